@@ -1,0 +1,66 @@
+import type { SectionTree } from "../sections/section.ts";
+import type { ArticleDetail, ArticleSummary, ImageView } from "./article.ts";
+import { toKstIso } from "../lib/kst-time.ts";
+import { absoluteUrl } from "../web/public/layout.tsx";
+import { articlePath } from "../web/public/components.tsx";
+import { shownUpdatedAt } from "./article.ts";
+
+/** The JSON API's article shapes: stable field names, times in KST ISO 8601, absolute URLs. */
+function imageJson(siteUrl: string, image: ImageView | null) {
+  if (!image) return null;
+  return {
+    src: absoluteUrl(siteUrl, image.src),
+    width: image.width,
+    height: image.height,
+    alt: image.alt,
+    caption: image.caption,
+    credit: image.credit,
+  };
+}
+
+function sectionJson(sections: SectionTree, id: number) {
+  const s = sections.byId.get(id);
+  return s ? { slug: s.slug, name: s.name } : null;
+}
+
+export function articleSummaryJson(a: ArticleSummary, sections: SectionTree, siteUrl: string) {
+  return {
+    num: a.num,
+    url: absoluteUrl(siteUrl, articlePath(a.num)),
+    title: a.title,
+    subtitle: a.subtitle,
+    section: sectionJson(sections, a.sectionId),
+    byline: a.byline,
+    publishedAt: toKstIso(a.publishedAt),
+    updatedAt: toKstIso(shownUpdatedAt(a.publishedAt, a.updatedAt) ?? a.publishedAt),
+    excerpt: a.excerpt,
+    leadImage: imageJson(siteUrl, a.leadImage),
+  };
+}
+
+export function articleDetailJson(a: ArticleDetail, sections: SectionTree, siteUrl: string) {
+  return {
+    num: a.num,
+    url: absoluteUrl(siteUrl, articlePath(a.num)),
+    title: a.title,
+    subtitle: a.subtitle,
+    section: sectionJson(sections, a.sectionId),
+    authors: a.authors,
+    publishedAt: toKstIso(a.publishedAt),
+    updatedAt: toKstIso(shownUpdatedAt(a.publishedAt, a.updatedAt) ?? a.publishedAt),
+    excerpt: a.excerpt,
+    body: a.bodyHtml,
+    tags: a.tags,
+    leadImage: imageJson(siteUrl, a.leadImage),
+  };
+}
+
+/** Keyset cursors: opaque to clients, stable while new stories arrive. */
+export function encodeCursor(a: { publishedAt: number; id: number }): string {
+  return Buffer.from(`${a.publishedAt}.${a.id}`).toString("base64url");
+}
+
+export function decodeCursor(cursor: string): { publishedAt: number; id: number } | null {
+  const m = /^(\d{1,16})\.(\d{1,12})$/.exec(Buffer.from(cursor, "base64url").toString());
+  return m ? { publishedAt: Number(m[1]), id: Number(m[2]) } : null;
+}

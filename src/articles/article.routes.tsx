@@ -1,0 +1,93 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { maskNickname } from "../comments/comment.ts";
+import { countVisibleComments, listVisibleComments } from "../comments/comment.repo.ts";
+import { AppError, notFound } from "../lib/errors.ts";
+import { toKstIso } from "../lib/kst-time.ts";
+import { sectionAndDescendantIds } from "../sections/section.ts";
+import { sendPage, type WebContext } from "../web/context.ts";
+import { ArticleNum, parseInput } from "../web/validation.ts";
+import { listPublished } from "./article.repo.ts";
+import { articleDetailJson, articleSummaryJson, decodeCursor, encodeCursor } from "./article.api.ts";
+import { COMMENTS_PER_PAGE, getArticlePage, getPublishedArticle } from "./article.service.ts";
+import { ArticlePage } from "./article.view.tsx";
+
+const NumParams = z.object({ num: ArticleNum });
+const CommentPageQuery = z.object({ cpage: z.coerce.number().int().min(1).max(10_000).default(1) });
+const ListQuery = z.object({
+  section: z.string().regex(/^[a-z0-9-]+(\/[a-z0-9-]+)?$/).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(100).optional(),
+});
+const API_CACHE = "public, max-age=30";
+
+function articleNum(params: unknown): number {
+  const parsed = NumParams.safeParse(params);
+  if (!parsed.success) throw notFound("기사");
+  return parsed.data.num;
+}
+
+export function registerArticleRoutes(app: FastifyInstance, ctx: WebContext): void {
+  app.get("/article/:num", async (request, reply) => {
+    const num = articleNum(request.params);
+    const { cpage } = parseInput(CommentPageQuery, request.query, "댓글 페이지 번호가 올바르지 않습니다.");
+    const chrome = await ctx.chrome();
+    const data = await getArticlePage(ctx.db, chrome.sections, num, chrome.now, cpage);
+    if (!data) throw notFound("기사");
+    return sendPage(reply, <ArticlePage chrome={chrome} assets={ctx.assets} data={data} />);
+  });
+
+  app.get("/api/v1/articles", async (request, reply) => {
+    const q = parseInput(ListQuery, request.query, "목록 조건이 올바르지 않습니다. (section, limit 1~100, cursor)");
+    const chrome = await ctx.chrome();
+    let sectionIds: number[] | undefined;
+    if (q.section) {
+      const section = chrome.sections.bySlug.get(q.section);
+      if (!section) throw new AppError("unknown_section", 400, `'${q.section}' 섹션이 없습니다.`);
+      sectionIds = sectionAndDescendantIds(section);
+    }
+    const before = q.cursor ? decodeCursor(q.cursor) : undefined;
+    if (before === null) throw new AppError("invalid_cursor", 400, "cursor 값이 올바르지 않습니다.");
+    const rows = await listPublished(ctx.db, { now: chrome.now, sectionIds, before }, q.limit + 1);
+    const page = rows.slice(0, q.limit);
+    const last = page.at(-1);
+    reply.header("cache-control", API_CACHE);
+    return {
+      articles: page.map((a) => articleSummaryJson(a, chrome.sections, ctx.config.siteUrl)),
+      nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null,
+    };
+  });
+
+  app.get("/api/v1/articles/:num", async (request, reply) => {
+    const num = articleNum(request.params);
+    const chrome = await ctx.chrome();
+    const article = await getPublishedArticle(ctx.db, num, chrome.now);
+    if (!article) throw new AppError("article_not_found", 404, "기사를 찾을 수 없습니다.");
+    reply.header("cache-control", API_CACHE);
+    return { article: articleDetailJson(article, chrome.sections, ctx.config.siteUrl) };
+  });
+
+  app.get("/api/v1/articles/:num/comments", async (request, reply) => {
+    const num = articleNum(request.params);
+    const { page } = parseInput(z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) }), request.query);
+    const article = await getPublishedArticle(ctx.db, num, ctx.now());
+    if (!article) throw new AppError("article_not_found", 404, "기사를 찾을 수 없습니다.");
+    const [total, comments] = await Promise.all([
+      countVisibleComments(ctx.db, article.id),
+      listVisibleComments(ctx.db, article.id, COMMENTS_PER_PAGE, (page - 1) * COMMENTS_PER_PAGE),
+    ]);
+    reply.header("cache-control", "no-cache");
+    return {
+      total,
+      page,
+      comments: comments.map((c) => ({
+        id: c.id,
+        nickname: maskNickname(c.nickname),
+        body: c.body,
+        createdAt: toKstIso(c.createdAt),
+        likes: c.likes,
+        dislikes: c.dislikes,
+      })),
+    };
+  });
+}

@@ -1,0 +1,59 @@
+import type { Kysely } from "kysely";
+import { countVisibleComments, listVisibleComments } from "../comments/comment.repo.ts";
+import type { PublicComment } from "../comments/comment.ts";
+import type { Database } from "../db/schema.ts";
+import { listMostRead } from "../ranking/most-read.ts";
+import { type SectionNode, type SectionTree, sectionTrail } from "../sections/section.ts";
+import { findByNum, listPublished, listSharingTags } from "./article.repo.ts";
+import { type ArticleDetail, type ArticleSummary, isPublic } from "./article.ts";
+
+export const COMMENTS_PER_PAGE = 20;
+const RELATED_SIZE = 5;
+
+export interface ArticlePageData {
+  article: ArticleDetail;
+  trail: SectionNode[];
+  related: ArticleSummary[];
+  mostRead: ArticleSummary[];
+  comments: PublicComment[];
+  commentCount: number;
+  commentPage: number;
+}
+
+/** A published article, or null when there is none the public may see (drafts, scheduled, pulled). */
+export async function getPublishedArticle(db: Kysely<Database>, num: number, now: number): Promise<ArticleDetail | null> {
+  const article = await findByNum(db, num);
+  return article && isPublic(article.status, article.publishedAt, now) ? article : null;
+}
+
+/** Stories sharing a tag first, then the section's latest. */
+async function listRelated(db: Kysely<Database>, article: ArticleDetail, now: number): Promise<ArticleSummary[]> {
+  const byTag = await listSharingTags(db, article.id, article.tags, now, RELATED_SIZE);
+  if (byTag.length >= RELATED_SIZE) return byTag;
+  const bySection = await listPublished(
+    db,
+    { now, sectionIds: [article.sectionId], excludeIds: [article.id, ...byTag.map((a) => a.id)] },
+    RELATED_SIZE - byTag.length,
+  );
+  return [...byTag, ...bySection];
+}
+
+/** Everything the article page shows, or null when the article is not public. */
+export async function getArticlePage(
+  db: Kysely<Database>,
+  sections: SectionTree,
+  num: number,
+  now: number,
+  commentPage = 1,
+): Promise<ArticlePageData | null> {
+  const article = await getPublishedArticle(db, num, now);
+  if (!article) return null;
+  const section = sections.byId.get(article.sectionId);
+  const [related, mostRead, comments, commentCount] = await Promise.all([
+    listRelated(db, article, now),
+    listMostRead(db, now),
+    listVisibleComments(db, article.id, COMMENTS_PER_PAGE, (commentPage - 1) * COMMENTS_PER_PAGE),
+    countVisibleComments(db, article.id),
+  ]);
+  return { article, trail: section ? sectionTrail(section) : [], related, mostRead, comments, commentCount, commentPage };
+}

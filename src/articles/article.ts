@@ -1,0 +1,63 @@
+import type { ArticleStatus } from "../db/schema.ts";
+
+/** A photo as pages show it: the original plus WebP renditions for srcset. */
+export interface ImageView {
+  src: string;
+  width: number;
+  height: number;
+  webpSrcset: string;
+  alt: string;
+  caption: string | null;
+  credit: string | null;
+}
+
+export interface Byline {
+  key: string;
+  name: string;
+  email: string;
+}
+
+/** What lists (home, sections, most-read, related, API) need of an article. */
+export interface ArticleSummary {
+  id: number;
+  num: number;
+  title: string;
+  subtitle: string | null;
+  sectionId: number;
+  publishedAt: number;
+  updatedAt: number | null;
+  viewCount: number;
+  excerpt: string;
+  byline: Byline | null;
+  leadImage: ImageView | null;
+}
+
+export interface ArticleDetail extends Omit<ArticleSummary, "byline"> {
+  status: ArticleStatus;
+  bodyHtml: string;
+  authors: Byline[];
+  tags: string[];
+}
+
+export const ARTICLE_STATUSES: readonly ArticleStatus[] = ["draft", "submitted", "scheduled", "published", "unpublished"];
+
+/** Public pages show an article only once it is published and its time has come. */
+export function isPublic(status: ArticleStatus, publishedAt: number | null, now: number): boolean {
+  return status === "published" && publishedAt !== null && publishedAt <= now;
+}
+
+/** Shown as "수정 …" only when the story changed after it first went out (a minute's grace for typos). */
+export function shownUpdatedAt(publishedAt: number, updatedAt: number | null): number | null {
+  return updatedAt !== null && updatedAt - publishedAt >= 60_000 ? updatedAt : null;
+}
+
+export const PAGE_SIZE = 20;
+
+/** The first ~150 characters of the body's text, cut at a word where possible. */
+export function makeExcerpt(bodyText: string, maxChars = 150): string {
+  const chars = [...bodyText];
+  if (chars.length <= maxChars) return bodyText;
+  const cut = chars.slice(0, maxChars).join("");
+  const space = cut.lastIndexOf(" ");
+  return `${(space > maxChars * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

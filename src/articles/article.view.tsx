@@ -1,0 +1,294 @@
+import { maskNickname, type PublicComment } from "../comments/comment.ts";
+import { COMMENT_MAX_BYTES } from "../lib/korean-bytes.ts";
+import { escapeHtml } from "../lib/escape-html.ts";
+import { toKstIso } from "../lib/kst-time.ts";
+import { sectionPath } from "../sections/section.ts";
+import type { Assets } from "../web/public/assets.ts";
+import type { Chrome } from "../web/public/chrome.ts";
+import {
+  ArticleCard,
+  articlePath,
+  KstTime,
+  MostReadList,
+  Pagination,
+  Picture,
+  reporterPath,
+} from "../web/public/components.tsx";
+import { absoluteUrl, Layout } from "../web/public/layout.tsx";
+import { type ArticleDetail, shownUpdatedAt } from "./article.ts";
+import { type ArticlePageData, COMMENTS_PER_PAGE } from "./article.service.ts";
+
+/**
+ * Opens the body with the paper's dateline, `[한빛경제] …`, inside the first paragraph as print
+ * papers do. The body is sanitised HTML; the dateline is escaped here because it is spliced in.
+ */
+export function withDateline(bodyHtml: string, dateline: string): string {
+  if (!dateline) return bodyHtml;
+  const mark = `<span class="dateline">[${escapeHtml(dateline)}]</span> `;
+  return bodyHtml.startsWith("<p>") ? `<p>${mark}${bodyHtml.slice(3)}` : `<p>${mark}</p>${bodyHtml}`;
+}
+
+function shareLinks(url: string, title: string, youtubeUrl: string | null) {
+  const u = encodeURIComponent(url);
+  const t = encodeURIComponent(title);
+  return [
+    { id: "facebook", label: "페이스북", href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
+    { id: "x", label: "X(트위터)", href: `https://twitter.com/intent/tweet?url=${u}&text=${t}` },
+    { id: "naver", label: "네이버", href: `https://share.naver.com/web/shareView?url=${u}&title=${t}` },
+    { id: "kakaostory", label: "카카오스토리", href: `https://story.kakao.com/share?url=${u}` },
+    ...(youtubeUrl ? [{ id: "youtube", label: "유튜브", href: youtubeUrl }] : []),
+  ];
+}
+
+function ShareBar({ url, title, youtubeUrl }: { url: string; title: string; youtubeUrl: string | null }) {
+  const [facebook, x, naver, kakaostory, youtube] = shareLinks(url, title, youtubeUrl);
+  const link = (l: { id: string; label: string; href: string } | undefined, verb = "공유하기") =>
+    l ? (
+      <a class={`share__btn share__btn--${l.id}`} href={l.href} target="_blank" rel="noopener noreferrer">
+        <span class="share__icon" aria-hidden="true" />
+        <span class="share__label">
+          {l.label} {verb}
+        </span>
+      </a>
+    ) : null;
+  return (
+    <div class="share" role="group" aria-label="공유하기">
+      {link(facebook)}
+      {link(x)}
+      {link(naver)}
+      <button type="button" class="share__btn share__btn--kakaotalk" data-share="kakaotalk" data-url={url} data-title={title}>
+        <span class="share__icon" aria-hidden="true" />
+        <span class="share__label">카카오톡 공유하기</span>
+      </button>
+      {link(kakaostory)}
+      {link(youtube, "채널")}
+      <button type="button" class="share__btn share__btn--copy" data-share="copy" data-url={url}>
+        <span class="share__icon" aria-hidden="true" />
+        <span class="share__label">URL 복사</span>
+      </button>
+      <button type="button" class="share__btn share__btn--print" data-share="print">
+        <span class="share__icon" aria-hidden="true" />
+        <span class="share__label">인쇄하기</span>
+      </button>
+    </div>
+  );
+}
+
+export const COMMENT_RULES = [
+  `한글 ${COMMENT_MAX_BYTES / 2}자(${COMMENT_MAX_BYTES}byte)까지 입력할 수 있습니다.`,
+  "남의 저작권이나 명예를 침해하는 댓글은 법에 따라 책임을 질 수 있습니다.",
+  "욕설, 비하 표현, 인신공격이 담긴 댓글은 운영 원칙에 따라 관리자가 삭제합니다.",
+];
+
+function CommentSection({ data }: { data: ArticlePageData }) {
+  const { article, comments, commentCount, commentPage } = data;
+  const pages = Math.ceil(commentCount / COMMENTS_PER_PAGE);
+  return (
+    <section class="comments" id="comments" aria-labelledby="comments-title">
+      <h2 id="comments-title" class="box-title">
+        댓글 (<span data-comment-count>{commentCount}</span>)
+      </h2>
+      <form class="comment-form" method="post" action={`/article/${article.num}/comments`} data-article={article.num}>
+        <div class="comment-form__who">
+          <label>
+            <span>닉네임</span>
+            <input name="nickname" required maxLength={20} autoComplete="nickname" />
+          </label>
+          <label>
+            <span>비밀번호</span>
+            <input name="password" type="password" required minLength={4} maxLength={64} autoComplete="new-password" />
+          </label>
+        </div>
+        <label class="comment-form__body">
+          <span>댓글</span>
+          <textarea name="body" rows={4} required data-max-bytes={COMMENT_MAX_BYTES} aria-describedby="comment-bytes" />
+        </label>
+        <div class="comment-form__footer">
+          <p id="comment-bytes" class="comment-form__counter" aria-live="polite">
+            현재 <span data-byte-count>0</span> byte / 최대 {COMMENT_MAX_BYTES}byte
+          </p>
+          <button type="submit">등록</button>
+        </div>
+        <p class="comment-form__message" role="alert" hidden />
+      </form>
+      <ul class="comment-rules">
+        {COMMENT_RULES.map((r) => (
+          <li key={r}>{r}</li>
+        ))}
+      </ul>
+      {comments.length ? (
+        <ol class="comment-list">
+          {comments.map((c) => (
+            <CommentItem key={c.id} comment={c} />
+          ))}
+        </ol>
+      ) : (
+        <p class="comments__empty">첫 댓글을 남겨 주세요.</p>
+      )}
+      <Pagination page={commentPage} pages={pages} href={(n) => `${articlePath(article.num)}?cpage=${n}#comments`} />
+    </section>
+  );
+}
+
+function CommentItem({ comment }: { comment: PublicComment }) {
+  return (
+    <li class="comment" id={`comment-${comment.id}`}>
+      <p class="comment__meta">
+        <strong class="comment__nick">{maskNickname(comment.nickname)}</strong>
+        <KstTime at={comment.createdAt} withSeconds={false} />
+      </p>
+      <p class="comment__body">{comment.body}</p>
+      <p class="comment__votes">
+        <span>공감 {comment.likes}</span> <span>비공감 {comment.dislikes}</span>
+      </p>
+    </li>
+  );
+}
+
+function newsArticleJsonLd(a: ArticleDetail, url: string, chrome: Chrome, sectionName: string | undefined) {
+  const updated = shownUpdatedAt(a.publishedAt, a.updatedAt);
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: a.title,
+    description: a.excerpt,
+    mainEntityOfPage: { "@type": "WebPage", "@id": url },
+    url,
+    datePublished: toKstIso(a.publishedAt),
+    dateModified: toKstIso(updated ?? a.publishedAt),
+    ...(sectionName ? { articleSection: sectionName } : {}),
+    ...(a.leadImage ? { image: [absoluteUrl(chrome.siteUrl, a.leadImage.src)] } : {}),
+    ...(a.tags.length ? { keywords: a.tags.join(", ") } : {}),
+    author: a.authors.map((p) => ({
+      "@type": "Person",
+      name: p.name,
+      url: absoluteUrl(chrome.siteUrl, reporterPath(p.key)),
+    })),
+    publisher: { "@type": "Organization", name: chrome.site.name, url: chrome.siteUrl },
+    inLanguage: "ko-KR",
+  };
+}
+
+export function ArticlePage({ chrome, assets, data }: { chrome: Chrome; assets: Assets; data: ArticlePageData }) {
+  const { article: a, trail } = data;
+  const url = absoluteUrl(chrome.siteUrl, articlePath(a.num));
+  const section = trail.at(-1);
+  const updated = shownUpdatedAt(a.publishedAt, a.updatedAt);
+  const byline = a.authors[0];
+  const signoff = a.authors.map((p) => `${p.name} 기자`).join(" · ");
+  return (
+    <Layout
+      chrome={chrome}
+      assets={assets}
+      activeSectionId={section?.id}
+      meta={{
+        title: a.title,
+        description: a.excerpt,
+        canonical: articlePath(a.num),
+        ogType: "article",
+        image: a.leadImage?.src ?? null,
+        jsonLd: newsArticleJsonLd(a, url, chrome, section?.name),
+        extraMeta: [
+          { property: "article:published_time", content: toKstIso(a.publishedAt) },
+          ...(updated ? [{ property: "article:modified_time", content: toKstIso(updated) }] : []),
+          ...(section ? [{ property: "article:section", content: section.name }] : []),
+        ],
+      }}
+    >
+      <div class="with-sidebar">
+        <article class="article">
+          {trail.length ? (
+            <nav class="breadcrumb" aria-label="현재 위치">
+              <ol>
+                {trail.map((s) => (
+                  <li key={s.id}>
+                    <a href={sectionPath(s.slug)}>{s.name}</a>
+                  </li>
+                ))}
+              </ol>
+            </nav>
+          ) : null}
+          <header class="article__header">
+            <h1 class="article__title">{a.title}</h1>
+            {a.subtitle ? <p class="article__subtitle">{a.subtitle}</p> : null}
+            <div class="article__byline">
+              <p class="byline">
+                {a.authors.map((p, i) => (
+                  <span class="byline__person" key={p.key}>
+                    {i > 0 ? " · " : null}
+                    <a class="byline__name" href={reporterPath(p.key)}>
+                      {p.name} 기자
+                    </a>{" "}
+                    <a class="byline__email" href={`mailto:${p.email}`}>
+                      {p.email}
+                    </a>
+                  </span>
+                ))}
+              </p>
+              <p class="byline__times">
+                <span>
+                  입력 <KstTime at={a.publishedAt} />
+                </span>
+                {updated ? (
+                  <span>
+                    수정 <KstTime at={updated} />
+                  </span>
+                ) : null}
+              </p>
+            </div>
+            <div class="article__tools">
+              <div class="font-size" role="group" aria-label="글자 크기">
+                <button type="button" data-font="up" aria-label="글자 크게">
+                  확대
+                </button>
+                <button type="button" data-font="down" aria-label="글자 작게">
+                  축소
+                </button>
+              </div>
+              <ShareBar url={url} title={a.title} youtubeUrl={chrome.site.youtubeUrl} />
+            </div>
+            <p class="print-url">{url}</p>
+          </header>
+          {a.leadImage ? (
+            <figure class="article__lead">
+              <Picture image={a.leadImage} sizes="(max-width: 760px) 100vw, 720px" eager />
+              {a.leadImage.caption || a.leadImage.credit ? (
+                <figcaption>
+                  ▲ {a.leadImage.caption}
+                  {a.leadImage.credit ? <span class="credit"> &lt;{a.leadImage.credit}&gt;</span> : null}
+                </figcaption>
+              ) : null}
+            </figure>
+          ) : null}
+          <div
+            class="article__body"
+            data-article-body
+            dangerouslySetInnerHTML={{ __html: withDateline(a.bodyHtml, chrome.site.dateline) }}
+          />
+          {byline ? <p class="article__signoff">{signoff}</p> : null}
+          {a.tags.length ? (
+            <ul class="article__tags" aria-label="태그">
+              {a.tags.map((t) => (
+                <li key={t}>#{t}</li>
+              ))}
+            </ul>
+          ) : null}
+          {data.related.length ? (
+            <section class="related" aria-labelledby="related-title">
+              <h2 id="related-title" class="box-title">
+                관련 기사
+              </h2>
+              {data.related.map((r) => (
+                <ArticleCard key={r.id} article={r} withExcerpt={false} />
+              ))}
+            </section>
+          ) : null}
+          <CommentSection data={data} />
+        </article>
+        <aside class="sidebar">
+          <MostReadList articles={data.mostRead} />
+        </aside>
+      </div>
+    </Layout>
+  );
+}

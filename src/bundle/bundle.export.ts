@@ -1,0 +1,155 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.ts";
+import { groupBy } from "../lib/group-by.ts";
+import { toKstIso } from "../lib/kst-time.ts";
+import { parseStringList } from "../people/person.repo.ts";
+import { getStoredSiteSettings } from "../site/site-settings.ts";
+import type { Bundle, BundleArticle, BundleComment, BundleEvent, BundlePerson } from "./bundle.ts";
+
+export interface ExportDeps {
+  db: Kysely<Database>;
+  mediaDir: string;
+}
+
+/** Drops undefined fields so the JSON has no `"x": undefined` noise and round-trips exactly. */
+function compact<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+const opt = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
+
+/**
+ * The whole newsroom as a bundle: everything `importBundle` reads, so that export → import into an
+ * empty database → export gives the same file. Photos travel inside it as data: URIs.
+ */
+export async function exportBundle(
+  deps: ExportDeps,
+  onProgress?: (stage: string, done: number, total: number) => void,
+): Promise<Bundle> {
+  const { db } = deps;
+  const site = await getStoredSiteSettings(db);
+
+  const sectionRows = await db.selectFrom("sections").selectAll().execute();
+  const slugById = new Map(sectionRows.map((s) => [s.id, s.slug]));
+  const sections = sectionRows
+    .sort((a, b) => (a.parent_id === null ? 0 : 1) - (b.parent_id === null ? 0 : 1) || a.slug.localeCompare(b.slug))
+    .map((s) => ({ slug: s.slug, name: s.name, position: s.position }));
+
+  const staffRows = await db.selectFrom("staff").selectAll().orderBy("key").execute();
+  const staff = staffRows.map((s) =>
+    compact({ key: s.key, name: s.name, email: s.email, role: s.role, desk: opt(s.desk), active: s.active === 1 }),
+  );
+  const staffKeyById = new Map(staffRows.map((s) => [s.id, s.key]));
+
+  const peopleRows = await db.selectFrom("people").selectAll().orderBy("key").execute();
+  const people: BundlePerson[] = peopleRows.map((p) =>
+    compact({
+      key: p.key,
+      num: opt(p.num),
+      name: p.name,
+      aliases: parseStringList(p.aliases),
+      role: opt(p.role),
+      organization: opt(p.organization),
+      bio: opt(p.bio),
+      contextWords: parseStringList(p.context_words),
+    }),
+  );
+  const personKeyById = new Map(peopleRows.map((p) => [p.id, p.key]));
+
+  const mediaRows = await db.selectFrom("media").selectAll().execute();
+  const mediaById = new Map(mediaRows.map((m) => [m.id, m]));
+  const dataUris = new Map<number, string>();
+  async function dataUri(mediaId: number): Promise<string> {
+    const cached = dataUris.get(mediaId);
+    if (cached) return cached;
+    const m = mediaById.get(mediaId)!;
+    const bytes = await fs.readFile(path.join(deps.mediaDir, m.path));
+    const uri = `data:${m.mime};base64,${bytes.toString("base64")}`;
+    dataUris.set(mediaId, uri);
+    return uri;
+  }
+
+  const articleRows = await db.selectFrom("articles").selectAll().orderBy("num").execute();
+  const authorRows = await db.selectFrom("article_authors").selectAll().orderBy("article_id").orderBy("position").execute();
+  const tagRows = await db.selectFrom("article_tags").selectAll().orderBy("article_id").orderBy("position").execute();
+  const authorsByArticle = groupBy(authorRows, (r) => r.article_id);
+  const tagsByArticle = groupBy(tagRows, (r) => r.article_id);
+  const numById = new Map(articleRows.map((a) => [a.id, a.num]));
+  const articles: BundleArticle[] = [];
+  for (const [i, a] of articleRows.entries()) {
+    const tags = (tagsByArticle.get(a.id) ?? []).map((t) => t.tag);
+    articles.push(
+      compact({
+        num: a.num,
+        title: a.title,
+        subtitle: opt(a.subtitle),
+        section: slugById.get(a.section_id)!,
+        authors: (authorsByArticle.get(a.id) ?? []).map((r) => staffKeyById.get(r.staff_id)!),
+        status: a.status,
+        publishedAt: a.published_at === null ? undefined : toKstIso(a.published_at),
+        updatedAt: a.updated_at === null ? undefined : toKstIso(a.updated_at),
+        body: a.body_html,
+        leadImage:
+          a.lead_media_id === null
+            ? undefined
+            : compact({
+                src: await dataUri(a.lead_media_id),
+                alt: opt(a.lead_alt),
+                caption: opt(a.lead_caption),
+                credit: opt(a.lead_credit),
+              }),
+        tags: tags.length ? tags : undefined,
+        views: a.view_count,
+      }),
+    );
+    onProgress?.("articles", i + 1, articleRows.length);
+  }
+
+  const commentRows = await db
+    .selectFrom("comments")
+    .selectAll()
+    .orderBy("article_id")
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+  const comments: BundleComment[] = commentRows.map((c) => ({
+    article: numById.get(c.article_id)!,
+    nickname: c.nickname,
+    body: c.body,
+    createdAt: toKstIso(c.created_at),
+    // A comment held for moderation is, to the outside, simply not shown.
+    status: c.status === "held" ? "hidden" : c.status,
+  }));
+
+  const eventRows = await db.selectFrom("events").selectAll().orderBy("starts_at").orderBy("key").execute();
+  const speakerRows = await db.selectFrom("event_speakers").selectAll().orderBy("event_id").orderBy("position").execute();
+  const speakersByEvent = groupBy(speakerRows, (r) => r.event_id);
+  const events: BundleEvent[] = eventRows.map((e) =>
+    compact({
+      key: e.key,
+      title: e.title,
+      startsAt: toKstIso(e.starts_at),
+      endsAt: e.ends_at === null ? undefined : toKstIso(e.ends_at),
+      venue: opt(e.venue),
+      description: opt(e.description_html),
+      capacity: opt(e.capacity),
+      registrationOpen: e.registration_open === 1,
+      promoted: e.promoted === 1,
+      speakers: (speakersByEvent.get(e.id) ?? []).map((s) => personKeyById.get(s.person_id)!),
+    }),
+  );
+
+  return compact({
+    format: "jikji-bundle" as const,
+    version: 1 as const,
+    site: Object.keys(site).length ? site : undefined,
+    sections,
+    staff,
+    people,
+    articles,
+    comments,
+    events,
+  }) as Bundle;
+}

@@ -1,0 +1,429 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { Kysely, Transaction } from "kysely";
+import { makeExcerpt } from "../articles/article.ts";
+import type { Database } from "../db/schema.ts";
+import { AppError } from "../lib/errors.ts";
+import { parseIsoWithOffset } from "../lib/kst-time.ts";
+import { htmlToText, sanitizeBodyHtml, stripTags } from "../lib/sanitize-html.ts";
+import { upsertMedia } from "../media/media.repo.ts";
+import { type ProcessedImage, processImage } from "../media/media.service.ts";
+import { saveSiteSettings } from "../site/site-settings.ts";
+import { type Bundle, type BundleProblem, formatProblem, parseBundle } from "./bundle.ts";
+
+export interface ImportDeps {
+  db: Kysely<Database>;
+  mediaDir: string;
+  now: () => number;
+}
+
+export interface ImportOptions {
+  /** directory that relative image paths are resolved against (the bundle file's folder) */
+  baseDir: string;
+  onProgress?: (stage: string, done: number, total: number) => void;
+}
+
+export interface ImportReport {
+  sections: number;
+  staff: number;
+  people: number;
+  articles: number;
+  comments: number;
+  events: number;
+  images: number;
+}
+
+/** The bundle was refused; nothing was written. `problems` name every error with its JSON path. */
+export class BundleInvalidError extends AppError {
+  constructor(readonly problems: BundleProblem[]) {
+    super("bundle_invalid", 400, `번들에 오류가 ${problems.length}개 있어 아무것도 가져오지 않았습니다.\n${problems.map(formatProblem).join("\n")}`);
+  }
+}
+
+const CHUNK = 500;
+
+async function inChunks<T, R>(items: readonly T[], fn: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(...(await fn(items.slice(i, i + CHUNK))));
+  return out;
+}
+
+function duplicates<T>(items: readonly T[], keyOf: (item: T) => string | number | undefined, where: string, field: string, problems: BundleProblem[]) {
+  const seen = new Map<string | number, number>();
+  items.forEach((item, i) => {
+    const k = keyOf(item);
+    if (k === undefined) return;
+    const first = seen.get(k);
+    if (first !== undefined) problems.push({ path: `${where}[${i}].${field}`, message: `duplicate ${field} '${k}' (also ${where}[${first}])` });
+    else seen.set(k, i);
+  });
+}
+
+/** Checks what the schema cannot: references, duplicates, number collisions, required times. */
+async function checkReferences(db: Kysely<Database>, b: Bundle): Promise<BundleProblem[]> {
+  const problems: BundleProblem[] = [];
+  const sections = b.sections ?? [];
+  const staff = b.staff ?? [];
+  const people = b.people ?? [];
+  const articles = b.articles ?? [];
+  const comments = b.comments ?? [];
+  const events = b.events ?? [];
+
+  duplicates(sections, (s) => s.slug, "sections", "slug", problems);
+  duplicates(staff, (s) => s.key, "staff", "key", problems);
+  duplicates(staff, (s) => s.email.toLowerCase(), "staff", "email", problems);
+  duplicates(people, (p) => p.key, "people", "key", problems);
+  duplicates(people, (p) => p.num, "people", "num", problems);
+  duplicates(articles, (a) => a.num, "articles", "num", problems);
+  duplicates(events, (e) => e.key, "events", "key", problems);
+
+  const dbSlugs = new Set((await db.selectFrom("sections").select("slug").execute()).map((r) => r.slug));
+  const slugs = new Set([...dbSlugs, ...sections.map((s) => s.slug)]);
+  sections.forEach((s, i) => {
+    const parent = s.slug.includes("/") ? s.slug.split("/")[0]! : null;
+    if (parent && !slugs.has(parent)) problems.push({ path: `sections[${i}].slug`, message: `parent section '${parent}' does not exist` });
+  });
+
+  const staffKeys = staff.map((s) => s.key);
+  const dbStaff = await db.selectFrom("staff").select(["key", "email"]).execute();
+  const staffByEmail = new Map(dbStaff.map((s) => [s.email.toLowerCase(), s.key]));
+  const allStaffKeys = new Set([...dbStaff.map((s) => s.key), ...staffKeys]);
+  staff.forEach((s, i) => {
+    const owner = staffByEmail.get(s.email.toLowerCase());
+    if (owner !== undefined && owner !== s.key) {
+      problems.push({ path: `staff[${i}].email`, message: `e-mail '${s.email}' already belongs to staff '${owner}'` });
+    }
+  });
+
+  const peopleKeys = new Set([
+    ...(await db.selectFrom("people").select("key").execute()).map((r) => r.key),
+    ...people.map((p) => p.key),
+  ]);
+
+  // Article and people numbers share one namespace: /BP?…&num=N must name exactly one thing. A
+  // person's number after the import is the bundle's when the bundle lists them, else the stored one.
+  const bundlePeopleKeys = new Set(people.map((p) => p.key));
+  const personNums = people.flatMap((p) => (p.num === undefined ? [] : [p.num]));
+  const articleNums = articles.map((a) => a.num);
+  const bundleArticleNums = new Set(articleNums);
+  const finalPersonByNum = new Map<number, string>();
+  const storedPeople = await inChunks([...new Set([...articleNums, ...personNums])], (c) =>
+    db.selectFrom("people").select(["key", "num"]).where("num", "in", c).execute(),
+  );
+  for (const r of storedPeople) if (!bundlePeopleKeys.has(r.key)) finalPersonByNum.set(r.num!, r.key);
+  const storedArticleNums = new Set(
+    (await inChunks(personNums, (c) => db.selectFrom("articles").select("num").where("num", "in", c).execute())).map((r) => r.num),
+  );
+  people.forEach((p, i) => {
+    if (p.num === undefined) return;
+    const other = finalPersonByNum.get(p.num);
+    if (other !== undefined) problems.push({ path: `people[${i}].num`, message: `number ${p.num} already belongs to person '${other}'` });
+    if (bundleArticleNums.has(p.num) || storedArticleNums.has(p.num)) {
+      problems.push({ path: `people[${i}].num`, message: `number ${p.num} is already an article's number` });
+    }
+  });
+  for (const p of people) if (p.num !== undefined && !finalPersonByNum.has(p.num)) finalPersonByNum.set(p.num, p.key);
+
+  articles.forEach((a, i) => {
+    const at = `articles[${i}]`;
+    if (!slugs.has(a.section)) problems.push({ path: `${at}.section`, message: `unknown section '${a.section}'` });
+    a.authors.forEach((k, j) => {
+      if (!allStaffKeys.has(k)) problems.push({ path: `${at}.authors[${j}]`, message: `unknown staff key '${k}'` });
+    });
+    if ((a.status === "published" || a.status === "scheduled") && !a.publishedAt) {
+      problems.push({ path: `${at}.publishedAt`, message: `required when status is '${a.status}'` });
+    }
+    if (a.publishedAt && a.updatedAt && parseIsoWithOffset(a.updatedAt)! < parseIsoWithOffset(a.publishedAt)!) {
+      problems.push({ path: `${at}.updatedAt`, message: "is earlier than publishedAt" });
+    }
+    const owner = finalPersonByNum.get(a.num);
+    if (owner !== undefined) problems.push({ path: `${at}.num`, message: `number ${a.num} is already person '${owner}'` });
+  });
+
+  const commentNums = [...new Set(comments.map((c) => c.article))].filter((n) => !bundleArticleNums.has(n));
+  const dbArticleNums = new Set(
+    (await inChunks(commentNums, (c) => db.selectFrom("articles").select("num").where("num", "in", c).execute())).map((r) => r.num),
+  );
+  comments.forEach((c, i) => {
+    if (!bundleArticleNums.has(c.article) && !dbArticleNums.has(c.article)) {
+      problems.push({ path: `comments[${i}].article`, message: `unknown article ${c.article}` });
+    }
+  });
+
+  events.forEach((e, i) => {
+    (e.speakers ?? []).forEach((k, j) => {
+      if (!peopleKeys.has(k)) problems.push({ path: `events[${i}].speakers[${j}]`, message: `unknown person key '${k}'` });
+    });
+    if (e.endsAt && parseIsoWithOffset(e.endsAt)! < parseIsoWithOffset(e.startsAt)!) {
+      problems.push({ path: `events[${i}].endsAt`, message: "is earlier than startsAt" });
+    }
+  });
+  return problems;
+}
+
+const DATA_URI = /^data:(image\/[a-z0-9.+-]+)?(;base64)?,(.*)$/is;
+
+async function readImageSource(src: string, baseDir: string): Promise<Buffer> {
+  const m = DATA_URI.exec(src);
+  if (m) {
+    if (!m[2]) throw new Error("data: URIs must be base64");
+    return Buffer.from(m[3]!, "base64");
+  }
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src)) throw new Error("expected a path relative to the bundle file or a data: URI");
+  const root = path.resolve(baseDir);
+  const file = path.resolve(root, src);
+  // A bundle may only read files beside it, never elsewhere on the machine.
+  if (file !== root && !file.startsWith(root + path.sep)) throw new Error("path leaves the bundle's folder");
+  return fs.readFile(file).catch(() => {
+    throw new Error(`cannot read file '${src}'`);
+  });
+}
+
+/** Decodes and stores every lead image before the transaction; returns them by article index. */
+async function prepareImages(
+  b: Bundle,
+  deps: ImportDeps,
+  options: ImportOptions,
+): Promise<{ images: Map<number, ProcessedImage>; problems: BundleProblem[] }> {
+  const images = new Map<number, ProcessedImage>();
+  const problems: BundleProblem[] = [];
+  const articles = b.articles ?? [];
+  const withImage = articles.flatMap((a, i) => (a.leadImage ? [i] : []));
+  const bySource = new Map<string, Promise<ProcessedImage>>();
+  let done = 0;
+  for (const i of withImage) {
+    const src = articles[i]!.leadImage!.src;
+    try {
+      let pending = bySource.get(src);
+      if (!pending) {
+        pending = readImageSource(src, options.baseDir).then((data) => processImage(deps.mediaDir, data));
+        bySource.set(src, pending);
+      }
+      images.set(i, await pending);
+    } catch (error) {
+      problems.push({ path: `articles[${i}].leadImage.src`, message: error instanceof Error ? error.message : String(error) });
+    }
+    options.onProgress?.("images", ++done, withImage.length);
+  }
+  return { images, problems };
+}
+
+function ms(iso: string | undefined): number | null {
+  return iso === undefined ? null : parseIsoWithOffset(iso);
+}
+
+/** A stable identity for an imported comment, since comments have no key of their own in a bundle. */
+function commentImportKey(c: { article: number; nickname: string; createdAt: string; body: string }): string {
+  return createHash("sha256")
+    .update(JSON.stringify([c.article, c.nickname, parseIsoWithOffset(c.createdAt), c.body]))
+    .digest("hex");
+}
+
+async function writeBundle(
+  trx: Transaction<Database>,
+  b: Bundle,
+  images: Map<number, ProcessedImage>,
+  now: number,
+  progress: (stage: string, done: number, total: number) => void,
+): Promise<void> {
+  if (b.site) await saveSiteSettings(trx, b.site);
+
+  // Parents before children, whatever order the file lists them in.
+  const sections = [...(b.sections ?? [])].sort((x, y) => x.slug.split("/").length - y.slug.split("/").length);
+  for (const s of sections) {
+    const parentSlug = s.slug.includes("/") ? s.slug.split("/")[0]! : null;
+    const parent = parentSlug
+      ? await trx.selectFrom("sections").select("id").where("slug", "=", parentSlug).executeTakeFirstOrThrow()
+      : null;
+    const values = { name: s.name, position: s.position ?? 0, parent_id: parent?.id ?? null };
+    await trx
+      .insertInto("sections")
+      .values({ slug: s.slug, ...values })
+      .onConflict((oc) => oc.column("slug").doUpdateSet(values))
+      .execute();
+  }
+
+  for (const s of b.staff ?? []) {
+    const values = { name: s.name, email: s.email, role: s.role, desk: s.desk ?? null, active: s.active === false ? 0 : 1 };
+    await trx
+      .insertInto("staff")
+      .values({ key: s.key, ...values, created_at: now })
+      .onConflict((oc) => oc.column("key").doUpdateSet(values))
+      .execute();
+  }
+
+  for (const p of b.people ?? []) {
+    const values = {
+      num: p.num ?? null,
+      name: p.name,
+      aliases: JSON.stringify(p.aliases ?? []),
+      role: p.role ?? null,
+      organization: p.organization ?? null,
+      bio: p.bio ?? null,
+      context_words: JSON.stringify(p.contextWords ?? []),
+    };
+    const existing = await trx.selectFrom("people").selectAll().where("key", "=", p.key).executeTakeFirst();
+    if (!existing) {
+      await trx.insertInto("people").values({ key: p.key, ...values, created_at: now, updated_at: now }).execute();
+    } else if (Object.entries(values).some(([k, v]) => existing[k as keyof typeof values] !== v)) {
+      await trx.updateTable("people").set({ ...values, updated_at: now }).where("id", "=", existing.id).execute();
+    }
+  }
+
+  const sectionIds = new Map((await trx.selectFrom("sections").select(["id", "slug"]).execute()).map((r) => [r.slug, r.id]));
+  const staffIds = new Map((await trx.selectFrom("staff").select(["id", "key"]).execute()).map((r) => [r.key, r.id]));
+  const mediaIds = new Map<string, number>();
+
+  const articles = b.articles ?? [];
+  for (const [i, a] of articles.entries()) {
+    const image = images.get(i);
+    let mediaId: number | null = null;
+    if (image) {
+      mediaId = mediaIds.get(image.sha256) ?? null;
+      if (mediaId === null) {
+        const row = await upsertMedia(trx, { ...image, variants: JSON.stringify(image.variants), created_at: now });
+        mediaId = row.id;
+        mediaIds.set(image.sha256, mediaId);
+      }
+    }
+    const body = sanitizeBodyHtml(a.body);
+    const values = {
+      title: stripTags(a.title),
+      subtitle: a.subtitle ? stripTags(a.subtitle) || null : null,
+      section_id: sectionIds.get(a.section)!,
+      status: a.status,
+      published_at: ms(a.publishedAt),
+      updated_at: ms(a.updatedAt),
+      body_html: body,
+      excerpt: makeExcerpt(htmlToText(body)),
+      lead_media_id: mediaId,
+      lead_alt: a.leadImage?.alt ?? null,
+      lead_caption: a.leadImage?.caption ?? null,
+      lead_credit: a.leadImage?.credit ?? null,
+    };
+    const views = a.views ?? 0;
+    const { id } = await trx
+      .insertInto("articles")
+      .values({ num: a.num, ...values, created_at: values.published_at ?? now, view_count: views })
+      .onConflict((oc) =>
+        oc.column("num").doUpdateSet((eb) => ({
+          ...values,
+          // Views counted here since the last import must not be lost by importing again.
+          view_count: eb.case().when("articles.view_count", "<", views).then(views).else(eb.ref("articles.view_count")).end(),
+        })),
+      )
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx.deleteFrom("article_authors").where("article_id", "=", id).execute();
+    await trx
+      .insertInto("article_authors")
+      .values([...new Set(a.authors)].map((k, position) => ({ article_id: id, staff_id: staffIds.get(k)!, position })))
+      .execute();
+    await trx.deleteFrom("article_tags").where("article_id", "=", id).execute();
+    const tags = [...new Set((a.tags ?? []).map((t) => t.trim()).filter(Boolean))];
+    if (tags.length) {
+      await trx
+        .insertInto("article_tags")
+        .values(tags.map((tag, position) => ({ article_id: id, tag, position })))
+        .execute();
+    }
+    progress("articles", i + 1, articles.length);
+  }
+
+  const comments = b.comments ?? [];
+  if (comments.length) {
+    const nums = [...new Set(comments.map((c) => c.article))];
+    const articleIds = new Map(
+      (await inChunks(nums, (c) => trx.selectFrom("articles").select(["id", "num"]).where("num", "in", c).execute())).map((r) => [r.num, r.id]),
+    );
+    for (const [i, c] of comments.entries()) {
+      const status = c.status ?? "visible";
+      await trx
+        .insertInto("comments")
+        .values({
+          article_id: articleIds.get(c.article)!,
+          nickname: c.nickname,
+          body: c.body,
+          status,
+          password_hash: null,
+          created_at: parseIsoWithOffset(c.createdAt)!,
+          import_key: commentImportKey(c),
+        })
+        .onConflict((oc) => oc.column("import_key").doUpdateSet({ status }))
+        .execute();
+      progress("comments", i + 1, comments.length);
+    }
+  }
+
+  for (const e of b.events ?? []) {
+    const values = {
+      title: stripTags(e.title),
+      starts_at: parseIsoWithOffset(e.startsAt)!,
+      ends_at: ms(e.endsAt),
+      venue: e.venue ?? null,
+      description_html: e.description === undefined ? null : sanitizeBodyHtml(e.description),
+      capacity: e.capacity ?? null,
+      registration_open: e.registrationOpen === false ? 0 : 1,
+      promoted: e.promoted ? 1 : 0,
+    };
+    const { id } = await trx
+      .insertInto("events")
+      .values({ key: e.key, ...values, created_at: now })
+      .onConflict((oc) => oc.column("key").doUpdateSet(values))
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx.deleteFrom("event_speakers").where("event_id", "=", id).execute();
+    const speakers = [...new Set(e.speakers ?? [])];
+    if (speakers.length) {
+      const ids = new Map(
+        (await trx.selectFrom("people").select(["id", "key"]).where("key", "in", speakers).execute()).map((r) => [r.key, r.id]),
+      );
+      await trx
+        .insertInto("event_speakers")
+        .values(speakers.map((k, position) => ({ event_id: id, person_id: ids.get(k)!, position })))
+        .execute();
+    }
+  }
+}
+
+/**
+ * Imports a bundle: validates all of it first (every problem, with its JSON path), then writes all
+ * of it in one transaction, or nothing. Records are matched by key, slug or number, so importing the
+ * same bundle twice leaves the newsroom as it was.
+ */
+export async function importBundle(deps: ImportDeps, input: unknown, options: ImportOptions): Promise<ImportReport> {
+  const parsed = parseBundle(input);
+  if (!parsed.bundle) throw new BundleInvalidError(parsed.problems);
+  const b = parsed.bundle;
+  const problems = await checkReferences(deps.db, b);
+  const { images, problems: imageProblems } = await prepareImages(b, deps, options);
+  problems.push(...imageProblems);
+  if (problems.length) throw new BundleInvalidError(problems);
+
+  const progress = options.onProgress ?? (() => {});
+  const now = deps.now();
+  await deps.db.transaction().execute((trx) => writeBundle(trx, b, images, now, progress));
+  return {
+    sections: b.sections?.length ?? 0,
+    staff: b.staff?.length ?? 0,
+    people: b.people?.length ?? 0,
+    articles: b.articles?.length ?? 0,
+    comments: b.comments?.length ?? 0,
+    events: b.events?.length ?? 0,
+    images: new Set([...images.values()].map((i) => i.sha256)).size,
+  };
+}
+
+/** Reads a bundle file, reporting a JSON syntax error as a bundle problem. */
+export async function readBundleFile(file: string): Promise<unknown> {
+  const text = await fs.readFile(file, "utf8").catch((e: NodeJS.ErrnoException) => {
+    throw new AppError("bundle_unreadable", 400, `번들 파일을 읽을 수 없습니다: ${file} (${e.code ?? e.message})`);
+  });
+  try {
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    throw new BundleInvalidError([{ path: "(root)", message: `not valid JSON: ${(e as Error).message}` }]);
+  }
+}
+

@@ -1,0 +1,148 @@
+import { z } from "zod";
+import { COMMENT_MAX_BYTES, koreanByteLength } from "../lib/korean-bytes.ts";
+import { parseIsoWithOffset } from "../lib/kst-time.ts";
+
+/**
+ * The bundle (shared/contracts/bundle.schema.json) as a zod schema, with the limits Jikji enforces on
+ * every input. The JSON schema is the contract; this file must accept exactly what it accepts, plus
+ * our size limits.
+ */
+
+const dateTime = z.string().refine((v) => parseIsoWithOffset(v) !== null, {
+  message: "expected an ISO 8601 date-time with an offset, e.g. 2026-03-12T14:05:30+09:00",
+});
+const text = (max: number) => z.string().max(max, `at most ${max} characters`);
+const required = (max: number) => text(max).min(1, "must not be empty");
+const url = z.url({ protocol: /^https?$/, message: "expected an http(s) URL" }).max(2000);
+
+export const SiteSchema = z.strictObject({
+  name: required(100).optional(),
+  dateline: text(100).optional(),
+  baseUrl: url.optional(),
+  youtubeUrl: url.optional(),
+});
+
+export const SectionSchema = z.strictObject({
+  slug: z.string().max(120).regex(/^[a-z0-9-]+(\/[a-z0-9-]+)?$/, "expected 'name' or 'parent/name' of a-z, 0-9 and -"),
+  name: required(100),
+  position: z.int().min(-1_000_000).max(1_000_000).optional(),
+});
+
+export const StaffSchema = z.strictObject({
+  key: required(64),
+  name: required(100),
+  email: z.email("expected an e-mail address").max(254),
+  role: z.enum(["reporter", "editor", "moderator", "admin"]),
+  desk: text(100).optional(),
+  active: z.boolean().optional(),
+});
+
+const stringList = (maxItems: number, maxLength: number) => z.array(required(maxLength)).max(maxItems);
+
+export const PersonSchema = z.strictObject({
+  key: required(64),
+  num: z.int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+  name: required(100),
+  aliases: stringList(50, 100).optional(),
+  role: text(200).optional(),
+  organization: text(200).optional(),
+  bio: text(5000).optional(),
+  contextWords: stringList(100, 100).optional(),
+});
+
+export const LeadImageSchema = z.strictObject({
+  src: required(30_000_000),
+  alt: text(500).optional(),
+  caption: text(2000).optional(),
+  credit: text(200).optional(),
+});
+
+export const ArticleSchema = z.strictObject({
+  num: z.int().min(1).max(Number.MAX_SAFE_INTEGER),
+  title: required(300),
+  subtitle: text(500).optional(),
+  section: z.string().max(120),
+  authors: z.array(required(64)).min(1, "at least one author").max(20),
+  status: z.enum(["draft", "submitted", "scheduled", "published", "unpublished"]),
+  publishedAt: dateTime.optional(),
+  updatedAt: dateTime.optional(),
+  body: text(1_000_000),
+  leadImage: LeadImageSchema.optional(),
+  tags: stringList(30, 100).optional(),
+  views: z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+});
+
+export const CommentSchema = z.strictObject({
+  article: z.int().min(1),
+  nickname: required(100),
+  body: z
+    .string()
+    .min(1, "must not be empty")
+    .refine((v) => koreanByteLength(v) <= COMMENT_MAX_BYTES, {
+      message: `at most ${COMMENT_MAX_BYTES} bytes (a Hangul syllable counts 2)`,
+    }),
+  createdAt: dateTime,
+  status: z.enum(["visible", "hidden", "deleted"]).optional(),
+});
+
+export const EventSchema = z.strictObject({
+  key: z.string().max(100).regex(/^[a-z0-9-]+$/, "expected a-z, 0-9 and -"),
+  title: required(300),
+  startsAt: dateTime,
+  endsAt: dateTime.optional(),
+  venue: text(300).optional(),
+  description: text(200_000).optional(),
+  capacity: z.int().min(0).max(1_000_000).optional(),
+  registrationOpen: z.boolean().optional(),
+  promoted: z.boolean().optional(),
+  speakers: z.array(required(64)).max(100).optional(),
+});
+
+export const BundleSchema = z.strictObject({
+  format: z.literal("jikji-bundle"),
+  version: z.literal(1),
+  site: SiteSchema.optional(),
+  sections: z.array(SectionSchema).optional(),
+  staff: z.array(StaffSchema).optional(),
+  people: z.array(PersonSchema).optional(),
+  articles: z.array(ArticleSchema).optional(),
+  comments: z.array(CommentSchema).optional(),
+  events: z.array(EventSchema).optional(),
+});
+
+export type Bundle = z.infer<typeof BundleSchema>;
+export type BundleSection = z.infer<typeof SectionSchema>;
+export type BundleStaff = z.infer<typeof StaffSchema>;
+export type BundlePerson = z.infer<typeof PersonSchema>;
+export type BundleArticle = z.infer<typeof ArticleSchema>;
+export type BundleComment = z.infer<typeof CommentSchema>;
+export type BundleEvent = z.infer<typeof EventSchema>;
+
+/** `articles[1].section` from ["articles", 1, "section"]. */
+export function jsonPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const p of path) {
+    if (typeof p === "number") out += `[${p}]`;
+    else out += out ? `.${String(p)}` : String(p);
+  }
+  return out || "(root)";
+}
+
+export interface BundleProblem {
+  path: string;
+  message: string;
+}
+
+export function formatProblem(p: BundleProblem): string {
+  return `${p.path}: ${p.message}`;
+}
+
+/** Structural validation; every problem, not just the first. */
+export function parseBundle(input: unknown): { bundle: Bundle; problems: [] } | { bundle: null; problems: BundleProblem[] } {
+  const result = BundleSchema.safeParse(input);
+  if (result.success) return { bundle: result.data, problems: [] };
+  return {
+    bundle: null,
+    problems: result.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message })),
+  };
+}

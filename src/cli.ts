@@ -1,0 +1,91 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { BundleInvalidError, importBundle, readBundleFile } from "./bundle/bundle.import.ts";
+import { exportBundle } from "./bundle/bundle.export.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+import { type DatabaseHandle, migrateToLatest, openDatabase } from "./db/client.ts";
+import { AppError } from "./lib/errors.ts";
+import { createProgress } from "./lib/progress.ts";
+
+const USAGE = `사용법: npm run jikji -- <명령> [인자]
+
+  import FILE      번들(JSON)을 가져옵니다. 전부 검사한 뒤 한 번에 쓰고, 오류가 있으면 아무것도 쓰지 않습니다.
+  export [FILE]    뉴스룸 전체를 번들로 내보냅니다. FILE이 없으면 표준 출력으로 씁니다.
+
+환경 변수 DATA_DIR, DATABASE_URL로 대상 데이터베이스를 정합니다.`;
+
+class UsageError extends Error {}
+
+async function withDatabase<T>(fn: (handle: DatabaseHandle, mediaDir: string) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
+  try {
+    await migrateToLatest(handle.db);
+    return await fn(handle, path.join(config.dataDir, "media"));
+  } finally {
+    await handle.close();
+  }
+}
+
+async function runImport(args: string[]): Promise<void> {
+  const file = args[0];
+  if (!file) throw new UsageError("가져올 번들 파일을 지정하세요: npm run jikji -- import FILE");
+  const input = await readBundleFile(file);
+  const report = await withDatabase((handle, mediaDir) =>
+    importBundle({ db: handle.db, mediaDir, now: Date.now }, input, {
+      baseDir: path.dirname(path.resolve(file)),
+      onProgress: createProgress(),
+    }),
+  );
+  console.log(
+    `가져오기 완료: 섹션 ${report.sections}, 직원 ${report.staff}, 인물 ${report.people}, 기사 ${report.articles}, 댓글 ${report.comments}, 행사 ${report.events}, 사진 ${report.images}`,
+  );
+}
+
+async function runExport(args: string[]): Promise<void> {
+  const file = args[0];
+  const bundle = await withDatabase((handle, mediaDir) => exportBundle({ db: handle.db, mediaDir }, createProgress()));
+  const json = `${JSON.stringify(bundle, null, 2)}\n`;
+  if (!file || file === "-") {
+    await new Promise<void>((resolve, reject) => process.stdout.write(json, (e) => (e ? reject(e) : resolve())));
+    return;
+  }
+  const tmp = `${file}.tmp`;
+  await fs.writeFile(tmp, json);
+  await fs.rename(tmp, file);
+  console.error(`내보내기 완료: ${file} (기사 ${bundle.articles?.length ?? 0}건, ${(json.length / 1024 / 1024).toFixed(1)}MB)`);
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  import: runImport,
+  export: runExport,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || command === "help" || command === "--help" || command === "-h") {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    console.error(`알 수 없는 명령입니다: ${command}\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    await run(args);
+    return 0;
+  } catch (error) {
+    if (error instanceof BundleInvalidError) {
+      console.error(`번들에 오류가 ${error.problems.length}개 있어 아무것도 가져오지 않았습니다:`);
+      for (const p of error.problems) console.error(`  ${p.path}: ${p.message}`);
+    } else if (error instanceof UsageError || error instanceof ConfigError || error instanceof AppError) {
+      console.error(error.message);
+    } else {
+      console.error("오류:", error);
+    }
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

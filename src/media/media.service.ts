@@ -1,0 +1,93 @@
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import sharp, { type Metadata } from "sharp";
+import { AppError } from "../lib/errors.ts";
+import type { MediaVariant } from "./media.ts";
+
+/** Uploads and imported photos: at most this many bytes and pixels. */
+export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+export const MAX_IMAGE_PIXELS = 60_000_000;
+/** WebP renditions for srcset; none is wider than the original. */
+export const VARIANT_WIDTHS = [480, 960, 1440] as const;
+
+const FORMATS = { jpeg: { mime: "image/jpeg", ext: "jpg" }, png: { mime: "image/png", ext: "png" }, webp: { mime: "image/webp", ext: "webp" } } as const;
+
+export interface ProcessedImage {
+  sha256: string;
+  path: string;
+  mime: string;
+  width: number;
+  height: number;
+  bytes: number;
+  variants: MediaVariant[];
+}
+
+export class ImageError extends AppError {
+  constructor(code: string, message: string) {
+    super(code, 400, message);
+  }
+}
+
+async function writeAtomically(file: string, data: Buffer): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
+  await fs.writeFile(tmp, data);
+  await fs.rename(tmp, file);
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Checks a photo by its content (not its name), stores the original under its SHA-256 and writes
+ * WebP renditions beside it. Content addressing makes a second store of the same bytes a no-op, so
+ * imports stay idempotent and two instances never fight over a file name.
+ */
+export async function processImage(mediaDir: string, data: Buffer): Promise<ProcessedImage> {
+  if (data.length === 0) throw new ImageError("image_empty", "이미지 파일이 비어 있습니다.");
+  if (data.length > MAX_IMAGE_BYTES) {
+    throw new ImageError("image_too_large", `이미지는 ${MAX_IMAGE_BYTES / 1024 / 1024}MB까지 올릴 수 있습니다.`);
+  }
+  let meta: Metadata;
+  try {
+    meta = await sharp(data, { limitInputPixels: MAX_IMAGE_PIXELS }).metadata();
+  } catch {
+    throw new ImageError("image_unreadable", "이미지로 읽을 수 없는 파일입니다. JPEG, PNG, WebP만 올릴 수 있습니다.");
+  }
+  const format = meta.format && meta.format in FORMATS ? FORMATS[meta.format as keyof typeof FORMATS] : null;
+  if (!format || !meta.width || !meta.height) {
+    throw new ImageError("image_format", "JPEG, PNG, WebP 이미지만 올릴 수 있습니다.");
+  }
+  // EXIF orientation: report the size as it is shown, which is what the renditions will have.
+  const rotated = (meta.orientation ?? 1) >= 5;
+  const width = rotated ? meta.height : meta.width;
+  const height = rotated ? meta.width : meta.height;
+
+  const sha256 = createHash("sha256").update(data).digest("hex");
+  const dir = sha256.slice(0, 2);
+  const original = `${dir}/${sha256}.${format.ext}`;
+  const originalFile = path.join(mediaDir, original);
+  if (!(await exists(originalFile))) await writeAtomically(originalFile, data);
+
+  const widths = [...VARIANT_WIDTHS.filter((w) => w < width), Math.min(width, 1920)];
+  const variants: MediaVariant[] = [];
+  for (const w of [...new Set(widths)]) {
+    const rel = `${dir}/${sha256}-${w}.webp`;
+    const file = path.join(mediaDir, rel);
+    if (!(await exists(file))) {
+      const out = await sharp(data, { limitInputPixels: MAX_IMAGE_PIXELS })
+        .rotate()
+        .resize({ width: w, withoutEnlargement: true })
+        .webp({ quality: 80 })
+        .toBuffer();
+      await writeAtomically(file, out);
+    }
+    variants.push({ width: w, path: rel });
+  }
+  return { sha256, path: original, mime: format.mime, width, height, bytes: data.length, variants };
+}

@@ -1,0 +1,33 @@
+import type { MediaRow } from "../db/schema.ts";
+import type { ImageView } from "../articles/article.ts";
+
+export interface MediaVariant {
+  width: number;
+  path: string;
+}
+
+export function parseVariants(json: string): MediaVariant[] {
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? (parsed as MediaVariant[]) : [];
+}
+
+export function mediaUrl(relativePath: string): string {
+  return `/media/${relativePath}`;
+}
+
+/** Builds the view of a stored photo with this use's alt text, caption and credit. */
+export function toImageView(
+  media: MediaRow,
+  use: { alt: string | null; caption: string | null; credit: string | null },
+): ImageView {
+  const variants = parseVariants(media.variants);
+  return {
+    src: mediaUrl(media.path),
+    width: media.width,
+    height: media.height,
+    webpSrcset: variants.map((v) => `${mediaUrl(v.path)} ${v.width}w`).join(", "),
+    alt: use.alt ?? use.caption ?? "",
+    caption: use.caption,
+    credit: use.credit,
+  };
+}

@@ -1,0 +1,40 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { countPublished, listPublished } from "../articles/article.repo.ts";
+import { PAGE_SIZE } from "../articles/article.ts";
+import { notFound } from "../lib/errors.ts";
+import { listMostRead } from "../ranking/most-read.ts";
+import { sendPage, type WebContext } from "../web/context.ts";
+import { PageQuery, parseInput } from "../web/validation.ts";
+import { sectionAndDescendantIds } from "./section.ts";
+import { SectionPage } from "./section.view.tsx";
+
+const SlugPart = z.string().regex(/^[a-z0-9-]{1,60}$/);
+const Params = z.object({ slug: SlugPart, sub: SlugPart.optional() });
+
+export function registerSectionRoutes(app: FastifyInstance, ctx: WebContext): void {
+  const handler = async (request: { params: unknown; query: unknown }, reply: Parameters<typeof sendPage>[0]) => {
+    const params = Params.safeParse(request.params);
+    if (!params.success) throw notFound("섹션");
+    const { page } = parseInput(PageQuery, request.query, "페이지 번호가 올바르지 않습니다.");
+    const chrome = await ctx.chrome();
+    const slug = params.data.sub ? `${params.data.slug}/${params.data.sub}` : params.data.slug;
+    const section = chrome.sections.bySlug.get(slug);
+    if (!section) throw notFound("섹션");
+    const sectionIds = sectionAndDescendantIds(section);
+    const filter = { now: chrome.now, sectionIds };
+    const [total, articles, mostRead] = await Promise.all([
+      countPublished(ctx.db, filter),
+      listPublished(ctx.db, filter, PAGE_SIZE, (page - 1) * PAGE_SIZE),
+      listMostRead(ctx.db, chrome.now, sectionAndDescendantIds(section.parent ?? section)),
+    ]);
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    if (page > pages) throw notFound("페이지");
+    return sendPage(
+      reply,
+      <SectionPage chrome={chrome} assets={ctx.assets} data={{ section, articles, page, pages, total, mostRead }} />,
+    );
+  };
+  app.get("/section/:slug", handler);
+  app.get("/section/:slug/:sub", handler);
+}

@@ -1,0 +1,47 @@
+import path from "node:path";
+import type { FastifyReply } from "fastify";
+import type { Kysely } from "kysely";
+import type { VNode } from "preact";
+import { renderToString } from "preact-render-to-string";
+import type { Config } from "../config.ts";
+import type { DialectName } from "../db/dialect.ts";
+import type { Database } from "../db/schema.ts";
+import type { Assets } from "./public/assets.ts";
+import { type Chrome, loadChrome } from "./public/chrome.ts";
+
+/** What route handlers may use: passed in at the edge, never imported as module state. */
+export interface WebContext {
+  config: Config;
+  db: Kysely<Database>;
+  dialect: DialectName;
+  assets: Assets;
+  /** the clock; tests fix it */
+  now: () => number;
+  mediaDir: string;
+  chrome(): Promise<Chrome>;
+}
+
+export function createWebContext(deps: {
+  config: Config;
+  db: Kysely<Database>;
+  dialect: DialectName;
+  assets: Assets;
+  now: () => number;
+}): WebContext {
+  return {
+    ...deps,
+    mediaDir: path.join(deps.config.dataDir, "media"),
+    chrome: () => loadChrome(deps.db, deps.config.siteUrl, deps.now()),
+  };
+}
+
+/** Public pages may sit in a shared cache briefly; publishing is seen within half a minute. */
+export const PUBLIC_CACHE = "public, max-age=0, s-maxage=30, stale-while-revalidate=30";
+
+export function sendPage(reply: FastifyReply, page: VNode, status = 200, cache = PUBLIC_CACHE): FastifyReply {
+  return reply
+    .status(status)
+    .header("content-type", "text/html; charset=utf-8")
+    .header("cache-control", status >= 400 ? "no-store" : cache)
+    .send(`<!doctype html>${renderToString(page)}`);
+}

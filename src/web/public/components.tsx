@@ -1,0 +1,116 @@
+import type { ArticleSummary, ImageView } from "../../articles/article.ts";
+import { formatKst, formatKstMinute, toKstIso } from "../../lib/kst-time.ts";
+
+export const articlePath = (num: number) => `/article/${num}`;
+export const reporterPath = (key: string) => `/reporter/${encodeURIComponent(key)}`;
+
+export function KstTime({ at, withSeconds = true }: { at: number; withSeconds?: boolean }) {
+  return <time dateTime={toKstIso(at)}>{withSeconds ? formatKst(at) : formatKstMinute(at)}</time>;
+}
+
+/** A responsive photo: WebP renditions in srcset, the original as fallback, sized to avoid layout shift. */
+export function Picture({ image, sizes, eager = false }: { image: ImageView; sizes: string; eager?: boolean }) {
+  return (
+    <picture>
+      {image.webpSrcset ? <source type="image/webp" srcSet={image.webpSrcset} sizes={sizes} /> : null}
+      <img
+        src={image.src}
+        alt={image.alt}
+        width={image.width}
+        height={image.height}
+        loading={eager ? "eager" : "lazy"}
+        decoding="async"
+        fetchPriority={eager ? "high" : undefined}
+      />
+    </picture>
+  );
+}
+
+export function ArticleCard({
+  article,
+  withImage = true,
+  withExcerpt = true,
+  headingLevel = 3,
+}: {
+  article: ArticleSummary;
+  withImage?: boolean;
+  withExcerpt?: boolean;
+  headingLevel?: 2 | 3;
+}) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const image = withImage ? article.leadImage : null;
+  return (
+    <article class={`card${image ? " card--with-image" : ""}`}>
+      {image ? (
+        <a class="card__image" href={articlePath(article.num)} tabIndex={-1} aria-hidden="true">
+          <Picture image={image} sizes="(max-width: 640px) 30vw, 200px" />
+        </a>
+      ) : null}
+      <div class="card__text">
+        <Heading class="card__title">
+          <a href={articlePath(article.num)}>{article.title}</a>
+        </Heading>
+        {withExcerpt && article.excerpt ? <p class="card__excerpt">{article.excerpt}</p> : null}
+        <p class="card__meta">
+          {article.byline ? <span class="card__author">{article.byline.name} 기자</span> : null}
+          <KstTime at={article.publishedAt} withSeconds={false} />
+        </p>
+      </div>
+    </article>
+  );
+}
+
+/** 인기기사: title and reporter, numbered, as Korean papers show it. */
+export function MostReadList({ articles, title = "인기기사" }: { articles: ArticleSummary[]; title?: string }) {
+  if (articles.length === 0) return null;
+  return (
+    <section class="most-read" aria-labelledby="most-read-title">
+      <h2 id="most-read-title" class="box-title">
+        {title}
+      </h2>
+      <ol>
+        {articles.map((a) => (
+          <li key={a.id}>
+            <a href={articlePath(a.num)}>
+              <span class="most-read__title">{a.title}</span>
+              {a.byline ? <span class="most-read__author">{a.byline.name} 기자</span> : null}
+            </a>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** Numbered pages with 이전/다음; `href(n)` builds the link of page n. */
+export function Pagination({ page, pages, href }: { page: number; pages: number; href: (n: number) => string }) {
+  if (pages <= 1) return null;
+  const first = Math.max(1, Math.min(page - 4, pages - 9));
+  const last = Math.min(pages, first + 9);
+  const numbers = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  return (
+    <nav class="pagination" aria-label="페이지">
+      {page > 1 ? (
+        <a href={href(page - 1)} rel="prev">
+          ‹ 이전
+        </a>
+      ) : null}
+      {numbers.map((n) =>
+        n === page ? (
+          <strong key={n} aria-current="page">
+            {n}
+          </strong>
+        ) : (
+          <a key={n} href={href(n)}>
+            {n}
+          </a>
+        ),
+      )}
+      {page < pages ? (
+        <a href={href(page + 1)} rel="next">
+          다음 ›
+        </a>
+      ) : null}
+    </nav>
+  );
+}

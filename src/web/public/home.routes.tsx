@@ -1,0 +1,36 @@
+import type { FastifyInstance } from "fastify";
+import { listPublished } from "../../articles/article.repo.ts";
+import type { ArticleSummary } from "../../articles/article.ts";
+import { listMostRead } from "../../ranking/most-read.ts";
+import { sectionAndDescendantIds } from "../../sections/section.ts";
+import { type WebContext, sendPage } from "../context.ts";
+import { type HomeData, HomePage } from "./home.view.tsx";
+
+const LATEST_SIZE = 10;
+const BLOCK_SIZE = 4;
+
+export function registerHomeRoutes(app: FastifyInstance, ctx: WebContext): void {
+  app.get("/", async (_request, reply) => {
+    const chrome = await ctx.chrome();
+    const now = chrome.now;
+    const [recent, mostRead, blocks] = await Promise.all([
+      listPublished(ctx.db, { now }, LATEST_SIZE + 10),
+      listMostRead(ctx.db, now),
+      Promise.all(
+        chrome.sections.roots.map(async (section) => ({
+          section,
+          articles: await listPublished(ctx.db, { now, sectionIds: sectionAndDescendantIds(section) }, BLOCK_SIZE),
+        })),
+      ),
+    ]);
+    // The top story is the newest one with a photo; the rest of the newest follow it.
+    const top: ArticleSummary | null = recent.find((a) => a.leadImage) ?? recent[0] ?? null;
+    const data: HomeData = {
+      top,
+      latest: recent.filter((a) => a !== top).slice(0, LATEST_SIZE),
+      sectionBlocks: blocks.filter((b) => b.articles.length > 0),
+      mostRead,
+    };
+    return sendPage(reply, <HomePage chrome={chrome} assets={ctx.assets} data={data} />);
+  });
+}

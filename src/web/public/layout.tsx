@@ -1,0 +1,152 @@
+import type { ComponentChildren } from "preact";
+import { jsonForScript } from "../../lib/escape-html.ts";
+import { formatKstDate } from "../../lib/kst-time.ts";
+import { sectionPath } from "../../sections/section.ts";
+import type { Assets } from "./assets.ts";
+import type { Chrome } from "./chrome.ts";
+
+export interface PageMeta {
+  /** plain text; the site name is appended */
+  title: string;
+  description?: string;
+  /** path or absolute URL of the canonical page */
+  canonical?: string;
+  ogType?: "website" | "article";
+  image?: string | null;
+  jsonLd?: unknown;
+  noindex?: boolean;
+  extraMeta?: { property?: string; name?: string; content: string }[];
+  feed?: { title: string; href: string };
+}
+
+export interface PageProps {
+  chrome: Chrome;
+  assets: Assets;
+  meta: PageMeta;
+  /** the current section, to mark it in the menu */
+  activeSectionId?: number;
+  children: ComponentChildren;
+}
+
+export function absoluteUrl(siteUrl: string, pathOrUrl: string): string {
+  return /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${siteUrl}${pathOrUrl}`;
+}
+
+function EventBanner({ chrome }: { chrome: Chrome }) {
+  const e = chrome.banner;
+  if (!e) return null;
+  return (
+    <aside class="event-banner" aria-label="행사 안내">
+      <a href={`/events/${e.key}`}>
+        <strong class="event-banner__title">{e.title}</strong>
+        <span class="event-banner__when">
+          {formatKstDate(e.starts_at)}
+          {e.venue ? ` · ${e.venue}` : ""}
+        </span>
+        <span class="event-banner__cta">자세히 보기 ›</span>
+      </a>
+    </aside>
+  );
+}
+
+function SiteHeader({ chrome, activeSectionId }: { chrome: Chrome; activeSectionId?: number }) {
+  const active = activeSectionId === undefined ? undefined : chrome.sections.byId.get(activeSectionId);
+  const activeRoot = active?.parent ?? active;
+  return (
+    <header class="site-header">
+      <div class="site-header__bar">
+        <a class="site-header__logo" href="/">
+          {chrome.site.name}
+        </a>
+      </div>
+      <nav class="site-nav" aria-label="섹션">
+        <ul>
+          <li>
+            <a href="/">홈</a>
+          </li>
+          {chrome.sections.roots.map((s) => (
+            <li key={s.id}>
+              <a href={sectionPath(s.slug)} class={activeRoot?.id === s.id ? "is-active" : undefined}>
+                {s.name}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}
+
+function SiteFooter({ chrome }: { chrome: Chrome }) {
+  const year = new Date(chrome.now + 9 * 3600_000).getUTCFullYear();
+  return (
+    <footer class="site-footer">
+      <nav aria-label="섹션 전체">
+        <ul>
+          {chrome.sections.roots.map((s) => (
+            <li key={s.id}>
+              <a href={sectionPath(s.slug)}>{s.name}</a>
+            </li>
+          ))}
+          <li>
+            <a href="/rss.xml">RSS</a>
+          </li>
+        </ul>
+      </nav>
+      <p>
+        © {year} {chrome.site.name}. 무단 전재 및 재배포 금지.
+      </p>
+    </footer>
+  );
+}
+
+/** The frame of every public page: head with metadata, banner, header, content, footer. */
+export function Layout({ chrome, assets, meta, activeSectionId, children }: PageProps) {
+  const title = meta.title ? `${meta.title} - ${chrome.site.name}` : chrome.site.name;
+  const canonical = meta.canonical ? absoluteUrl(chrome.siteUrl, meta.canonical) : undefined;
+  const image = meta.image ? absoluteUrl(chrome.siteUrl, meta.image) : undefined;
+  return (
+    <html lang="ko">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+        {meta.description ? <meta name="description" content={meta.description} /> : null}
+        {meta.noindex ? <meta name="robots" content="noindex" /> : null}
+        {canonical ? <link rel="canonical" href={canonical} /> : null}
+        <meta property="og:site_name" content={chrome.site.name} />
+        <meta property="og:type" content={meta.ogType ?? "website"} />
+        <meta property="og:title" content={meta.title || chrome.site.name} />
+        {meta.description ? <meta property="og:description" content={meta.description} /> : null}
+        {canonical ? <meta property="og:url" content={canonical} /> : null}
+        {image ? <meta property="og:image" content={image} /> : null}
+        <meta property="og:locale" content="ko_KR" />
+        <meta name="twitter:card" content={image ? "summary_large_image" : "summary"} />
+        <meta name="twitter:title" content={meta.title || chrome.site.name} />
+        {meta.description ? <meta name="twitter:description" content={meta.description} /> : null}
+        {image ? <meta name="twitter:image" content={image} /> : null}
+        {(meta.extraMeta ?? []).map((m) => (
+          <meta key={m.property ?? m.name} property={m.property} name={m.name} content={m.content} />
+        ))}
+        <link rel="alternate" type="application/rss+xml" title={meta.feed?.title ?? `${chrome.site.name} 전체 기사`} href={meta.feed?.href ?? "/rss.xml"} />
+        <link rel="stylesheet" href={assets.url("site.css")} />
+        <link rel="stylesheet" href={assets.url("print.css")} media="print" />
+        <script src={assets.url("site.js")} defer />
+        {meta.jsonLd ? (
+          <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(meta.jsonLd) }} />
+        ) : null}
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          본문 바로가기
+        </a>
+        <EventBanner chrome={chrome} />
+        <SiteHeader chrome={chrome} activeSectionId={activeSectionId} />
+        <main id="main" class="site-main">
+          {children}
+        </main>
+        <SiteFooter chrome={chrome} />
+      </body>
+    </html>
+  );
+}

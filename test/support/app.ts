@@ -1,0 +1,44 @@
+import path from "node:path";
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "../../src/app.ts";
+import type { Bundle } from "../../src/bundle/bundle.ts";
+import { importBundle } from "../../src/bundle/bundle.import.ts";
+import { loadConfig } from "../../src/config.ts";
+import { createTestDatabase, type TestDatabase } from "./database.ts";
+
+/** The fixed "now" of HTTP tests: 2026-03-20 12:00:00 KST. */
+export const NOW = Date.parse("2026-03-20T12:00:00+09:00");
+export const SITE_URL = "http://jikji.test";
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: TestDatabase;
+  mediaDir: string;
+  import(bundle: Bundle | unknown): ReturnType<typeof importBundle>;
+  close(): Promise<void>;
+}
+
+/** An app on its own fresh database, with a fixed clock. */
+export async function createTestApp(options: { now?: () => number } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const now = options.now ?? (() => NOW);
+  const config = loadConfig({
+    DATA_DIR: database.dataDir,
+    DATABASE_URL: database.databaseUrl ?? "",
+    SITE_URL,
+    JIKJI_DEMO: "0",
+    LOG_LEVEL: "silent",
+  });
+  const app = await buildApp({ config, db: database.db, dialect: database.dialect, now, logger: process.env.DEBUG_LOG ? (await import("pino")).default() : false });
+  const mediaDir = path.join(database.dataDir, "media");
+  return {
+    app,
+    database,
+    mediaDir,
+    import: (bundle) => importBundle({ db: database.db, mediaDir, now }, bundle, { baseDir: database.dataDir }),
+    async close() {
+      await app.close();
+      await database.destroy();
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/** Small, honest HTML probes for tests: enough to find an element's text without a DOM library. */
+export function textOf(html: string): string {
+  return html
+    .replace(/<script[\s\S]*?<\/script>/gi, " ")
+    .replace(/<style[\s\S]*?<\/style>/gi, " ")
+    // inline elements join their text; block elements separate it
+    .replace(/<\/?(span|a|strong|em|b|i|time|small|abbr)\b[^>]*>/gi, "")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** The inner HTML of the first element whose opening tag matches `open` (e.g. /<h1[^>]*>/). */
+export function inner(html: string, tag: string, attrPattern = ""): string | null {
+  const re = new RegExp(`<${tag}\\b[^>]*${attrPattern}[^>]*>([\\s\\S]*?)</${tag}>`, "i");
+  return re.exec(html)?.[1] ?? null;
+}
+
+export function metaContent(html: string, key: string): string | null {
+  const re = new RegExp(`<meta (?:property|name)="${key.replace(/[:.]/g, "\\$&")}" content="([^"]*)"`, "i");
+  return re.exec(html)?.[1] ?? null;
+}
+
+export function jsonLd(html: string): unknown[] {
+  const out: unknown[] = [];
+  for (const m of html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)) out.push(JSON.parse(m[1]!));
+  return out;
+}
