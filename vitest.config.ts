@@ -14,7 +14,7 @@ export default defineConfig({
         test: {
           ...shared,
           name: "sqlite",
-          include: ["test/http/**/*.test.{ts,tsx}"],
+          include: ["test/http/**/*.test.{ts,tsx}", "test/data/**/*.test.{ts,tsx}"],
           env: { ...shared.env, TEST_DIALECT: "sqlite" },
           testTimeout: 20_000,
           hookTimeout: 30_000,
@@ -24,7 +24,7 @@ export default defineConfig({
         test: {
           ...shared,
           name: "postgres",
-          include: ["test/http/**/*.test.{ts,tsx}"],
+          include: ["test/http/**/*.test.{ts,tsx}", "test/data/**/*.test.{ts,tsx}"],
           env: { ...shared.env, TEST_DIALECT: "postgres" },
           testTimeout: 20_000,
           hookTimeout: 30_000,

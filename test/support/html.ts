@@ -15,10 +15,19 @@ export function textOf(html: string): string {
     .trim();
 }
 
-/** The inner HTML of the first element whose opening tag matches `open` (e.g. /<h1[^>]*>/). */
+/** The inner HTML of the first `tag` element whose opening tag matches `attrPattern`, nesting-aware. */
 export function inner(html: string, tag: string, attrPattern = ""): string | null {
-  const re = new RegExp(`<${tag}\\b[^>]*${attrPattern}[^>]*>([\\s\\S]*?)</${tag}>`, "i");
-  return re.exec(html)?.[1] ?? null;
+  const open = new RegExp(`<${tag}\\b[^>]*${attrPattern}[^>]*>`, "i").exec(html);
+  if (!open) return null;
+  const start = open.index + open[0].length;
+  const re = new RegExp(`<(/?)${tag}\\b[^>]*>`, "gi");
+  re.lastIndex = start;
+  let depth = 1;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    depth += m[1] ? -1 : 1;
+    if (depth === 0) return html.slice(start, m.index);
+  }
+  return null;
 }
 
 export function metaContent(html: string, key: string): string | null {
