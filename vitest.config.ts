@@ -9,7 +9,13 @@ const shared = { environment: "node" as const, env: { TZ: "UTC" } };
 export default defineConfig({
   test: {
     projects: [
-      { test: { ...shared, name: "unit", include: ["test/unit/**/*.test.{ts,tsx}", "src/**/*.test.{ts,tsx}"] } },
+      {
+        test: {
+          ...shared,
+          name: "unit",
+          include: ["test/unit/**/*.test.{ts,tsx}", "src/**/*.test.{ts,tsx}"],
+        },
+      },
       {
         test: {
           ...shared,

@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { BundleInvalidError, importBundle, readBundleFile } from "./bundle/bundle.import.ts";
 import { exportBundle } from "./bundle/bundle.export.ts";
+import { BundleInvalidError, importBundle, readBundleFile } from "./bundle/bundle.import.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { type DatabaseHandle, migrateToLatest, openDatabase } from "./db/client.ts";
 import { AppError } from "./lib/errors.ts";
@@ -44,16 +44,22 @@ async function runImport(args: string[]): Promise<void> {
 
 async function runExport(args: string[]): Promise<void> {
   const file = args[0];
-  const bundle = await withDatabase((handle, mediaDir) => exportBundle({ db: handle.db, mediaDir }, createProgress()));
+  const bundle = await withDatabase((handle, mediaDir) =>
+    exportBundle({ db: handle.db, mediaDir }, createProgress()),
+  );
   const json = `${JSON.stringify(bundle, null, 2)}\n`;
   if (!file || file === "-") {
-    await new Promise<void>((resolve, reject) => process.stdout.write(json, (e) => (e ? reject(e) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      process.stdout.write(json, (e) => (e ? reject(e) : resolve())),
+    );
     return;
   }
   const tmp = `${file}.tmp`;
   await fs.writeFile(tmp, json);
   await fs.rename(tmp, file);
-  console.error(`내보내기 완료: ${file} (기사 ${bundle.articles?.length ?? 0}건, ${(json.length / 1024 / 1024).toFixed(1)}MB)`);
+  console.error(
+    `내보내기 완료: ${file} (기사 ${bundle.articles?.length ?? 0}건, ${(json.length / 1024 / 1024).toFixed(1)}MB)`,
+  );
 }
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {

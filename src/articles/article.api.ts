@@ -1,8 +1,8 @@
-import type { SectionTree } from "../sections/section.ts";
-import type { ArticleDetail, ArticleSummary, ImageView } from "./article.ts";
 import { toKstIso } from "../lib/kst-time.ts";
-import { absoluteUrl } from "../web/public/layout.tsx";
+import type { SectionTree } from "../sections/section.ts";
 import { articlePath } from "../web/public/components.tsx";
+import { absoluteUrl } from "../web/public/layout.tsx";
+import type { ArticleDetail, ArticleSummary, ImageView } from "./article.ts";
 import { shownUpdatedAt } from "./article.ts";
 
 /** The JSON API's article shapes: stable field names, times in KST ISO 8601, absolute URLs. */

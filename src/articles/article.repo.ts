@@ -118,7 +118,12 @@ function toSummary(r: SummaryRow): ArticleSummary {
 }
 
 /** Newest first. */
-export async function listPublished(db: Db, f: ListFilter, limit: number, offset = 0): Promise<ArticleSummary[]> {
+export async function listPublished(
+  db: Db,
+  f: ListFilter,
+  limit: number,
+  offset = 0,
+): Promise<ArticleSummary[]> {
   const rows = await summaryQuery(db, f)
     .orderBy("a.published_at", "desc")
     .orderBy("a.id", "desc")
@@ -192,7 +197,9 @@ export async function findByNum(db: Db, num: number): Promise<ArticleDetail | nu
     bodyHtml: a.body_html,
     authors,
     tags: tags.map((t) => t.tag),
-    leadImage: media ? toImageView(media, { alt: a.lead_alt, caption: a.lead_caption, credit: a.lead_credit }) : null,
+    leadImage: media
+      ? toImageView(media, { alt: a.lead_alt, caption: a.lead_caption, credit: a.lead_credit })
+      : null,
   };
 }
 

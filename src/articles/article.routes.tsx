@@ -1,21 +1,24 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { maskNickname } from "../comments/comment.ts";
 import { countVisibleComments, listVisibleComments } from "../comments/comment.repo.ts";
+import { maskNickname } from "../comments/comment.ts";
 import { AppError, notFound } from "../lib/errors.ts";
 import { toKstIso } from "../lib/kst-time.ts";
 import { sectionAndDescendantIds } from "../sections/section.ts";
 import { sendPage, type WebContext } from "../web/context.ts";
 import { ArticleNum, parseInput } from "../web/validation.ts";
-import { listPublished } from "./article.repo.ts";
 import { articleDetailJson, articleSummaryJson, decodeCursor, encodeCursor } from "./article.api.ts";
+import { listPublished } from "./article.repo.ts";
 import { COMMENTS_PER_PAGE, getArticlePage, getPublishedArticle } from "./article.service.ts";
 import { ArticlePage } from "./article.view.tsx";
 
 const NumParams = z.object({ num: ArticleNum });
 const CommentPageQuery = z.object({ cpage: z.coerce.number().int().min(1).max(10_000).default(1) });
 const ListQuery = z.object({
-  section: z.string().regex(/^[a-z0-9-]+(\/[a-z0-9-]+)?$/).optional(),
+  section: z
+    .string()
+    .regex(/^[a-z0-9-]+(\/[a-z0-9-]+)?$/)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(100).optional(),
 });
@@ -38,7 +41,11 @@ export function registerArticleRoutes(app: FastifyInstance, ctx: WebContext): vo
   });
 
   app.get("/api/v1/articles", async (request, reply) => {
-    const q = parseInput(ListQuery, request.query, "목록 조건이 올바르지 않습니다. (section, limit 1~100, cursor)");
+    const q = parseInput(
+      ListQuery,
+      request.query,
+      "목록 조건이 올바르지 않습니다. (section, limit 1~100, cursor)",
+    );
     const chrome = await ctx.chrome();
     let sectionIds: number[] | undefined;
     if (q.section) {
@@ -69,7 +76,10 @@ export function registerArticleRoutes(app: FastifyInstance, ctx: WebContext): vo
 
   app.get("/api/v1/articles/:num/comments", async (request, reply) => {
     const num = articleNum(request.params);
-    const { page } = parseInput(z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) }), request.query);
+    const { page } = parseInput(
+      z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) }),
+      request.query,
+    );
     const article = await getPublishedArticle(ctx.db, num, ctx.now());
     if (!article) throw new AppError("article_not_found", 404, "기사를 찾을 수 없습니다.");
     const [total, comments] = await Promise.all([

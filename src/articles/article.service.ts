@@ -21,13 +21,21 @@ export interface ArticlePageData {
 }
 
 /** A published article, or null when there is none the public may see (drafts, scheduled, pulled). */
-export async function getPublishedArticle(db: Kysely<Database>, num: number, now: number): Promise<ArticleDetail | null> {
+export async function getPublishedArticle(
+  db: Kysely<Database>,
+  num: number,
+  now: number,
+): Promise<ArticleDetail | null> {
   const article = await findByNum(db, num);
   return article && isPublic(article.status, article.publishedAt, now) ? article : null;
 }
 
 /** Stories sharing a tag first, then the section's latest. */
-async function listRelated(db: Kysely<Database>, article: ArticleDetail, now: number): Promise<ArticleSummary[]> {
+async function listRelated(
+  db: Kysely<Database>,
+  article: ArticleDetail,
+  now: number,
+): Promise<ArticleSummary[]> {
   const byTag = await listSharingTags(db, article.id, article.tags, now, RELATED_SIZE);
   if (byTag.length >= RELATED_SIZE) return byTag;
   const bySection = await listPublished(
@@ -55,5 +63,13 @@ export async function getArticlePage(
     listVisibleComments(db, article.id, COMMENTS_PER_PAGE, (commentPage - 1) * COMMENTS_PER_PAGE),
     countVisibleComments(db, article.id),
   ]);
-  return { article, trail: section ? sectionTrail(section) : [], related, mostRead, comments, commentCount, commentPage };
+  return {
+    article,
+    trail: section ? sectionTrail(section) : [],
+    related,
+    mostRead,
+    comments,
+    commentCount,
+    commentPage,
+  };
 }

@@ -39,7 +39,13 @@ export interface ArticleDetail extends Omit<ArticleSummary, "byline"> {
   tags: string[];
 }
 
-export const ARTICLE_STATUSES: readonly ArticleStatus[] = ["draft", "submitted", "scheduled", "published", "unpublished"];
+export const ARTICLE_STATUSES: readonly ArticleStatus[] = [
+  "draft",
+  "submitted",
+  "scheduled",
+  "published",
+  "unpublished",
+];
 
 /** Public pages show an article only once it is published and its time has come. */
 export function isPublic(status: ArticleStatus, publishedAt: number | null, now: number): boolean {

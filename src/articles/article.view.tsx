@@ -1,6 +1,6 @@
 import { maskNickname, type PublicComment } from "../comments/comment.ts";
-import { COMMENT_MAX_BYTES } from "../lib/korean-bytes.ts";
 import { escapeHtml } from "../lib/escape-html.ts";
+import { COMMENT_MAX_BYTES } from "../lib/korean-bytes.ts";
 import { toKstIso } from "../lib/kst-time.ts";
 import { sectionPath } from "../sections/section.ts";
 import type { Assets } from "../web/public/assets.ts";
@@ -15,8 +15,8 @@ import {
   reporterPath,
 } from "../web/public/components.tsx";
 import { absoluteUrl, Layout } from "../web/public/layout.tsx";
-import { type ArticleDetail, shownUpdatedAt } from "./article.ts";
 import { type ArticlePageData, COMMENTS_PER_PAGE } from "./article.service.ts";
+import { type ArticleDetail, shownUpdatedAt } from "./article.ts";
 
 /**
  * Opens the body with the paper's dateline, `[한빛경제] …`, inside the first paragraph as print
@@ -47,7 +47,8 @@ function ShareBar({ url, title, youtubeUrl }: { url: string; title: string; yout
       <a class={`share__btn share__btn--${l.id}`} href={l.href} target="_blank" rel="noopener noreferrer">
         <span class="share__icon" aria-hidden="true" />
         <span class="share__label">
-          {l.label} {verb}
+          {l.label}
+          <span class="visually-hidden"> {verb}</span>
         </span>
       </a>
     ) : null;
@@ -56,9 +57,17 @@ function ShareBar({ url, title, youtubeUrl }: { url: string; title: string; yout
       {link(facebook)}
       {link(x)}
       {link(naver)}
-      <button type="button" class="share__btn share__btn--kakaotalk" data-share="kakaotalk" data-url={url} data-title={title}>
+      <button
+        type="button"
+        class="share__btn share__btn--kakaotalk"
+        data-share="kakaotalk"
+        data-url={url}
+        data-title={title}
+      >
         <span class="share__icon" aria-hidden="true" />
-        <span class="share__label">카카오톡 공유하기</span>
+        <span class="share__label">
+          카카오톡<span class="visually-hidden"> 공유하기</span>
+        </span>
       </button>
       {link(kakaostory)}
       {link(youtube, "채널")}
@@ -88,7 +97,12 @@ function CommentSection({ data }: { data: ArticlePageData }) {
       <h2 id="comments-title" class="box-title">
         댓글 (<span data-comment-count>{commentCount}</span>)
       </h2>
-      <form class="comment-form" method="post" action={`/article/${article.num}/comments`} data-article={article.num}>
+      <form
+        class="comment-form"
+        method="post"
+        action={`/article/${article.num}/comments`}
+        data-article={article.num}
+      >
         <div class="comment-form__who">
           <label>
             <span>닉네임</span>
@@ -96,12 +110,25 @@ function CommentSection({ data }: { data: ArticlePageData }) {
           </label>
           <label>
             <span>비밀번호</span>
-            <input name="password" type="password" required minLength={4} maxLength={64} autoComplete="new-password" />
+            <input
+              name="password"
+              type="password"
+              required
+              minLength={4}
+              maxLength={64}
+              autoComplete="new-password"
+            />
           </label>
         </div>
         <label class="comment-form__body">
           <span>댓글</span>
-          <textarea name="body" rows={4} required data-max-bytes={COMMENT_MAX_BYTES} aria-describedby="comment-bytes" />
+          <textarea
+            name="body"
+            rows={4}
+            required
+            data-max-bytes={COMMENT_MAX_BYTES}
+            aria-describedby="comment-bytes"
+          />
         </label>
         <div class="comment-form__footer">
           <p id="comment-bytes" class="comment-form__counter" aria-live="polite">
@@ -125,7 +152,11 @@ function CommentSection({ data }: { data: ArticlePageData }) {
       ) : (
         <p class="comments__empty">첫 댓글을 남겨 주세요.</p>
       )}
-      <Pagination page={commentPage} pages={pages} href={(n) => `${articlePath(article.num)}?cpage=${n}#comments`} />
+      <Pagination
+        page={commentPage}
+        pages={pages}
+        href={(n) => `${articlePath(article.num)}?cpage=${n}#comments`}
+      />
     </section>
   );
 }
@@ -169,7 +200,15 @@ function newsArticleJsonLd(a: ArticleDetail, url: string, chrome: Chrome, sectio
   };
 }
 
-export function ArticlePage({ chrome, assets, data }: { chrome: Chrome; assets: Assets; data: ArticlePageData }) {
+export function ArticlePage({
+  chrome,
+  assets,
+  data,
+}: {
+  chrome: Chrome;
+  assets: Assets;
+  data: ArticlePageData;
+}) {
   const { article: a, trail } = data;
   const url = absoluteUrl(chrome.siteUrl, articlePath(a.num));
   const section = trail.at(-1);

@@ -34,12 +34,22 @@ export async function exportBundle(
   const sectionRows = await db.selectFrom("sections").selectAll().execute();
   const slugById = new Map(sectionRows.map((s) => [s.id, s.slug]));
   const sections = sectionRows
-    .sort((a, b) => (a.parent_id === null ? 0 : 1) - (b.parent_id === null ? 0 : 1) || a.slug.localeCompare(b.slug))
+    .sort(
+      (a, b) =>
+        (a.parent_id === null ? 0 : 1) - (b.parent_id === null ? 0 : 1) || a.slug.localeCompare(b.slug),
+    )
     .map((s) => ({ slug: s.slug, name: s.name, position: s.position }));
 
   const staffRows = await db.selectFrom("staff").selectAll().orderBy("key").execute();
   const staff = staffRows.map((s) =>
-    compact({ key: s.key, name: s.name, email: s.email, role: s.role, desk: opt(s.desk), active: s.active === 1 }),
+    compact({
+      key: s.key,
+      name: s.name,
+      email: s.email,
+      role: s.role,
+      desk: opt(s.desk),
+      active: s.active === 1,
+    }),
   );
   const staffKeyById = new Map(staffRows.map((s) => [s.id, s.key]));
 
@@ -72,8 +82,18 @@ export async function exportBundle(
   }
 
   const articleRows = await db.selectFrom("articles").selectAll().orderBy("num").execute();
-  const authorRows = await db.selectFrom("article_authors").selectAll().orderBy("article_id").orderBy("position").execute();
-  const tagRows = await db.selectFrom("article_tags").selectAll().orderBy("article_id").orderBy("position").execute();
+  const authorRows = await db
+    .selectFrom("article_authors")
+    .selectAll()
+    .orderBy("article_id")
+    .orderBy("position")
+    .execute();
+  const tagRows = await db
+    .selectFrom("article_tags")
+    .selectAll()
+    .orderBy("article_id")
+    .orderBy("position")
+    .execute();
   const authorsByArticle = groupBy(authorRows, (r) => r.article_id);
   const tagsByArticle = groupBy(tagRows, (r) => r.article_id);
   const numById = new Map(articleRows.map((a) => [a.id, a.num]));
@@ -124,7 +144,12 @@ export async function exportBundle(
   }));
 
   const eventRows = await db.selectFrom("events").selectAll().orderBy("starts_at").orderBy("key").execute();
-  const speakerRows = await db.selectFrom("event_speakers").selectAll().orderBy("event_id").orderBy("position").execute();
+  const speakerRows = await db
+    .selectFrom("event_speakers")
+    .selectAll()
+    .orderBy("event_id")
+    .orderBy("position")
+    .execute();
   const speakersByEvent = groupBy(speakerRows, (r) => r.event_id);
   const events: BundleEvent[] = eventRows.map((e) =>
     compact({

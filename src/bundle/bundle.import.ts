@@ -37,7 +37,11 @@ export interface ImportReport {
 /** The bundle was refused; nothing was written. `problems` name every error with its JSON path. */
 export class BundleInvalidError extends AppError {
   constructor(readonly problems: BundleProblem[]) {
-    super("bundle_invalid", 400, `번들에 오류가 ${problems.length}개 있어 아무것도 가져오지 않았습니다.\n${problems.map(formatProblem).join("\n")}`);
+    super(
+      "bundle_invalid",
+      400,
+      `번들에 오류가 ${problems.length}개 있어 아무것도 가져오지 않았습니다.\n${problems.map(formatProblem).join("\n")}`,
+    );
   }
 }
 
@@ -49,13 +53,23 @@ async function inChunks<T, R>(items: readonly T[], fn: (chunk: T[]) => Promise<R
   return out;
 }
 
-function duplicates<T>(items: readonly T[], keyOf: (item: T) => string | number | undefined, where: string, field: string, problems: BundleProblem[]) {
+function duplicates<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string | number | undefined,
+  where: string,
+  field: string,
+  problems: BundleProblem[],
+) {
   const seen = new Map<string | number, number>();
   items.forEach((item, i) => {
     const k = keyOf(item);
     if (k === undefined) return;
     const first = seen.get(k);
-    if (first !== undefined) problems.push({ path: `${where}[${i}].${field}`, message: `duplicate ${field} '${k}' (also ${where}[${first}])` });
+    if (first !== undefined)
+      problems.push({
+        path: `${where}[${i}].${field}`,
+        message: `duplicate ${field} '${k}' (also ${where}[${first}])`,
+      });
     else seen.set(k, i);
   });
 }
@@ -82,7 +96,8 @@ async function checkReferences(db: Kysely<Database>, b: Bundle): Promise<BundleP
   const slugs = new Set([...dbSlugs, ...sections.map((s) => s.slug)]);
   sections.forEach((s, i) => {
     const parent = s.slug.includes("/") ? s.slug.split("/")[0]! : null;
-    if (parent && !slugs.has(parent)) problems.push({ path: `sections[${i}].slug`, message: `parent section '${parent}' does not exist` });
+    if (parent && !slugs.has(parent))
+      problems.push({ path: `sections[${i}].slug`, message: `parent section '${parent}' does not exist` });
   });
 
   const staffKeys = staff.map((s) => s.key);
@@ -92,7 +107,10 @@ async function checkReferences(db: Kysely<Database>, b: Bundle): Promise<BundleP
   staff.forEach((s, i) => {
     const owner = staffByEmail.get(s.email.toLowerCase());
     if (owner !== undefined && owner !== s.key) {
-      problems.push({ path: `staff[${i}].email`, message: `e-mail '${s.email}' already belongs to staff '${owner}'` });
+      problems.push({
+        path: `staff[${i}].email`,
+        message: `e-mail '${s.email}' already belongs to staff '${owner}'`,
+      });
     }
   });
 
@@ -113,37 +131,57 @@ async function checkReferences(db: Kysely<Database>, b: Bundle): Promise<BundleP
   );
   for (const r of storedPeople) if (!bundlePeopleKeys.has(r.key)) finalPersonByNum.set(r.num!, r.key);
   const storedArticleNums = new Set(
-    (await inChunks(personNums, (c) => db.selectFrom("articles").select("num").where("num", "in", c).execute())).map((r) => r.num),
+    (
+      await inChunks(personNums, (c) =>
+        db.selectFrom("articles").select("num").where("num", "in", c).execute(),
+      )
+    ).map((r) => r.num),
   );
   people.forEach((p, i) => {
     if (p.num === undefined) return;
     const other = finalPersonByNum.get(p.num);
-    if (other !== undefined) problems.push({ path: `people[${i}].num`, message: `number ${p.num} already belongs to person '${other}'` });
+    if (other !== undefined)
+      problems.push({
+        path: `people[${i}].num`,
+        message: `number ${p.num} already belongs to person '${other}'`,
+      });
     if (bundleArticleNums.has(p.num) || storedArticleNums.has(p.num)) {
       problems.push({ path: `people[${i}].num`, message: `number ${p.num} is already an article's number` });
     }
   });
-  for (const p of people) if (p.num !== undefined && !finalPersonByNum.has(p.num)) finalPersonByNum.set(p.num, p.key);
+  for (const p of people)
+    if (p.num !== undefined && !finalPersonByNum.has(p.num)) finalPersonByNum.set(p.num, p.key);
 
   articles.forEach((a, i) => {
     const at = `articles[${i}]`;
-    if (!slugs.has(a.section)) problems.push({ path: `${at}.section`, message: `unknown section '${a.section}'` });
+    if (!slugs.has(a.section))
+      problems.push({ path: `${at}.section`, message: `unknown section '${a.section}'` });
     a.authors.forEach((k, j) => {
-      if (!allStaffKeys.has(k)) problems.push({ path: `${at}.authors[${j}]`, message: `unknown staff key '${k}'` });
+      if (!allStaffKeys.has(k))
+        problems.push({ path: `${at}.authors[${j}]`, message: `unknown staff key '${k}'` });
     });
     if ((a.status === "published" || a.status === "scheduled") && !a.publishedAt) {
       problems.push({ path: `${at}.publishedAt`, message: `required when status is '${a.status}'` });
     }
-    if (a.publishedAt && a.updatedAt && parseIsoWithOffset(a.updatedAt)! < parseIsoWithOffset(a.publishedAt)!) {
+    if (
+      a.publishedAt &&
+      a.updatedAt &&
+      parseIsoWithOffset(a.updatedAt)! < parseIsoWithOffset(a.publishedAt)!
+    ) {
       problems.push({ path: `${at}.updatedAt`, message: "is earlier than publishedAt" });
     }
     const owner = finalPersonByNum.get(a.num);
-    if (owner !== undefined) problems.push({ path: `${at}.num`, message: `number ${a.num} is already person '${owner}'` });
+    if (owner !== undefined)
+      problems.push({ path: `${at}.num`, message: `number ${a.num} is already person '${owner}'` });
   });
 
   const commentNums = [...new Set(comments.map((c) => c.article))].filter((n) => !bundleArticleNums.has(n));
   const dbArticleNums = new Set(
-    (await inChunks(commentNums, (c) => db.selectFrom("articles").select("num").where("num", "in", c).execute())).map((r) => r.num),
+    (
+      await inChunks(commentNums, (c) =>
+        db.selectFrom("articles").select("num").where("num", "in", c).execute(),
+      )
+    ).map((r) => r.num),
   );
   comments.forEach((c, i) => {
     if (!bundleArticleNums.has(c.article) && !dbArticleNums.has(c.article)) {
@@ -153,7 +191,8 @@ async function checkReferences(db: Kysely<Database>, b: Bundle): Promise<BundleP
 
   events.forEach((e, i) => {
     (e.speakers ?? []).forEach((k, j) => {
-      if (!peopleKeys.has(k)) problems.push({ path: `events[${i}].speakers[${j}]`, message: `unknown person key '${k}'` });
+      if (!peopleKeys.has(k))
+        problems.push({ path: `events[${i}].speakers[${j}]`, message: `unknown person key '${k}'` });
     });
     if (e.endsAt && parseIsoWithOffset(e.endsAt)! < parseIsoWithOffset(e.startsAt)!) {
       problems.push({ path: `events[${i}].endsAt`, message: "is earlier than startsAt" });
@@ -170,7 +209,8 @@ async function readImageSource(src: string, baseDir: string): Promise<Buffer> {
     if (!m[2]) throw new Error("data: URIs must be base64");
     return Buffer.from(m[3]!, "base64");
   }
-  if (/^[a-z][a-z0-9+.-]*:/i.test(src)) throw new Error("expected a path relative to the bundle file or a data: URI");
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src))
+    throw new Error("expected a path relative to the bundle file or a data: URI");
   const root = path.resolve(baseDir);
   const file = path.resolve(root, src);
   // A bundle may only read files beside it, never elsewhere on the machine.
@@ -202,7 +242,10 @@ async function prepareImages(
       }
       images.set(i, await pending);
     } catch (error) {
-      problems.push({ path: `articles[${i}].leadImage.src`, message: error instanceof Error ? error.message : String(error) });
+      problems.push({
+        path: `articles[${i}].leadImage.src`,
+        message: error instanceof Error ? error.message : String(error),
+      });
     }
     options.onProgress?.("images", ++done, withImage.length);
   }
@@ -230,7 +273,9 @@ async function writeBundle(
   if (b.site) await saveSiteSettings(trx, b.site);
 
   // Parents before children, whatever order the file lists them in.
-  const sections = [...(b.sections ?? [])].sort((x, y) => x.slug.split("/").length - y.slug.split("/").length);
+  const sections = [...(b.sections ?? [])].sort(
+    (x, y) => x.slug.split("/").length - y.slug.split("/").length,
+  );
   for (const s of sections) {
     const parentSlug = s.slug.includes("/") ? s.slug.split("/")[0]! : null;
     const parent = parentSlug
@@ -245,7 +290,13 @@ async function writeBundle(
   }
 
   for (const s of b.staff ?? []) {
-    const values = { name: s.name, email: s.email, role: s.role, desk: s.desk ?? null, active: s.active === false ? 0 : 1 };
+    const values = {
+      name: s.name,
+      email: s.email,
+      role: s.role,
+      desk: s.desk ?? null,
+      active: s.active === false ? 0 : 1,
+    };
     await trx
       .insertInto("staff")
       .values({ key: s.key, ...values, created_at: now })
@@ -265,14 +316,25 @@ async function writeBundle(
     };
     const existing = await trx.selectFrom("people").selectAll().where("key", "=", p.key).executeTakeFirst();
     if (!existing) {
-      await trx.insertInto("people").values({ key: p.key, ...values, created_at: now, updated_at: now }).execute();
+      await trx
+        .insertInto("people")
+        .values({ key: p.key, ...values, created_at: now, updated_at: now })
+        .execute();
     } else if (Object.entries(values).some(([k, v]) => existing[k as keyof typeof values] !== v)) {
-      await trx.updateTable("people").set({ ...values, updated_at: now }).where("id", "=", existing.id).execute();
+      await trx
+        .updateTable("people")
+        .set({ ...values, updated_at: now })
+        .where("id", "=", existing.id)
+        .execute();
     }
   }
 
-  const sectionIds = new Map((await trx.selectFrom("sections").select(["id", "slug"]).execute()).map((r) => [r.slug, r.id]));
-  const staffIds = new Map((await trx.selectFrom("staff").select(["id", "key"]).execute()).map((r) => [r.key, r.id]));
+  const sectionIds = new Map(
+    (await trx.selectFrom("sections").select(["id", "slug"]).execute()).map((r) => [r.slug, r.id]),
+  );
+  const staffIds = new Map(
+    (await trx.selectFrom("staff").select(["id", "key"]).execute()).map((r) => [r.key, r.id]),
+  );
   const mediaIds = new Map<string, number>();
 
   const articles = b.articles ?? [];
@@ -282,7 +344,11 @@ async function writeBundle(
     if (image) {
       mediaId = mediaIds.get(image.sha256) ?? null;
       if (mediaId === null) {
-        const row = await upsertMedia(trx, { ...image, variants: JSON.stringify(image.variants), created_at: now });
+        const row = await upsertMedia(trx, {
+          ...image,
+          variants: JSON.stringify(image.variants),
+          created_at: now,
+        });
         mediaId = row.id;
         mediaIds.set(image.sha256, mediaId);
       }
@@ -310,7 +376,12 @@ async function writeBundle(
         oc.column("num").doUpdateSet((eb) => ({
           ...values,
           // Views counted here since the last import must not be lost by importing again.
-          view_count: eb.case().when("articles.view_count", "<", views).then(views).else(eb.ref("articles.view_count")).end(),
+          view_count: eb
+            .case()
+            .when("articles.view_count", "<", views)
+            .then(views)
+            .else(eb.ref("articles.view_count"))
+            .end(),
         })),
       )
       .returning("id")
@@ -318,7 +389,13 @@ async function writeBundle(
     await trx.deleteFrom("article_authors").where("article_id", "=", id).execute();
     await trx
       .insertInto("article_authors")
-      .values([...new Set(a.authors)].map((k, position) => ({ article_id: id, staff_id: staffIds.get(k)!, position })))
+      .values(
+        [...new Set(a.authors)].map((k, position) => ({
+          article_id: id,
+          staff_id: staffIds.get(k)!,
+          position,
+        })),
+      )
       .execute();
     await trx.deleteFrom("article_tags").where("article_id", "=", id).execute();
     const tags = [...new Set((a.tags ?? []).map((t) => t.trim()).filter(Boolean))];
@@ -335,7 +412,11 @@ async function writeBundle(
   if (comments.length) {
     const nums = [...new Set(comments.map((c) => c.article))];
     const articleIds = new Map(
-      (await inChunks(nums, (c) => trx.selectFrom("articles").select(["id", "num"]).where("num", "in", c).execute())).map((r) => [r.num, r.id]),
+      (
+        await inChunks(nums, (c) =>
+          trx.selectFrom("articles").select(["id", "num"]).where("num", "in", c).execute(),
+        )
+      ).map((r) => [r.num, r.id]),
     );
     for (const [i, c] of comments.entries()) {
       const status = c.status ?? "visible";
@@ -377,7 +458,9 @@ async function writeBundle(
     const speakers = [...new Set(e.speakers ?? [])];
     if (speakers.length) {
       const ids = new Map(
-        (await trx.selectFrom("people").select(["id", "key"]).where("key", "in", speakers).execute()).map((r) => [r.key, r.id]),
+        (await trx.selectFrom("people").select(["id", "key"]).where("key", "in", speakers).execute()).map(
+          (r) => [r.key, r.id],
+        ),
       );
       await trx
         .insertInto("event_speakers")
@@ -392,7 +475,11 @@ async function writeBundle(
  * of it in one transaction, or nothing. Records are matched by key, slug or number, so importing the
  * same bundle twice leaves the newsroom as it was.
  */
-export async function importBundle(deps: ImportDeps, input: unknown, options: ImportOptions): Promise<ImportReport> {
+export async function importBundle(
+  deps: ImportDeps,
+  input: unknown,
+  options: ImportOptions,
+): Promise<ImportReport> {
   const parsed = parseBundle(input);
   if (!parsed.bundle) throw new BundleInvalidError(parsed.problems);
   const b = parsed.bundle;
@@ -418,7 +505,11 @@ export async function importBundle(deps: ImportDeps, input: unknown, options: Im
 /** Reads a bundle file, reporting a JSON syntax error as a bundle problem. */
 export async function readBundleFile(file: string): Promise<unknown> {
   const text = await fs.readFile(file, "utf8").catch((e: NodeJS.ErrnoException) => {
-    throw new AppError("bundle_unreadable", 400, `번들 파일을 읽을 수 없습니다: ${file} (${e.code ?? e.message})`);
+    throw new AppError(
+      "bundle_unreadable",
+      400,
+      `번들 파일을 읽을 수 없습니다: ${file} (${e.code ?? e.message})`,
+    );
   });
   try {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -426,4 +517,3 @@ export async function readBundleFile(file: string): Promise<unknown> {
     throw new BundleInvalidError([{ path: "(root)", message: `not valid JSON: ${(e as Error).message}` }]);
   }
 }
-

@@ -23,7 +23,10 @@ export const SiteSchema = z.strictObject({
 });
 
 export const SectionSchema = z.strictObject({
-  slug: z.string().max(120).regex(/^[a-z0-9-]+(\/[a-z0-9-]+)?$/, "expected 'name' or 'parent/name' of a-z, 0-9 and -"),
+  slug: z
+    .string()
+    .max(120)
+    .regex(/^[a-z0-9-]+(\/[a-z0-9-]+)?$/, "expected 'name' or 'parent/name' of a-z, 0-9 and -"),
   name: required(100),
   position: z.int().min(-1_000_000).max(1_000_000).optional(),
 });
@@ -86,7 +89,10 @@ export const CommentSchema = z.strictObject({
 });
 
 export const EventSchema = z.strictObject({
-  key: z.string().max(100).regex(/^[a-z0-9-]+$/, "expected a-z, 0-9 and -"),
+  key: z
+    .string()
+    .max(100)
+    .regex(/^[a-z0-9-]+$/, "expected a-z, 0-9 and -"),
   title: required(300),
   startsAt: dateTime,
   endsAt: dateTime.optional(),
@@ -138,7 +144,9 @@ export function formatProblem(p: BundleProblem): string {
 }
 
 /** Structural validation; every problem, not just the first. */
-export function parseBundle(input: unknown): { bundle: Bundle; problems: [] } | { bundle: null; problems: BundleProblem[] } {
+export function parseBundle(
+  input: unknown,
+): { bundle: Bundle; problems: [] } | { bundle: null; problems: BundleProblem[] } {
   const result = BundleSchema.safeParse(input);
   if (result.success) return { bundle: result.data, problems: [] };
   return {

@@ -44,7 +44,10 @@ function svgFor(index: number, width: number, height: number): string {
   } else if (kind === 1) {
     // a rising chart
     const points: string[] = [];
-    for (let i = 0; i <= 12; i++) points.push(`${((width / 12) * i).toFixed(0)},${(height * (0.8 - i * 0.04 - rand() * 0.12)).toFixed(0)}`);
+    for (let i = 0; i <= 12; i++)
+      points.push(
+        `${((width / 12) * i).toFixed(0)},${(height * (0.8 - i * 0.04 - rand() * 0.12)).toFixed(0)}`,
+      );
     shapes = `<polyline points="${points.join(" ")}" fill="none" stroke="${light}" stroke-width="14" stroke-linejoin="round"/>`;
     for (let i = 0; i < 12; i++) {
       const h = height * (0.1 + rand() * 0.3);
@@ -65,6 +68,8 @@ function svgFor(index: number, width: number, height: number): string {
 
 /** A demo photo as a JPEG data: URI, the way a bundle carries images. */
 export async function demoImageDataUri(index: number, width = 1200, height = 800): Promise<string> {
-  const jpeg = await sharp(Buffer.from(svgFor(index, width, height))).jpeg({ quality: 82, mozjpeg: true }).toBuffer();
+  const jpeg = await sharp(Buffer.from(svgFor(index, width, height)))
+    .jpeg({ quality: 82, mozjpeg: true })
+    .toBuffer();
   return `data:image/jpeg;base64,${jpeg.toString("base64")}`;
 }

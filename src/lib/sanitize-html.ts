@@ -5,7 +5,22 @@ import sanitize from "sanitize-html";
  * listed lose their markup but keep their text; script, style and the like lose both.
  */
 const BODY_OPTIONS: sanitize.IOptions = {
-  allowedTags: ["p", "h2", "h3", "blockquote", "ul", "ol", "li", "strong", "em", "a", "figure", "img", "figcaption", "br"],
+  allowedTags: [
+    "p",
+    "h2",
+    "h3",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "a",
+    "figure",
+    "img",
+    "figcaption",
+    "br",
+  ],
   allowedAttributes: { a: ["href"], img: ["src", "alt"] },
   allowedSchemes: ["http", "https", "mailto"],
   allowedSchemesByTag: { img: ["http", "https"] },
@@ -23,14 +38,17 @@ const BODY_OPTIONS: sanitize.IOptions = {
       const href = attribs.href ?? "";
       // Links leaving the site must not hand it window.opener or leak the reader's URL.
       const external = /^https?:\/\//i.test(href);
-      const out: sanitize.Attributes = external ? { href, rel: "noopener noreferrer", target: "_blank" } : { href };
+      const out: sanitize.Attributes = external
+        ? { href, rel: "noopener noreferrer", target: "_blank" }
+        : { href };
       return { tagName, attribs: out };
     },
   },
   // rel and target above are set by us, not taken from input.
   allowedSchemesAppliedToAttributes: ["href", "src"],
   // Photos come from our media store or an absolute https URL; anything else would be a broken image.
-  exclusiveFilter: (frame) => frame.tag === "img" && !/^(https?:\/\/|\/media\/)/i.test(frame.attribs.src ?? ""),
+  exclusiveFilter: (frame) =>
+    frame.tag === "img" && !/^(https?:\/\/|\/media\/)/i.test(frame.attribs.src ?? ""),
 };
 
 // `rel`/`target` are produced by transformTags, so they must pass the attribute filter.
@@ -46,7 +64,10 @@ const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"'
 function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     if (name[0] === "#") {
-      const cp = name[1] === "x" || name[1] === "X" ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
+      const cp =
+        name[1] === "x" || name[1] === "X"
+          ? Number.parseInt(name.slice(2), 16)
+          : Number.parseInt(name.slice(1), 10);
       return Number.isFinite(cp) && cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : whole;
     }
     return ENTITIES[name.toLowerCase()] ?? whole;
@@ -59,7 +80,11 @@ function decodeEntities(text: string): string {
  */
 export function htmlToText(html: string): string {
   const withBreaks = html.replace(/<\/(p|h2|h3|li|blockquote|figcaption)>|<br\s*\/?>/gi, "$& ");
-  const stripped = sanitize(withBreaks, { allowedTags: [], allowedAttributes: {}, nonTextTags: BODY_OPTIONS.nonTextTags });
+  const stripped = sanitize(withBreaks, {
+    allowedTags: [],
+    allowedAttributes: {},
+    nonTextTags: BODY_OPTIONS.nonTextTags,
+  });
   return decodeEntities(stripped).replace(/\s+/g, " ").trim();
 }
 

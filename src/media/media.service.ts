@@ -11,7 +11,11 @@ export const MAX_IMAGE_PIXELS = 60_000_000;
 /** WebP renditions for srcset; none is wider than the original. */
 export const VARIANT_WIDTHS = [480, 960, 1440] as const;
 
-const FORMATS = { jpeg: { mime: "image/jpeg", ext: "jpg" }, png: { mime: "image/png", ext: "png" }, webp: { mime: "image/webp", ext: "webp" } } as const;
+const FORMATS = {
+  jpeg: { mime: "image/jpeg", ext: "jpg" },
+  png: { mime: "image/png", ext: "png" },
+  webp: { mime: "image/webp", ext: "webp" },
+} as const;
 
 export interface ProcessedImage {
   sha256: string;
@@ -51,13 +55,19 @@ async function exists(file: string): Promise<boolean> {
 export async function processImage(mediaDir: string, data: Buffer): Promise<ProcessedImage> {
   if (data.length === 0) throw new ImageError("image_empty", "이미지 파일이 비어 있습니다.");
   if (data.length > MAX_IMAGE_BYTES) {
-    throw new ImageError("image_too_large", `이미지는 ${MAX_IMAGE_BYTES / 1024 / 1024}MB까지 올릴 수 있습니다.`);
+    throw new ImageError(
+      "image_too_large",
+      `이미지는 ${MAX_IMAGE_BYTES / 1024 / 1024}MB까지 올릴 수 있습니다.`,
+    );
   }
   let meta: Metadata;
   try {
     meta = await sharp(data, { limitInputPixels: MAX_IMAGE_PIXELS }).metadata();
   } catch {
-    throw new ImageError("image_unreadable", "이미지로 읽을 수 없는 파일입니다. JPEG, PNG, WebP만 올릴 수 있습니다.");
+    throw new ImageError(
+      "image_unreadable",
+      "이미지로 읽을 수 없는 파일입니다. JPEG, PNG, WebP만 올릴 수 있습니다.",
+    );
   }
   const format = meta.format && meta.format in FORMATS ? FORMATS[meta.format as keyof typeof FORMATS] : null;
   if (!format || !meta.width || !meta.height) {

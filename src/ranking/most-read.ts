@@ -15,7 +15,11 @@ export async function listMostRead(
   now: number,
   sectionIds?: readonly number[],
 ): Promise<ArticleSummary[]> {
-  const recent = await listMostViewed(db, { now, sectionIds, publishedSince: now - WINDOW_MS }, MOST_READ_SIZE);
+  const recent = await listMostViewed(
+    db,
+    { now, sectionIds, publishedSince: now - WINDOW_MS },
+    MOST_READ_SIZE,
+  );
   if (recent.length >= MOST_READ_SIZE) return recent;
   const fill = await listMostViewed(
     db,

@@ -13,7 +13,10 @@ const SlugPart = z.string().regex(/^[a-z0-9-]{1,60}$/);
 const Params = z.object({ slug: SlugPart, sub: SlugPart.optional() });
 
 export function registerSectionRoutes(app: FastifyInstance, ctx: WebContext): void {
-  const handler = async (request: { params: unknown; query: unknown }, reply: Parameters<typeof sendPage>[0]) => {
+  const handler = async (
+    request: { params: unknown; query: unknown },
+    reply: Parameters<typeof sendPage>[0],
+  ) => {
     const params = Params.safeParse(request.params);
     if (!params.success) throw notFound("섹션");
     const { page } = parseInput(PageQuery, request.query, "페이지 번호가 올바르지 않습니다.");
@@ -32,7 +35,11 @@ export function registerSectionRoutes(app: FastifyInstance, ctx: WebContext): vo
     if (page > pages) throw notFound("페이지");
     return sendPage(
       reply,
-      <SectionPage chrome={chrome} assets={ctx.assets} data={{ section, articles, page, pages, total, mostRead }} />,
+      <SectionPage
+        chrome={chrome}
+        assets={ctx.assets}
+        data={{ section, articles, page, pages, total, mostRead }}
+      />,
     );
   };
   app.get("/section/:slug", handler);

@@ -16,12 +16,20 @@ export interface SectionTree {
   bySlug: Map<string, SectionNode>;
 }
 
-const byPosition = (a: SectionNode, b: SectionNode) => a.position - b.position || a.name.localeCompare(b.name, "ko");
+const byPosition = (a: SectionNode, b: SectionNode) =>
+  a.position - b.position || a.name.localeCompare(b.name, "ko");
 
 export function buildSectionTree(rows: readonly SectionRow[]): SectionTree {
   const byId = new Map<number, SectionNode>();
   for (const r of rows) {
-    byId.set(r.id, { id: r.id, slug: r.slug, name: r.name, position: r.position, parent: null, children: [] });
+    byId.set(r.id, {
+      id: r.id,
+      slug: r.slug,
+      name: r.name,
+      position: r.position,
+      parent: null,
+      children: [],
+    });
   }
   const roots: SectionNode[] = [];
   for (const r of rows) {

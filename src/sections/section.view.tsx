@@ -14,7 +14,15 @@ export interface SectionPageData {
   mostRead: ArticleSummary[];
 }
 
-export function SectionPage({ chrome, assets, data }: { chrome: Chrome; assets: Assets; data: SectionPageData }) {
+export function SectionPage({
+  chrome,
+  assets,
+  data,
+}: {
+  chrome: Chrome;
+  assets: Assets;
+  data: SectionPageData;
+}) {
   const { section, page } = data;
   const root = section.parent ?? section;
   const path = sectionPath(section.slug);

@@ -18,10 +18,19 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = Object.freeze({
   youtubeUrl: null,
 });
 
-const KEYS = { name: "site.name", dateline: "site.dateline", baseUrl: "site.base_url", youtubeUrl: "site.youtube_url" } as const;
+const KEYS = {
+  name: "site.name",
+  dateline: "site.dateline",
+  baseUrl: "site.base_url",
+  youtubeUrl: "site.youtube_url",
+} as const;
 
 export async function getSiteSettings(db: Db): Promise<SiteSettings> {
-  const rows = await db.selectFrom("site_settings").select(["key", "value"]).where("key", "like", "site.%").execute();
+  const rows = await db
+    .selectFrom("site_settings")
+    .select(["key", "value"])
+    .where("key", "like", "site.%")
+    .execute();
   const map = new Map(rows.map((r) => [r.key, r.value]));
   return {
     name: map.get(KEYS.name) ?? DEFAULT_SITE_SETTINGS.name,
@@ -46,7 +55,11 @@ export async function saveSiteSettings(db: Db, patch: Partial<SiteSettings>): Pr
 
 /** Only what has been set, as the bundle's `site` object. */
 export async function getStoredSiteSettings(db: Db): Promise<Partial<SiteSettings>> {
-  const rows = await db.selectFrom("site_settings").select(["key", "value"]).where("key", "like", "site.%").execute();
+  const rows = await db
+    .selectFrom("site_settings")
+    .select(["key", "value"])
+    .where("key", "like", "site.%")
+    .execute();
   const map = new Map(rows.map((r) => [r.key, r.value]));
   const out: Partial<SiteSettings> = {};
   for (const [field, key] of Object.entries(KEYS) as [keyof SiteSettings, string][]) {

@@ -26,6 +26,9 @@ export function registerReporterRoutes(app: FastifyInstance, ctx: WebContext): v
     if (total === 0 && reporter.role !== "reporter") throw notFound("기자");
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     if (page > pages) throw notFound("페이지");
-    return sendPage(reply, <ReporterPage chrome={chrome} assets={ctx.assets} data={{ reporter, articles, page, pages, total }} />);
+    return sendPage(
+      reply,
+      <ReporterPage chrome={chrome} assets={ctx.assets} data={{ reporter, articles, page, pages, total }} />,
+    );
   });
 }

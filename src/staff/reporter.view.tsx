@@ -13,7 +13,15 @@ export interface ReporterPageData {
   total: number;
 }
 
-export function ReporterPage({ chrome, assets, data }: { chrome: Chrome; assets: Assets; data: ReporterPageData }) {
+export function ReporterPage({
+  chrome,
+  assets,
+  data,
+}: {
+  chrome: Chrome;
+  assets: Assets;
+  data: ReporterPageData;
+}) {
   const { reporter: r, page } = data;
   const path = reporterPath(r.key);
   return (

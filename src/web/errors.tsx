@@ -6,7 +6,13 @@ import { ErrorPage } from "./public/error.view.tsx";
 
 const isApi = (request: FastifyRequest) => request.url.startsWith("/api/");
 
-export function sendJsonError(reply: FastifyReply, status: number, code: string, message: string, details?: unknown) {
+export function sendJsonError(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  message: string,
+  details?: unknown,
+) {
   return reply
     .status(status)
     .header("cache-control", "no-store")
@@ -16,7 +22,11 @@ export function sendJsonError(reply: FastifyReply, status: number, code: string,
 async function sendErrorPage(ctx: WebContext, reply: FastifyReply, status: number, message?: string) {
   // The frame needs the database; when that is what failed, the page goes out without it.
   const chrome = await ctx.chrome().catch(() => null);
-  return sendPage(reply, <ErrorPage status={status} chrome={chrome} assets={ctx.assets} message={message} />, status);
+  return sendPage(
+    reply,
+    <ErrorPage status={status} chrome={chrome} assets={ctx.assets} message={message} />,
+    status,
+  );
 }
 
 /** One mapping from errors to answers: JSON for the API, a Korean page for everything else. */

@@ -15,24 +15,46 @@ describe("article page", () => {
         [
           article({
             num: 337001,
-            title: '노바AI <a href="https://old.example/BP?num=1" class="human_link">리버스</a> 방한 "AI칩 협력"',
+            title:
+              '노바AI <a href="https://old.example/BP?num=1" class="human_link">리버스</a> 방한 "AI칩 협력"',
             subtitle: "한도윤 장관과 면담",
             authors: ["park-sj", "lee-ha"],
             publishedAt: kst("2026-03-12 14:05:30"),
             updatedAt: kst("2026-03-12 16:20:05"),
             body: '<p>노바AI의 최고경영자가 방한했다.</p><p>둘째 <strong>문단</strong><script>alert(1)</script><img src="x" onerror="alert(2)"></p>',
-            leadImage: { src: photo, alt: "악수하는 두 사람", caption: "리버스 CEO가 장관과 악수하고 있다.", credit: "테스트경제" },
+            leadImage: {
+              src: photo,
+              alt: "악수하는 두 사람",
+              caption: "리버스 CEO가 장관과 악수하고 있다.",
+              credit: "테스트경제",
+            },
             tags: ["AI반도체"],
             views: 500,
           }),
           article({ num: 337002, title: "같은 태그의 다른 기사", tags: ["AI반도체"], views: 900 }),
-          article({ num: 337003, title: "아직 예약된 기사", status: "scheduled", publishedAt: kst("2026-03-21 09:00:00") }),
+          article({
+            num: 337003,
+            title: "아직 예약된 기사",
+            status: "scheduled",
+            publishedAt: kst("2026-03-21 09:00:00"),
+          }),
           article({ num: 337004, title: "초안", status: "draft", publishedAt: undefined }),
         ],
         {
           comments: [
-            { article: 337001, nickname: "독자1234", body: "좋은 기사 <b>감사</b>합니다", createdAt: kst("2026-03-12 15:00:00") },
-            { article: 337001, nickname: "숨김독자", body: "숨긴 댓글", createdAt: kst("2026-03-12 15:10:00"), status: "hidden" },
+            {
+              article: 337001,
+              nickname: "독자1234",
+              body: "좋은 기사 <b>감사</b>합니다",
+              createdAt: kst("2026-03-12 15:00:00"),
+            },
+            {
+              article: 337001,
+              nickname: "숨김독자",
+              body: "숨긴 댓글",
+              createdAt: kst("2026-03-12 15:10:00"),
+              status: "hidden",
+            },
           ],
         },
       ),
@@ -91,7 +113,9 @@ describe("article page", () => {
   it("shows the lead photo with ▲ caption <credit> and responsive renditions", () => {
     const figure = inner(html, "figure", 'class="article__lead"')!;
     expect(textOf(figure)).toBe("▲ 리버스 CEO가 장관과 악수하고 있다. <테스트경제>");
-    expect(figure).toMatch(/<source type="image\/webp" srcset="\/media\/[0-9a-f]{2}\/[0-9a-f]{64}-480\.webp 480w, /);
+    expect(figure).toMatch(
+      /<source type="image\/webp" srcset="\/media\/[0-9a-f]{2}\/[0-9a-f]{64}-480\.webp 480w, /,
+    );
     expect(figure).toContain('alt="악수하는 두 사람"');
     expect(figure).toContain('width="640" height="400"');
   });
@@ -138,15 +162,26 @@ describe("article page", () => {
     expect(metaContent(html, "og:url")).toBe(`${SITE_URL}/article/337001`);
     expect(metaContent(html, "og:image")).toMatch(new RegExp(`^${SITE_URL}/media/`));
     expect(metaContent(html, "twitter:card")).toBe("summary_large_image");
-    const ld = jsonLd(html)[0] as Record<string, any>;
+    const ld = jsonLd(html)[0] as {
+      datePublished: string;
+      dateModified: string;
+      author: { name: string }[];
+      publisher: { name: string };
+    };
     expect(ld.datePublished).toBe("2026-03-12T14:05:30+09:00");
     expect(ld.dateModified).toBe("2026-03-12T16:20:05+09:00");
-    expect(ld.author.map((a: { name: string }) => a.name)).toEqual(["박서준", "이하은"]);
+    expect(ld.author.map((a) => a.name)).toEqual(["박서준", "이하은"]);
     expect(ld.publisher.name).toBe("테스트경제");
   });
 
   it("answers 404 in Korean for drafts, scheduled stories and unknown numbers", async () => {
-    for (const path of ["/article/337003", "/article/337004", "/article/999999", "/article/abc", "/article/01"]) {
+    for (const path of [
+      "/article/337003",
+      "/article/337004",
+      "/article/999999",
+      "/article/abc",
+      "/article/01",
+    ]) {
       const res = await t.app.inject(path);
       expect(res.statusCode, path).toBe(404);
       expect(res.headers["content-type"]).toContain("text/html");

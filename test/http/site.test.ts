@@ -19,12 +19,48 @@ function manyArticles(photo: string) {
     );
   }
   for (let i = 0; i < 3; i++) {
-    list.push(article({ num: 3000 + i, title: `금융 기사 ${i}`, section: "finance", authors: ["lee-ha"], publishedAt: kst(`2026-03-1${i} 10:00:00`) }));
+    list.push(
+      article({
+        num: 3000 + i,
+        title: `금융 기사 ${i}`,
+        section: "finance",
+        authors: ["lee-ha"],
+        publishedAt: kst(`2026-03-1${i} 10:00:00`),
+      }),
+    );
   }
-  list.push(article({ num: 3100, title: "조선 기사", section: "industry/shipbuilding", publishedAt: kst("2026-03-20 11:30:00") }));
-  list.push(article({ num: 3101, title: "산업 전체 기사", section: "industry", publishedAt: kst("2026-03-18 08:00:00") }));
-  list.push(article({ num: 3102, title: "내일 나갈 기사", status: "scheduled", publishedAt: kst("2026-03-21 06:00:00") }));
-  list.push(article({ num: 3103, title: "내린 기사", status: "unpublished", publishedAt: kst("2026-03-19 06:00:00") }));
+  list.push(
+    article({
+      num: 3100,
+      title: "조선 기사",
+      section: "industry/shipbuilding",
+      publishedAt: kst("2026-03-20 11:30:00"),
+    }),
+  );
+  list.push(
+    article({
+      num: 3101,
+      title: "산업 전체 기사",
+      section: "industry",
+      publishedAt: kst("2026-03-18 08:00:00"),
+    }),
+  );
+  list.push(
+    article({
+      num: 3102,
+      title: "내일 나갈 기사",
+      status: "scheduled",
+      publishedAt: kst("2026-03-21 06:00:00"),
+    }),
+  );
+  list.push(
+    article({
+      num: 3103,
+      title: "내린 기사",
+      status: "unpublished",
+      publishedAt: kst("2026-03-19 06:00:00"),
+    }),
+  );
   return list;
 }
 
@@ -36,8 +72,20 @@ describe("public site", () => {
     await t.import(
       newsroom(manyArticles(await photoDataUri()), {
         events: [
-          { key: "past-forum", title: "지난 포럼", startsAt: kst("2026-01-10 09:00:00"), endsAt: kst("2026-01-10 18:00:00"), promoted: true },
-          { key: "climate-forum-2026", title: "2026 기후경쟁력포럼", startsAt: kst("2026-05-20 09:30:00"), venue: "서울 중구", promoted: true },
+          {
+            key: "past-forum",
+            title: "지난 포럼",
+            startsAt: kst("2026-01-10 09:00:00"),
+            endsAt: kst("2026-01-10 18:00:00"),
+            promoted: true,
+          },
+          {
+            key: "climate-forum-2026",
+            title: "2026 기후경쟁력포럼",
+            startsAt: kst("2026-05-20 09:30:00"),
+            venue: "서울 중구",
+            promoted: true,
+          },
           { key: "quiet-seminar", title: "비공개 세미나", startsAt: kst("2026-04-01 09:30:00") },
         ],
       }),
@@ -93,13 +141,19 @@ describe("public site", () => {
     it("lists a subsection's stories newest first, 20 a page, with pages", async () => {
       const res = await t.app.inject("/section/industry/electronics");
       expect(res.statusCode).toBe(200);
-      const titles = [...res.body.matchAll(/<h2 class="card__title"><a href="\/article\/(\d+)">/g)].map((m) => Number(m[1]));
+      const titles = [...res.body.matchAll(/<h2 class="card__title"><a href="\/article\/(\d+)">/g)].map((m) =>
+        Number(m[1]),
+      );
       expect(titles).toEqual(Array.from({ length: 20 }, (_, i) => 2000 + i));
       expect(res.body).toContain('href="/section/industry/electronics?page=2"');
       const page3 = await t.app.inject("/section/industry/electronics?page=3");
-      const nums = [...page3.body.matchAll(/<h2 class="card__title"><a href="\/article\/(\d+)">/g)].map((m) => Number(m[1]));
+      const nums = [...page3.body.matchAll(/<h2 class="card__title"><a href="\/article\/(\d+)">/g)].map((m) =>
+        Number(m[1]),
+      );
       expect(nums).toEqual([2040, 2041, 2042, 2043, 2044]);
-      expect(page3.body).toContain('<link rel="canonical" href="http://jikji.test/section/industry/electronics?page=3"/>');
+      expect(page3.body).toContain(
+        '<link rel="canonical" href="http://jikji.test/section/industry/electronics?page=3"/>',
+      );
     });
 
     it("a top section includes its subsections and its own stories, and links its subsections", async () => {
@@ -158,7 +212,12 @@ describe("public site", () => {
     });
 
     it("answers 404 for unknown numbers, unpublished stories and other commands", async () => {
-      for (const q of ["command=article_view&num=1", "command=article_view&num=3102", "command=list&num=2003", "num=2003"]) {
+      for (const q of [
+        "command=article_view&num=1",
+        "command=article_view&num=3102",
+        "command=list&num=2003",
+        "num=2003",
+      ]) {
         expect((await t.app.inject(`/BP?${q}`)).statusCode, q).toBe(404);
       }
     });
@@ -169,9 +228,17 @@ describe("public site", () => {
       const first = await t.app.inject("/api/v1/articles?section=industry/electronics&limit=10");
       expect(first.statusCode).toBe(200);
       const a = first.json();
-      expect(a.articles.map((x: { num: number }) => x.num)).toEqual(Array.from({ length: 10 }, (_, i) => 2000 + i));
-      expect(a.articles[0]).toMatchObject({ title: "전자 기사 0", section: { slug: "industry/electronics" }, byline: { key: "park-sj" } });
-      const second = await t.app.inject(`/api/v1/articles?section=industry/electronics&limit=10&cursor=${a.nextCursor}`);
+      expect(a.articles.map((x: { num: number }) => x.num)).toEqual(
+        Array.from({ length: 10 }, (_, i) => 2000 + i),
+      );
+      expect(a.articles[0]).toMatchObject({
+        title: "전자 기사 0",
+        section: { slug: "industry/electronics" },
+        byline: { key: "park-sj" },
+      });
+      const second = await t.app.inject(
+        `/api/v1/articles?section=industry/electronics&limit=10&cursor=${a.nextCursor}`,
+      );
       expect(second.json().articles[0].num).toBe(2010);
       const all = await t.app.inject("/api/v1/articles?limit=100");
       const nums = all.json().articles.map((x: { num: number }) => x.num);
@@ -182,7 +249,11 @@ describe("public site", () => {
 
     it("answers one article, and 404 with a stable code for unpublished ones", async () => {
       const res = await t.app.inject("/api/v1/articles/2001");
-      expect(res.json().article).toMatchObject({ num: 2001, title: "전자 기사 1", authors: [{ key: "park-sj", name: "박서준" }] });
+      expect(res.json().article).toMatchObject({
+        num: 2001,
+        title: "전자 기사 1",
+        authors: [{ key: "park-sj", name: "박서준" }],
+      });
       const missing = await t.app.inject("/api/v1/articles/3102");
       expect(missing.statusCode).toBe(404);
       expect(missing.json().error.code).toBe("article_not_found");

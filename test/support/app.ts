@@ -1,8 +1,8 @@
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/app.ts";
-import type { Bundle } from "../../src/bundle/bundle.ts";
 import { importBundle } from "../../src/bundle/bundle.import.ts";
+import type { Bundle } from "../../src/bundle/bundle.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createTestDatabase, type TestDatabase } from "./database.ts";
 
@@ -29,13 +29,20 @@ export async function createTestApp(options: { now?: () => number } = {}): Promi
     JIKJI_DEMO: "0",
     LOG_LEVEL: "silent",
   });
-  const app = await buildApp({ config, db: database.db, dialect: database.dialect, now, logger: process.env.DEBUG_LOG ? (await import("pino")).default() : false });
+  const app = await buildApp({
+    config,
+    db: database.db,
+    dialect: database.dialect,
+    now,
+    logger: process.env.DEBUG_LOG ? (await import("pino")).default() : false,
+  });
   const mediaDir = path.join(database.dataDir, "media");
   return {
     app,
     database,
     mediaDir,
-    import: (bundle) => importBundle({ db: database.db, mediaDir, now }, bundle, { baseDir: database.dataDir }),
+    import: (bundle) =>
+      importBundle({ db: database.db, mediaDir, now }, bundle, { baseDir: database.dataDir }),
     async close() {
       await app.close();
       await database.destroy();

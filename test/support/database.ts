@@ -7,11 +7,13 @@ import { type DatabaseHandle, migrateToLatest, openDatabase } from "../../src/db
 import type { DialectName } from "../../src/db/dialect.ts";
 
 /** The PostgreSQL server tests use; each test file gets a database of its own on it. */
-export const TEST_PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+export const TEST_PG_ADMIN_URL =
+  process.env.TEST_PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 export function testDialect(): DialectName {
   const d = process.env.TEST_DIALECT ?? "sqlite";
-  if (d !== "sqlite" && d !== "postgres") throw new Error(`TEST_DIALECT must be sqlite or postgres, not ${d}`);
+  if (d !== "sqlite" && d !== "postgres")
+    throw new Error(`TEST_DIALECT must be sqlite or postgres, not ${d}`);
   return d;
 }
 

@@ -3,7 +3,9 @@ import type { Bundle, BundleArticle } from "../../src/bundle/bundle.ts";
 
 /** A real (small) JPEG as a data: URI, drawn here so tests need no fixture files. */
 export async function photoDataUri(color = "#4f7ca8", width = 640, height = 400): Promise<string> {
-  const jpeg = await sharp({ create: { width, height, channels: 3, background: color } }).jpeg().toBuffer();
+  const jpeg = await sharp({ create: { width, height, channels: 3, background: color } })
+    .jpeg()
+    .toBuffer();
   return `data:image/jpeg;base64,${jpeg.toString("base64")}`;
 }
 
@@ -44,7 +46,14 @@ export function newsroom(articles: BundleArticle[] = [], extra: Partial<Bundle> 
       { key: "choi-desk", name: "최민호", email: "desk@test.example.kr", role: "editor", desk: "산업부" },
     ],
     people: [
-      { key: "rivers", num: 500101, name: "마크 리버스", aliases: ["리버즈"], role: "최고경영자", organization: "노바AI" },
+      {
+        key: "rivers",
+        num: 500101,
+        name: "마크 리버스",
+        aliases: ["리버즈"],
+        role: "최고경영자",
+        organization: "노바AI",
+      },
       { key: "han-dy", name: "한도윤", role: "장관", organization: "산업디지털부" },
     ],
     articles,

@@ -1,18 +1,20 @@
 /** Small, honest HTML probes for tests: enough to find an element's text without a DOM library. */
 export function textOf(html: string): string {
-  return html
-    .replace(/<script[\s\S]*?<\/script>/gi, " ")
-    .replace(/<style[\s\S]*?<\/style>/gi, " ")
-    // inline elements join their text; block elements separate it
-    .replace(/<\/?(span|a|strong|em|b|i|time|small|abbr)\b[^>]*>/gi, "")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    html
+      .replace(/<script[\s\S]*?<\/script>/gi, " ")
+      .replace(/<style[\s\S]*?<\/style>/gi, " ")
+      // inline elements join their text; block elements separate it
+      .replace(/<\/?(span|a|strong|em|b|i|time|small|abbr)\b[^>]*>/gi, "")
+      .replace(/<[^>]+>/g, " ")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, "&")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 /** The inner HTML of the first `tag` element whose opening tag matches `attrPattern`, nesting-aware. */
@@ -37,6 +39,7 @@ export function metaContent(html: string, key: string): string | null {
 
 export function jsonLd(html: string): unknown[] {
   const out: unknown[] = [];
-  for (const m of html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)) out.push(JSON.parse(m[1]!));
+  for (const m of html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g))
+    out.push(JSON.parse(m[1]!));
   return out;
 }

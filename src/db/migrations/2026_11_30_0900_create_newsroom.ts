@@ -68,13 +68,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("lead_credit", "varchar(200)")
     .addColumn("view_count", "bigint", (c) => c.notNull().defaultTo(0))
     .execute();
-  await db.schema.createIndex("articles_status_published").on("articles").columns(["status", "published_at"]).execute();
+  await db.schema
+    .createIndex("articles_status_published")
+    .on("articles")
+    .columns(["status", "published_at"])
+    .execute();
   await db.schema
     .createIndex("articles_section_status_published")
     .on("articles")
     .columns(["section_id", "status", "published_at"])
     .execute();
-  await db.schema.createIndex("articles_status_views").on("articles").columns(["status", "view_count"]).execute();
+  await db.schema
+    .createIndex("articles_status_views")
+    .on("articles")
+    .columns(["status", "view_count"])
+    .execute();
 
   await db.schema
     .createTable("article_authors")
@@ -83,7 +91,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("position", "integer", (c) => c.notNull())
     .addPrimaryKeyConstraint("article_authors_pk", ["article_id", "staff_id"])
     .execute();
-  await db.schema.createIndex("article_authors_staff").on("article_authors").columns(["staff_id", "article_id"]).execute();
+  await db.schema
+    .createIndex("article_authors_staff")
+    .on("article_authors")
+    .columns(["staff_id", "article_id"])
+    .execute();
 
   await db.schema
     .createTable("article_tags")

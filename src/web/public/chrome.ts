@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
 import type { Database, EventRow } from "../../db/schema.ts";
 import { findBannerEvent } from "../../events/event.repo.ts";
-import { buildSectionTree, type SectionTree } from "../../sections/section.ts";
 import { listSections } from "../../sections/section.repo.ts";
+import { buildSectionTree, type SectionTree } from "../../sections/section.ts";
 import { getSiteSettings, type SiteSettings } from "../../site/site-settings.ts";
 
 /** What every public page shows around its content: the paper's name, the section menu, the banner. */
@@ -15,6 +15,10 @@ export interface Chrome {
 }
 
 export async function loadChrome(db: Kysely<Database>, siteUrl: string, now: number): Promise<Chrome> {
-  const [site, rows, banner] = await Promise.all([getSiteSettings(db), listSections(db), findBannerEvent(db, now)]);
+  const [site, rows, banner] = await Promise.all([
+    getSiteSettings(db),
+    listSections(db),
+    findBannerEvent(db, now),
+  ]);
   return { site, sections: buildSectionTree(rows), banner: banner ?? null, siteUrl, now };
 }

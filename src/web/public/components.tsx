@@ -9,7 +9,15 @@ export function KstTime({ at, withSeconds = true }: { at: number; withSeconds?: 
 }
 
 /** A responsive photo: WebP renditions in srcset, the original as fallback, sized to avoid layout shift. */
-export function Picture({ image, sizes, eager = false }: { image: ImageView; sizes: string; eager?: boolean }) {
+export function Picture({
+  image,
+  sizes,
+  eager = false,
+}: {
+  image: ImageView;
+  sizes: string;
+  eager?: boolean;
+}) {
   return (
     <picture>
       {image.webpSrcset ? <source type="image/webp" srcSet={image.webpSrcset} sizes={sizes} /> : null}
@@ -42,9 +50,9 @@ export function ArticleCard({
   return (
     <article class={`card${image ? " card--with-image" : ""}`}>
       {image ? (
-        <a class="card__image" href={articlePath(article.num)} tabIndex={-1} aria-hidden="true">
+        <div class="card__image">
           <Picture image={image} sizes="(max-width: 640px) 30vw, 200px" />
-        </a>
+        </div>
       ) : null}
       <div class="card__text">
         <Heading class="card__title">
@@ -61,7 +69,13 @@ export function ArticleCard({
 }
 
 /** 인기기사: title and reporter, numbered, as Korean papers show it. */
-export function MostReadList({ articles, title = "인기기사" }: { articles: ArticleSummary[]; title?: string }) {
+export function MostReadList({
+  articles,
+  title = "인기기사",
+}: {
+  articles: ArticleSummary[];
+  title?: string;
+}) {
   if (articles.length === 0) return null;
   return (
     <section class="most-read" aria-labelledby="most-read-title">
@@ -83,7 +97,15 @@ export function MostReadList({ articles, title = "인기기사" }: { articles: A
 }
 
 /** Numbered pages with 이전/다음; `href(n)` builds the link of page n. */
-export function Pagination({ page, pages, href }: { page: number; pages: number; href: (n: number) => string }) {
+export function Pagination({
+  page,
+  pages,
+  href,
+}: {
+  page: number;
+  pages: number;
+  href: (n: number) => string;
+}) {
   if (pages <= 1) return null;
   const first = Math.max(1, Math.min(page - 4, pages - 9));
   const last = Math.min(pages, first + 9);

@@ -3,13 +3,32 @@ import type { Chrome } from "./chrome.ts";
 import { Layout } from "./layout.tsx";
 
 const TEXT: Record<number, { title: string; lead: string }> = {
-  404: { title: "페이지를 찾을 수 없습니다", lead: "주소가 바뀌었거나 삭제된 페이지입니다. 주소를 다시 확인해 주세요." },
-  500: { title: "일시적인 오류가 발생했습니다", lead: "잠시 후 다시 시도해 주세요. 문제가 계속되면 편집국에 알려 주세요." },
+  404: {
+    title: "페이지를 찾을 수 없습니다",
+    lead: "주소가 바뀌었거나 삭제된 페이지입니다. 주소를 다시 확인해 주세요.",
+  },
+  500: {
+    title: "일시적인 오류가 발생했습니다",
+    lead: "잠시 후 다시 시도해 주세요. 문제가 계속되면 편집국에 알려 주세요.",
+  },
 };
 
 /** A Korean error page in the site's frame; `chrome` is null when even the frame could not be loaded. */
-export function ErrorPage({ status, chrome, assets, message }: { status: number; chrome: Chrome | null; assets: Assets; message?: string }) {
-  const text = TEXT[status] ?? { title: "요청을 처리할 수 없습니다", lead: message ?? "입력한 내용을 확인해 주세요." };
+export function ErrorPage({
+  status,
+  chrome,
+  assets,
+  message,
+}: {
+  status: number;
+  chrome: Chrome | null;
+  assets: Assets;
+  message?: string;
+}) {
+  const text = TEXT[status] ?? {
+    title: "요청을 처리할 수 없습니다",
+    lead: message ?? "입력한 내용을 확인해 주세요.",
+  };
   const body = (
     <section class="error-page">
       <p class="error-page__status">{status}</p>

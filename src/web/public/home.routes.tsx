@@ -3,7 +3,7 @@ import { listPublished } from "../../articles/article.repo.ts";
 import type { ArticleSummary } from "../../articles/article.ts";
 import { listMostRead } from "../../ranking/most-read.ts";
 import { sectionAndDescendantIds } from "../../sections/section.ts";
-import { type WebContext, sendPage } from "../context.ts";
+import { sendPage, type WebContext } from "../context.ts";
 import { type HomeData, HomePage } from "./home.view.tsx";
 
 const LATEST_SIZE = 10;
@@ -19,7 +19,11 @@ export function registerHomeRoutes(app: FastifyInstance, ctx: WebContext): void 
       Promise.all(
         chrome.sections.roots.map(async (section) => ({
           section,
-          articles: await listPublished(ctx.db, { now, sectionIds: sectionAndDescendantIds(section) }, BLOCK_SIZE),
+          articles: await listPublished(
+            ctx.db,
+            { now, sectionIds: sectionAndDescendantIds(section) },
+            BLOCK_SIZE,
+          ),
         })),
       ),
     ]);

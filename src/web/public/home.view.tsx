@@ -16,9 +16,9 @@ function TopStory({ article }: { article: ArticleSummary }) {
   return (
     <article class="top-story">
       {article.leadImage ? (
-        <a class="top-story__image" href={articlePath(article.num)} tabIndex={-1} aria-hidden="true">
+        <div class="top-story__image">
           <Picture image={article.leadImage} sizes="(max-width: 760px) 100vw, 640px" eager />
-        </a>
+        </div>
       ) : null}
       <div class="top-story__text">
         <h2 class="top-story__title">

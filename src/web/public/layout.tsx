@@ -128,12 +128,20 @@ export function Layout({ chrome, assets, meta, activeSectionId, children }: Page
         {(meta.extraMeta ?? []).map((m) => (
           <meta key={m.property ?? m.name} property={m.property} name={m.name} content={m.content} />
         ))}
-        <link rel="alternate" type="application/rss+xml" title={meta.feed?.title ?? `${chrome.site.name} 전체 기사`} href={meta.feed?.href ?? "/rss.xml"} />
+        <link
+          rel="alternate"
+          type="application/rss+xml"
+          title={meta.feed?.title ?? `${chrome.site.name} 전체 기사`}
+          href={meta.feed?.href ?? "/rss.xml"}
+        />
         <link rel="stylesheet" href={assets.url("site.css")} />
         <link rel="stylesheet" href={assets.url("print.css")} media="print" />
         <script src={assets.url("site.js")} defer />
         {meta.jsonLd ? (
-          <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(meta.jsonLd) }} />
+          <script
+            type="application/ld+json"
+            dangerouslySetInnerHTML={{ __html: jsonForScript(meta.jsonLd) }}
+          />
         ) : null}
       </head>
       <body>

@@ -7,16 +7,19 @@ const IMMUTABLE = "public, max-age=31536000, immutable";
 
 /** The site's CSS and scripts (from memory, hashed URLs) and stored photos (content-addressed files). */
 export async function registerStaticRoutes(app: FastifyInstance, ctx: WebContext): Promise<void> {
-  app.get<{ Params: { name: string }; Querystring: { v?: string } }>("/assets/:name", async (request, reply) => {
-    const asset = ctx.assets.files.get(request.params.name);
-    if (!asset) return reply.callNotFound();
-    const fresh = request.query.v === asset.hash;
-    return reply
-      .type(asset.type)
-      .header("cache-control", fresh ? IMMUTABLE : "public, max-age=300")
-      .header("etag", `"${asset.hash}"`)
-      .send(asset.body);
-  });
+  app.get<{ Params: { name: string }; Querystring: { v?: string } }>(
+    "/assets/:name",
+    async (request, reply) => {
+      const asset = ctx.assets.files.get(request.params.name);
+      if (!asset) return reply.callNotFound();
+      const fresh = request.query.v === asset.hash;
+      return reply
+        .type(asset.type)
+        .header("cache-control", fresh ? IMMUTABLE : "public, max-age=300")
+        .header("etag", `"${asset.hash}"`)
+        .send(asset.body);
+    },
+  );
 
   fs.mkdirSync(ctx.mediaDir, { recursive: true });
   await app.register(fastifyStatic, {

@@ -1,8 +1,6 @@
 // Jikji public site: small progressive enhancements. Every page works without this file; it adds
 // the text-size buttons, share and copy buttons, and the comment byte counter.
 (() => {
-  "use strict";
-
   const FONT_KEY = "jikji.fontSize";
   const FONT_MIN = 1;
   const FONT_MAX = 5;
@@ -18,7 +16,8 @@
   }
 
   function applyFontSize(level) {
-    for (const body of document.querySelectorAll("[data-article-body]")) body.setAttribute("data-size", String(level));
+    for (const body of document.querySelectorAll("[data-article-body]"))
+      body.setAttribute("data-size", String(level));
   }
 
   let toastTimer = 0;

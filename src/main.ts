@@ -1,0 +1,58 @@
+import path from "node:path";
+import pino from "pino";
+import { buildApp } from "./app.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+import { migrateToLatest, openDatabase } from "./db/client.ts";
+import { isNewsroomEmpty, loadDemoNewsroom } from "./demo/demo.ts";
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel });
+  const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateToLatest(handle.db);
+  logger.info({ dialect: handle.dialect }, "database ready");
+
+  if (config.loadDemo && (await isNewsroomEmpty(handle.db))) {
+    const started = Date.now();
+    try {
+      const report = await loadDemoNewsroom({
+        db: handle.db,
+        mediaDir: path.join(config.dataDir, "media"),
+        now: Date.now,
+      });
+      logger.info(
+        { ...report, ms: Date.now() - started },
+        "demo newsroom loaded (JIKJI_DEMO=0 starts empty)",
+      );
+    } catch (error) {
+      // Another instance starting at the same moment may have loaded it first; that is fine.
+      if (await isNewsroomEmpty(handle.db)) throw error;
+    }
+  }
+
+  const app = await buildApp({ config, db: handle.db, dialect: handle.dialect, logger });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, "shutting down");
+    // Stop taking requests, finish those in flight, then close the database.
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+
+  await app.listen({ port: config.port, host: config.host });
+  logger.info(`Jikji is serving ${config.siteUrl} (listening on ${config.host}:${config.port})`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error("Jikji could not start:", error);
+  }
+  process.exit(1);
+});
