@@ -6,6 +6,9 @@ import { registerArticleRoutes } from "./articles/article.routes.tsx";
 import type { Config } from "./config.ts";
 import type { DialectName } from "./db/dialect.ts";
 import type { Database } from "./db/schema.ts";
+import { registerEventRoutes } from "./events/event.routes.tsx";
+import { registerFeedRoutes } from "./feeds/feed.routes.ts";
+import { registerPersonRoutes } from "./people/person.routes.tsx";
 import { registerSectionRoutes } from "./sections/section.routes.tsx";
 import { registerReporterRoutes } from "./staff/reporter.routes.tsx";
 import { createWebContext } from "./web/context.ts";
@@ -62,6 +65,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSectionRoutes(app, ctx);
   registerArticleRoutes(app, ctx);
   registerReporterRoutes(app, ctx);
+  registerPersonRoutes(app, ctx);
+  registerEventRoutes(app, ctx);
+  registerFeedRoutes(app, ctx);
   registerLegacyRoutes(app, ctx);
 
   return app;

@@ -6,6 +6,9 @@ export interface ImageView {
   width: number;
   height: number;
   webpSrcset: string;
+  /** the original's type and size, for feed enclosures */
+  mime: string;
+  bytes: number;
   alt: string;
   caption: string | null;
   credit: string | null;

@@ -1,3 +1,5 @@
+import { type RawBuilder, sql } from "kysely";
+
 /**
  * The one place where SQLite and PostgreSQL differ. Everything else speaks Kysely, which renders
  * `ON CONFLICT`, `RETURNING` and `LIMIT/OFFSET` the same way for both.
@@ -11,4 +13,15 @@ export function isUniqueViolation(error: unknown): boolean {
   return (
     e.code === "23505" || e.code === "SQLITE_CONSTRAINT_UNIQUE" || e.code === "SQLITE_CONSTRAINT_PRIMARYKEY"
   );
+}
+
+/**
+ * `YYYY-MM` of an epoch-milliseconds column in Korea Standard Time (UTC+9, no daylight saving), for
+ * grouping articles by month in sitemaps.
+ */
+export function kstMonthSql(dialect: DialectName, column: string): RawBuilder<string> {
+  const col = sql.ref(column);
+  return dialect === "sqlite"
+    ? sql<string>`strftime('%Y-%m', ${col} / 1000 + 32400, 'unixepoch')`
+    : sql<string>`to_char(to_timestamp(${col} / 1000.0 + 32400) at time zone 'UTC', 'YYYY-MM')`;
 }

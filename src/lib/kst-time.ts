@@ -61,3 +61,11 @@ export function parseIsoWithOffset(value: string): number | null {
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? null : ms;
 }
+
+const KOREAN_WEEKDAYS = ["일", "월", "화", "수", "목", "금", "토"];
+
+/** `2026년 5월 20일(수) 09:30`, how events and notices are written in Korean. */
+export function formatKstLong(epochMs: number): string {
+  const p = kstParts(epochMs);
+  return `${p.y}년 ${p.mo}월 ${p.d}일(${KOREAN_WEEKDAYS[p.dow]}) ${pad(p.h)}:${pad(p.mi)}`;
+}

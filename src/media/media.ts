@@ -26,6 +26,8 @@ export function toImageView(
     width: media.width,
     height: media.height,
     webpSrcset: variants.map((v) => `${mediaUrl(v.path)} ${v.width}w`).join(", "),
+    mime: media.mime,
+    bytes: media.bytes,
     alt: use.alt ?? use.caption ?? "",
     caption: use.caption,
     credit: use.credit,

@@ -15,3 +15,14 @@ export function parseStringList(json: string): string[] {
   const v: unknown = JSON.parse(json);
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
 }
+
+/** Events where the person speaks, newest first. */
+export function listSpeakerEvents(db: Db, personId: number): Promise<{ key: string; title: string }[]> {
+  return db
+    .selectFrom("event_speakers as es")
+    .innerJoin("events as e", "e.id", "es.event_id")
+    .select(["e.key", "e.title"])
+    .where("es.person_id", "=", personId)
+    .orderBy("e.starts_at", "desc")
+    .execute();
+}

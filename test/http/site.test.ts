@@ -273,6 +273,57 @@ describe("public site", () => {
     });
   });
 
+  describe("events and people", () => {
+    it("shows an event page with KST time, venue and map link, and linked speakers", async () => {
+      await t.import(
+        newsroom([], {
+          events: [
+            {
+              key: "climate-forum-2026",
+              title: "2026 기후경쟁력포럼",
+              startsAt: kst("2026-05-20 09:30:00"),
+              endsAt: kst("2026-05-20 17:00:00"),
+              venue: "서울 중구 컨퍼런스홀",
+              description: "<p>탄소중립 <script>x</script>시대</p>",
+              capacity: 300,
+              promoted: true,
+              speakers: ["rivers", "han-dy"],
+            },
+          ],
+        }),
+      );
+      const res = await t.app.inject("/events/climate-forum-2026");
+      expect(res.statusCode).toBe(200);
+      const text = textOf(res.body);
+      expect(text).toContain("일시 2026년 5월 20일(수) 09:30 ~ 17:00");
+      expect(res.body).toContain(
+        `href="https://map.naver.com/p/search/${encodeURIComponent("서울 중구 컨퍼런스홀")}"`,
+      );
+      expect(text).toContain("정원 300명");
+      expect(res.body).toContain('<a href="/people/rivers">마크 리버스</a>');
+      expect(res.body).not.toContain("<script>x");
+      expect(text).not.toContain("종료된 행사입니다.");
+    });
+
+    it("says an ended event has ended, and lists events coming and past", async () => {
+      const past = await t.app.inject("/events/past-forum");
+      expect(textOf(past.body)).toContain("종료된 행사입니다.");
+      const list = textOf((await t.app.inject("/events")).body);
+      expect(list.indexOf("다가오는 행사")).toBeLessThan(list.indexOf("비공개 세미나"));
+      expect(list.indexOf("지난 행사")).toBeLessThan(list.indexOf("지난 포럼"));
+      expect((await t.app.inject("/events/nope")).statusCode).toBe(404);
+    });
+
+    it("shows a person's profile with other spellings", async () => {
+      const res = await t.app.inject("/people/rivers");
+      expect(res.statusCode).toBe(200);
+      expect(textOf(inner(res.body, "h1")!)).toBe("마크 리버스");
+      expect(textOf(res.body)).toContain("노바AI 최고경영자");
+      expect(textOf(res.body)).toContain("다른 표기: 리버즈");
+      expect((await t.app.inject("/people/nobody")).statusCode).toBe(404);
+    });
+  });
+
   it("answers /healthz", async () => {
     const res = await t.app.inject("/healthz");
     expect(res.statusCode).toBe(200);

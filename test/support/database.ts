@@ -58,7 +58,8 @@ export async function createTestDatabase(dialect: DialectName = testDialect()): 
     dataDir,
     databaseUrl,
     async destroy() {
-      await handle.close();
+      // A test may have closed it already on purpose (failure tests); the database must still go.
+      await handle.close().catch(() => undefined);
       if (name) await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await fs.rm(dataDir, { recursive: true, force: true });
     },

@@ -89,6 +89,9 @@ function SiteFooter({ chrome }: { chrome: Chrome }) {
             </li>
           ))}
           <li>
+            <a href="/events">행사</a>
+          </li>
+          <li>
             <a href="/rss.xml">RSS</a>
           </li>
         </ul>

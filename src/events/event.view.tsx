@@ -1,0 +1,185 @@
+import type { EventRow } from "../db/schema.ts";
+import { formatKstLong, toKstIso } from "../lib/kst-time.ts";
+import type { Assets } from "../web/public/assets.ts";
+import type { Chrome } from "../web/public/chrome.ts";
+import { absoluteUrl, Layout } from "../web/public/layout.tsx";
+import type { SpeakerRef } from "./event.repo.ts";
+import { eventPath, hasEnded, venueMapUrl } from "./event.ts";
+
+function When({ event }: { event: EventRow }) {
+  const sameDay =
+    event.ends_at !== null &&
+    formatKstLong(event.ends_at).slice(0, 14) === formatKstLong(event.starts_at).slice(0, 14);
+  return (
+    <>
+      <time dateTime={toKstIso(event.starts_at)}>{formatKstLong(event.starts_at)}</time>
+      {event.ends_at !== null ? (
+        <>
+          {" ~ "}
+          <time dateTime={toKstIso(event.ends_at)}>
+            {sameDay ? formatKstLong(event.ends_at).slice(-5) : formatKstLong(event.ends_at)}
+          </time>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+export function EventPage({
+  chrome,
+  assets,
+  event,
+  speakers,
+}: {
+  chrome: Chrome;
+  assets: Assets;
+  event: EventRow;
+  speakers: SpeakerRef[];
+}) {
+  const ended = hasEnded(event, chrome.now);
+  const url = absoluteUrl(chrome.siteUrl, eventPath(event.key));
+  return (
+    <Layout
+      chrome={chrome}
+      assets={assets}
+      meta={{
+        title: event.title,
+        description: `${event.title} - ${formatKstLong(event.starts_at)}${event.venue ? `, ${event.venue}` : ""}`,
+        canonical: eventPath(event.key),
+        jsonLd: {
+          "@context": "https://schema.org",
+          "@type": "Event",
+          name: event.title,
+          startDate: toKstIso(event.starts_at),
+          ...(event.ends_at !== null ? { endDate: toKstIso(event.ends_at) } : {}),
+          ...(event.venue ? { location: { "@type": "Place", name: event.venue, address: event.venue } } : {}),
+          organizer: { "@type": "Organization", name: chrome.site.name, url: chrome.siteUrl },
+          performer: speakers.map((s) => ({ "@type": "Person", name: s.name })),
+          url,
+        },
+      }}
+    >
+      <article class="event">
+        <p class="event__kind">{chrome.site.name} 주최</p>
+        <h1 class="event__title">{event.title}</h1>
+        {ended ? <p class="event__ended">종료된 행사입니다.</p> : null}
+        <dl class="event__facts">
+          <dt>일시</dt>
+          <dd>
+            <When event={event} />
+          </dd>
+          {event.venue ? (
+            <>
+              <dt>장소</dt>
+              <dd>
+                {event.venue}{" "}
+                <a
+                  class="event__map"
+                  href={venueMapUrl(event.venue)}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                >
+                  지도 보기
+                </a>
+              </dd>
+            </>
+          ) : null}
+          {event.capacity !== null ? (
+            <>
+              <dt>정원</dt>
+              <dd>{event.capacity.toLocaleString("ko-KR")}명</dd>
+            </>
+          ) : null}
+        </dl>
+        {event.description_html ? (
+          <div
+            class="event__description article__body"
+            dangerouslySetInnerHTML={{ __html: event.description_html }}
+          />
+        ) : null}
+        {speakers.length ? (
+          <section class="event__speakers" aria-labelledby="speakers-title">
+            <h2 id="speakers-title" class="box-title">
+              연사
+            </h2>
+            <ul>
+              {speakers.map((s) => (
+                <li key={s.key}>
+                  <a href={`/people/${encodeURIComponent(s.key)}`}>{s.name}</a>
+                  {s.organization || s.role ? (
+                    <span class="event__speaker-role">
+                      {" "}
+                      {[s.organization, s.role].filter(Boolean).join(" ")}
+                    </span>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </article>
+    </Layout>
+  );
+}
+
+function EventItem({ event }: { event: EventRow }) {
+  return (
+    <li class="event-item">
+      <a href={eventPath(event.key)}>
+        <strong>{event.title}</strong>
+      </a>
+      <span class="event-item__when">
+        <When event={event} />
+        {event.venue ? ` · ${event.venue}` : ""}
+      </span>
+    </li>
+  );
+}
+
+export function EventListPage({
+  chrome,
+  assets,
+  upcoming,
+  past,
+}: {
+  chrome: Chrome;
+  assets: Assets;
+  upcoming: EventRow[];
+  past: EventRow[];
+}) {
+  return (
+    <Layout
+      chrome={chrome}
+      assets={assets}
+      meta={{ title: "행사", description: `${chrome.site.name}이 여는 포럼과 세미나`, canonical: "/events" }}
+    >
+      <h1 class="section-head__title">행사</h1>
+      <section aria-labelledby="upcoming-title">
+        <h2 id="upcoming-title" class="box-title">
+          다가오는 행사
+        </h2>
+        {upcoming.length ? (
+          <ul class="event-list">
+            {upcoming.map((e) => (
+              <EventItem key={e.id} event={e} />
+            ))}
+          </ul>
+        ) : (
+          <p class="empty">예정된 행사가 없습니다.</p>
+        )}
+      </section>
+      {past.length ? (
+        <section aria-labelledby="past-title">
+          <h2 id="past-title" class="box-title">
+            지난 행사
+          </h2>
+          <ul class="event-list">
+            {past.map((e) => (
+              <EventItem key={e.id} event={e} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </Layout>
+  );
+}

@@ -1,0 +1,174 @@
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { z } from "zod";
+import { listPublished } from "../articles/article.repo.ts";
+import type { ArticleSummary } from "../articles/article.ts";
+import { notFound } from "../lib/errors.ts";
+import { sectionAndDescendantIds, sectionPath } from "../sections/section.ts";
+import { findStaffByKey } from "../staff/staff.repo.ts";
+import { PUBLIC_CACHE, type WebContext } from "../web/context.ts";
+import type { Chrome } from "../web/public/chrome.ts";
+import { articlePath, reporterPath } from "../web/public/components.tsx";
+import { absoluteUrl } from "../web/public/layout.tsx";
+import { articlesBetween, bodiesById, publishedMonths } from "./feed.repo.ts";
+import { FEED_SIZE, type FeedChannel, renderRss } from "./rss.ts";
+import { kstMonthBounds, renderIndex, renderNewsSitemap, renderUrlset, robotsTxt } from "./sitemap.ts";
+
+const NEWS_WINDOW_MS = 2 * 24 * 3600_000;
+const SlugPart = z.string().regex(/^[a-z0-9-]{1,60}$/);
+
+function sendXml(reply: FastifyReply, body: string, type = "application/xml") {
+  return reply.type(`${type}; charset=utf-8`).header("cache-control", PUBLIC_CACHE).send(body);
+}
+
+/** RSS feeds, sitemaps and robots.txt: what portals, aggregators and search engines read. */
+export function registerFeedRoutes(app: FastifyInstance, ctx: WebContext): void {
+  const abs = (path: string) => absoluteUrl(ctx.config.siteUrl, path);
+
+  async function feed(reply: FastifyReply, chrome: Chrome, channel: FeedChannel, articles: ArticleSummary[]) {
+    const bodies = await bodiesById(
+      ctx.db,
+      articles.map((a) => a.id),
+    );
+    const items = articles.map((a) => ({
+      article: a,
+      url: abs(articlePath(a.num)),
+      bodyHtml: bodies.get(a.id) ?? "",
+      category: chrome.sections.byId.get(a.sectionId)?.name ?? null,
+      imageUrl: a.leadImage ? abs(a.leadImage.src) : null,
+    }));
+    return sendXml(reply, renderRss(channel, items, chrome.now), "application/rss+xml");
+  }
+
+  app.get("/rss.xml", async (_request, reply) => {
+    const chrome = await ctx.chrome();
+    const articles = await listPublished(ctx.db, { now: chrome.now }, FEED_SIZE);
+    const channel = {
+      title: chrome.site.name,
+      link: abs("/"),
+      self: abs("/rss.xml"),
+      description: `${chrome.site.name} 전체 기사`,
+    };
+    return feed(reply, chrome, channel, articles);
+  });
+
+  const sectionFeed = async (request: { params: unknown }, reply: FastifyReply) => {
+    const params = z.object({ slug: SlugPart, sub: SlugPart.optional() }).safeParse(request.params);
+    if (!params.success) throw notFound("섹션");
+    const chrome = await ctx.chrome();
+    const slug = params.data.sub ? `${params.data.slug}/${params.data.sub}` : params.data.slug;
+    const section = chrome.sections.bySlug.get(slug);
+    if (!section) throw notFound("섹션");
+    const articles = await listPublished(
+      ctx.db,
+      { now: chrome.now, sectionIds: sectionAndDescendantIds(section) },
+      FEED_SIZE,
+    );
+    const path = sectionPath(section.slug);
+    const channel = {
+      title: `${chrome.site.name} - ${section.name}`,
+      link: abs(path),
+      self: abs(`${path}/rss.xml`),
+      description: `${chrome.site.name} ${section.name} 기사`,
+    };
+    return feed(reply, chrome, channel, articles);
+  };
+  app.get("/section/:slug/rss.xml", sectionFeed);
+  app.get("/section/:slug/:sub/rss.xml", sectionFeed);
+
+  app.get("/reporter/:key/rss.xml", async (request, reply) => {
+    const params = z.object({ key: z.string().min(1).max(64) }).safeParse(request.params);
+    if (!params.success) throw notFound("기자");
+    const [chrome, reporter] = await Promise.all([ctx.chrome(), findStaffByKey(ctx.db, params.data.key)]);
+    if (!reporter) throw notFound("기자");
+    const articles = await listPublished(ctx.db, { now: chrome.now, authorStaffId: reporter.id }, FEED_SIZE);
+    const path = reporterPath(reporter.key);
+    const channel = {
+      title: `${chrome.site.name} - ${reporter.name} 기자`,
+      link: abs(path),
+      self: abs(`${path}/rss.xml`),
+      description: `${chrome.site.name} ${reporter.name} 기자의 기사`,
+    };
+    return feed(reply, chrome, channel, articles);
+  });
+
+  app.get("/robots.txt", async (_request, reply) =>
+    reply
+      .type("text/plain; charset=utf-8")
+      .header("cache-control", "public, max-age=3600")
+      .send(robotsTxt(ctx.config.siteUrl)),
+  );
+
+  // The sitemap is always an index: one part for the site's pages and one per month of articles,
+  // so no part nears the 50,000-URL limit and an old month's part never changes.
+  app.get("/sitemap.xml", async (_request, reply) => {
+    const now = ctx.now();
+    const months = await publishedMonths(ctx.db, ctx.dialect, now);
+    const parts = [
+      { loc: abs("/sitemaps/pages.xml"), lastmod: months[0]?.lastModified },
+      ...months.map((m) => ({ loc: abs(`/sitemaps/articles-${m.month}.xml`), lastmod: m.lastModified })),
+    ];
+    return sendXml(reply, renderIndex(parts));
+  });
+
+  app.get("/sitemaps/pages.xml", async (_request, reply) => {
+    const chrome = await ctx.chrome();
+    const [reporters, events, people] = await Promise.all([
+      ctx.db
+        .selectFrom("staff")
+        .select("key")
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom("article_authors as aa")
+              .select("aa.article_id")
+              .whereRef("aa.staff_id", "=", "staff.id"),
+          ),
+        )
+        .orderBy("key")
+        .execute(),
+      ctx.db.selectFrom("events").select("key").orderBy("starts_at", "desc").execute(),
+      ctx.db.selectFrom("people").select("key").orderBy("key").execute(),
+    ]);
+    const urls = [
+      { loc: abs("/") },
+      ...[...chrome.sections.byId.values()].map((s) => ({ loc: abs(sectionPath(s.slug)) })),
+      ...reporters.map((r) => ({ loc: abs(reporterPath(r.key)) })),
+      { loc: abs("/events") },
+      ...events.map((e) => ({ loc: abs(`/events/${e.key}`) })),
+      ...people.map((p) => ({ loc: abs(`/people/${encodeURIComponent(p.key)}`) })),
+    ];
+    return sendXml(reply, renderUrlset(urls));
+  });
+
+  app.get<{ Params: { month: string } }>("/sitemaps/articles-:month.xml", async (request, reply) => {
+    const bounds = kstMonthBounds(request.params.month);
+    if (!bounds) throw notFound();
+    const rows = await articlesBetween(ctx.db, bounds.start, bounds.end, ctx.now());
+    if (rows.length === 0) throw notFound();
+    return sendXml(
+      reply,
+      renderUrlset(
+        rows.map((r) => ({
+          loc: abs(articlePath(r.num)),
+          lastmod: r.updated_at ?? r.published_at ?? undefined,
+        })),
+      ),
+    );
+  });
+
+  app.get("/news-sitemap.xml", async (_request, reply) => {
+    const chrome = await ctx.chrome();
+    const articles = await listPublished(
+      ctx.db,
+      { now: chrome.now, publishedSince: chrome.now - NEWS_WINDOW_MS },
+      1000,
+    );
+    return sendXml(
+      reply,
+      renderNewsSitemap(
+        chrome.site.name,
+        articles.map((a) => ({ loc: abs(articlePath(a.num)), title: a.title, publishedAt: a.publishedAt })),
+      ),
+    );
+  });
+}
