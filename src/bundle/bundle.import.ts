@@ -77,12 +77,15 @@ function duplicates<T>(
 /** Checks what the schema cannot: references, duplicates, number collisions, required times. */
 async function checkReferences(db: Kysely<Database>, b: Bundle): Promise<BundleProblem[]> {
   const problems: BundleProblem[] = [];
+  // Lists may be sparse (see parseBundle): forEach skips the holes and keeps indexes for paths;
+  // `present` gives the dense list for building sets.
   const sections = b.sections ?? [];
   const staff = b.staff ?? [];
   const people = b.people ?? [];
   const articles = b.articles ?? [];
   const comments = b.comments ?? [];
   const events = b.events ?? [];
+  const present = <T>(list: T[]): T[] => list.filter(() => true);
 
   duplicates(sections, (s) => s.slug, "sections", "slug", problems);
   duplicates(staff, (s) => s.key, "staff", "key", problems);
@@ -93,14 +96,14 @@ async function checkReferences(db: Kysely<Database>, b: Bundle): Promise<BundleP
   duplicates(events, (e) => e.key, "events", "key", problems);
 
   const dbSlugs = new Set((await db.selectFrom("sections").select("slug").execute()).map((r) => r.slug));
-  const slugs = new Set([...dbSlugs, ...sections.map((s) => s.slug)]);
+  const slugs = new Set([...dbSlugs, ...present(sections).map((s) => s.slug)]);
   sections.forEach((s, i) => {
     const parent = s.slug.includes("/") ? s.slug.split("/")[0]! : null;
     if (parent && !slugs.has(parent))
       problems.push({ path: `sections[${i}].slug`, message: `parent section '${parent}' does not exist` });
   });
 
-  const staffKeys = staff.map((s) => s.key);
+  const staffKeys = present(staff).map((s) => s.key);
   const dbStaff = await db.selectFrom("staff").select(["key", "email"]).execute();
   const staffByEmail = new Map(dbStaff.map((s) => [s.email.toLowerCase(), s.key]));
   const allStaffKeys = new Set([...dbStaff.map((s) => s.key), ...staffKeys]);
@@ -116,14 +119,14 @@ async function checkReferences(db: Kysely<Database>, b: Bundle): Promise<BundleP
 
   const peopleKeys = new Set([
     ...(await db.selectFrom("people").select("key").execute()).map((r) => r.key),
-    ...people.map((p) => p.key),
+    ...present(people).map((p) => p.key),
   ]);
 
   // Article and people numbers share one namespace: /BP?…&num=N must name exactly one thing. A
   // person's number after the import is the bundle's when the bundle lists them, else the stored one.
-  const bundlePeopleKeys = new Set(people.map((p) => p.key));
+  const bundlePeopleKeys = new Set(present(people).map((p) => p.key));
   const personNums = people.flatMap((p) => (p.num === undefined ? [] : [p.num]));
-  const articleNums = articles.map((a) => a.num);
+  const articleNums = present(articles).map((a) => a.num);
   const bundleArticleNums = new Set(articleNums);
   const finalPersonByNum = new Map<number, string>();
   const storedPeople = await inChunks([...new Set([...articleNums, ...personNums])], (c) =>
@@ -149,7 +152,7 @@ async function checkReferences(db: Kysely<Database>, b: Bundle): Promise<BundleP
       problems.push({ path: `people[${i}].num`, message: `number ${p.num} is already an article's number` });
     }
   });
-  for (const p of people)
+  for (const p of present(people))
     if (p.num !== undefined && !finalPersonByNum.has(p.num)) finalPersonByNum.set(p.num, p.key);
 
   articles.forEach((a, i) => {
@@ -175,7 +178,7 @@ async function checkReferences(db: Kysely<Database>, b: Bundle): Promise<BundleP
       problems.push({ path: `${at}.num`, message: `number ${a.num} is already person '${owner}'` });
   });
 
-  const commentNums = [...new Set(comments.map((c) => c.article))].filter((n) => !bundleArticleNums.has(n));
+  const commentNums = [...new Set(present(comments).map((c) => c.article))].filter((n) => !bundleArticleNums.has(n));
   const dbArticleNums = new Set(
     (
       await inChunks(commentNums, (c) =>
@@ -481,7 +484,11 @@ export async function importBundle(
   options: ImportOptions,
 ): Promise<ImportReport> {
   const parsed = parseBundle(input);
-  if (!parsed.bundle) throw new BundleInvalidError(parsed.problems);
+  if (!parsed.bundle) {
+    // Report reference problems among the records that are well-formed too, all in one go.
+    const more = await checkReferences(deps.db, parsed.partial);
+    throw new BundleInvalidError([...parsed.problems, ...more.filter((p) => !parsed.problems.some((q) => q.path === p.path))]);
+  }
   const b = parsed.bundle;
   const problems = await checkReferences(deps.db, b);
   const { images, problems: imageProblems } = await prepareImages(b, deps, options);

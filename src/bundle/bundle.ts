@@ -143,14 +143,38 @@ export function formatProblem(p: BundleProblem): string {
   return `${p.path}: ${p.message}`;
 }
 
-/** Structural validation; every problem, not just the first. */
+const LISTS = {
+  sections: SectionSchema,
+  staff: StaffSchema,
+  people: PersonSchema,
+  articles: ArticleSchema,
+  comments: CommentSchema,
+  events: EventSchema,
+} as const;
+
+/**
+ * Structural validation; every problem, not just the first. When the bundle as a whole is invalid,
+ * `partial` still holds the records that are valid on their own (at their original indexes), so that reference checks can report
+ * their problems in the same run instead of one round of errors at a time.
+ */
 export function parseBundle(
   input: unknown,
-): { bundle: Bundle; problems: [] } | { bundle: null; problems: BundleProblem[] } {
+): { bundle: Bundle; partial: Bundle; problems: [] } | { bundle: null; partial: Bundle; problems: BundleProblem[] } {
   const result = BundleSchema.safeParse(input);
-  if (result.success) return { bundle: result.data, problems: [] };
-  return {
-    bundle: null,
-    problems: result.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message })),
-  };
+  if (result.success) return { bundle: result.data, partial: result.data, problems: [] };
+  const problems = result.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message }));
+  const partial: Bundle = { format: "jikji-bundle", version: 1 };
+  const raw = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
+  for (const [name, schema] of Object.entries(LISTS) as [keyof typeof LISTS, z.ZodType][]) {
+    const list = raw[name];
+    if (!Array.isArray(list)) continue;
+    // A sparse array: invalid records leave holes, so valid ones keep their index (and JSON path).
+    const valid: unknown[] = new Array(list.length);
+    list.forEach((item, i) => {
+      const r = schema.safeParse(item);
+      if (r.success) valid[i] = r.data;
+    });
+    (partial as Record<string, unknown>)[name] = valid;
+  }
+  return { bundle: null, partial, problems };
 }

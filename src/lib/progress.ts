@@ -5,10 +5,8 @@
 export function createProgress(stream: NodeJS.WriteStream = process.stderr) {
   const lastShown = new Map<string, number>();
   return (stage: string, done: number, total: number) => {
-    if (total < 200) {
-      if (done === total) stream.write(`${stage}: ${total}\n`);
-      return;
-    }
+    // Small jobs finish before a bar would help; the command's summary line is enough.
+    if (total < 200) return;
     const pct = Math.floor((done / total) * 100);
     if (stream.isTTY) {
       if (lastShown.get(stage) === pct && done !== total) return;
