@@ -1,18 +1,26 @@
+import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import { Redis } from "ioredis";
 import type { Kysely } from "kysely";
 import { sql } from "kysely";
 import { registerArticleRoutes } from "./articles/article.routes.tsx";
+import { registerCommentRoutes } from "./comments/comment.routes.ts";
 import type { Config } from "./config.ts";
 import type { DialectName } from "./db/dialect.ts";
 import type { Database } from "./db/schema.ts";
 import { registerEventRoutes } from "./events/event.routes.tsx";
 import { registerFeedRoutes } from "./feeds/feed.routes.ts";
+import { databaseRateLimiter, redisRateLimiter } from "./lib/rate-limit.ts";
 import { registerPersonRoutes } from "./people/person.routes.tsx";
+import { ReadCounter } from "./ranking/read-counter.ts";
+import { registerViewRoutes } from "./ranking/views.routes.ts";
+import { registerSearchRoutes } from "./search/search.routes.tsx";
 import { registerSectionRoutes } from "./sections/section.routes.tsx";
 import { registerReporterRoutes } from "./staff/reporter.routes.tsx";
 import { createWebContext } from "./web/context.ts";
 import { registerErrorHandlers } from "./web/errors.tsx";
+import { registerNewsroom } from "./web/newsroom/newsroom.routes.tsx";
 import { type Assets, loadAssets } from "./web/public/assets.ts";
 import { registerHomeRoutes } from "./web/public/home.routes.tsx";
 import { registerLegacyRoutes } from "./web/public/legacy.routes.ts";
@@ -25,9 +33,13 @@ export interface AppDeps {
   dialect: DialectName;
   /** the clock; defaults to Date.now, fixed in tests */
   now?: () => number;
+  /** waits before answering repeated failed sign-ins; tests pass one that returns at once */
+  sleep?: (ms: number) => Promise<void>;
   /** a pino logger, or false for none (tests) */
   logger?: FastifyBaseLogger | false;
   assets?: Assets;
+  /** prefix of this app's Redis keys for reads and most-read (default `jikji:`); tests give each run its own */
+  redisKeyPrefix?: string;
 }
 
 /** Builds the HTTP app without listening: main.ts listens, tests call app.inject. */
@@ -35,19 +47,43 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     trustProxy: deps.config.trustProxy,
-    bodyLimit: 1024 * 1024,
+    // Article bodies may reach 1 MB of HTML; every route still checks its own fields' limits.
+    bodyLimit: 2 * 1024 * 1024,
     // Korean slugs and percent-encoded keys are longer than the default allows.
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
   });
+  // Shared counters: Redis when configured (many instances), else the database (still shared).
+  const redis = deps.config.redisUrl
+    ? new Redis(deps.config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false })
+    : null;
+  if (redis) app.addHook("onClose", async () => void (await redis.quit()));
+  const limiter = redis ? redisRateLimiter(redis) : databaseRateLimiter(deps.db);
+  // Reads are buffered and written every second; the last batch is written on close, before Redis
+  // quits (onClose hooks run last-registered first).
+  const reads = new ReadCounter({
+    db: deps.db,
+    redis,
+    keyPrefix: deps.redisKeyPrefix,
+    now: deps.now ?? Date.now,
+    log: app.log,
+  });
+  app.decorate("reads", reads);
+  app.addHook("onReady", async () => reads.start());
+  app.addHook("onClose", async () => reads.stop());
+
   const ctx = createWebContext({
     config: deps.config,
     db: deps.db,
     dialect: deps.dialect,
     assets: deps.assets ?? loadAssets(),
     now: deps.now ?? Date.now,
+    sleep: deps.sleep,
+    limiter,
+    reads,
   });
 
-  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await app.register(formbody, { bodyLimit: 2 * 1024 * 1024 });
+  await app.register(cookie);
   registerSecurityHeaders(app);
   registerErrorHandlers(app, ctx);
 
@@ -68,6 +104,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerPersonRoutes(app, ctx);
   registerEventRoutes(app, ctx);
   registerFeedRoutes(app, ctx);
+  registerCommentRoutes(app, ctx);
+  registerViewRoutes(app, ctx);
+  await registerNewsroom(app, ctx);
+  registerSearchRoutes(app, ctx);
   registerLegacyRoutes(app, ctx);
 
   return app;

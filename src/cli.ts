@@ -6,11 +6,15 @@ import { ConfigError, loadConfig } from "./config.ts";
 import { type DatabaseHandle, migrateToLatest, openDatabase } from "./db/client.ts";
 import { AppError } from "./lib/errors.ts";
 import { createProgress } from "./lib/progress.ts";
+import { rebuildSearchIndex } from "./search/search.repo.ts";
+import { setPassword } from "./staff/auth.service.ts";
 
 const USAGE = `사용법: npm run jikji -- <명령> [인자]
 
   import FILE      번들(JSON)을 가져옵니다. 전부 검사한 뒤 한 번에 쓰고, 오류가 있으면 아무것도 쓰지 않습니다.
   export [FILE]    뉴스룸 전체를 번들로 내보냅니다. FILE이 없으면 표준 출력으로 씁니다.
+  reindex          검색 색인을 처음부터 다시 만듭니다. 만드는 동안에도 검색은 이전 색인으로 동작합니다.
+  set-password EMAIL  직원의 비밀번호를 정합니다. 비밀번호는 표준 입력으로 받습니다 (첫 관리자, 분실 시).
 
 환경 변수 DATA_DIR, DATABASE_URL로 대상 데이터베이스를 정합니다.`;
 
@@ -62,9 +66,53 @@ async function runExport(args: string[]): Promise<void> {
   );
 }
 
+async function runReindex(): Promise<void> {
+  const started = Date.now();
+  const progress = createProgress();
+  const report = await withDatabase(({ db }) =>
+    rebuildSearchIndex(db, (done, total) => progress("search", done, total)),
+  );
+  console.log(
+    `검색 색인 완료: 기사 ${report.articles}건 중 공개 ${report.indexed}건, 인물 ${report.people}명 (${((Date.now() - started) / 1000).toFixed(1)}초)`,
+  );
+}
+
+/** Reads the password from standard input (a pipe, or typed at a terminal): never from argv, which
+ * other users of the machine can see in the process list. */
+async function readPassword(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write("새 비밀번호: ");
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    if (process.stdin.isTTY && chunk.includes(10)) break;
+  }
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
+}
+
+async function runSetPassword(args: string[]): Promise<void> {
+  const email = args[0];
+  if (!email)
+    throw new UsageError("직원 이메일을 지정하세요: npm run jikji -- set-password EMAIL < password.txt");
+  const password = await readPassword();
+  await withDatabase(async (handle) => {
+    const staff = await handle.db
+      .selectFrom("staff")
+      .select(["id", "name"])
+      .where((eb) => eb(eb.fn("lower", ["email"]), "=", email.toLowerCase()))
+      .executeTakeFirst();
+    if (!staff) throw new UsageError(`이메일이 ${email}인 직원이 없습니다.`);
+    await setPassword({ db: handle.db, now: Date.now }, staff.id, password);
+    console.log(`${staff.name}(${email})의 비밀번호를 정했습니다. 그 계정의 다른 로그인은 모두 끝났습니다.`);
+  });
+}
+
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   import: runImport,
   export: runExport,
+  reindex: runReindex,
+  "set-password": runSetPassword,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,6 +1,8 @@
+import fs from "node:fs/promises";
 import path from "node:path";
 import pino from "pino";
 import { buildApp } from "./app.ts";
+import { startScheduler } from "./articles/scheduler.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { migrateToLatest, openDatabase } from "./db/client.ts";
 import { isNewsroomEmpty, loadDemoNewsroom } from "./demo/demo.ts";
@@ -15,7 +17,7 @@ async function main(): Promise<void> {
   if (config.loadDemo && (await isNewsroomEmpty(handle.db))) {
     const started = Date.now();
     try {
-      const report = await loadDemoNewsroom({
+      const { accounts, ...report } = await loadDemoNewsroom({
         db: handle.db,
         mediaDir: path.join(config.dataDir, "media"),
         now: Date.now,
@@ -24,6 +26,14 @@ async function main(): Promise<void> {
         { ...report, ms: Date.now() - started },
         "demo newsroom loaded (JIKJI_DEMO=0 starts empty)",
       );
+      const file = path.join(config.dataDir, "demo-accounts.txt");
+      const lines = accounts.map(
+        (a) => `${a.role.padEnd(9)} ${a.email.padEnd(32)} ${a.password}  (${a.name})`,
+      );
+      await fs.writeFile(file, `${lines.join("\n")}\n`, { mode: 0o600 });
+      console.log(
+        `\n데모 뉴스룸 계정 (${file}에도 저장했습니다; 비밀번호는 npm run jikji -- set-password EMAIL 로 바꿀 수 있습니다):\n${lines.join("\n")}\n`,
+      );
     } catch (error) {
       // Another instance starting at the same moment may have loaded it first; that is fine.
       if (await isNewsroomEmpty(handle.db)) throw error;
@@ -31,12 +41,14 @@ async function main(): Promise<void> {
   }
 
   const app = await buildApp({ config, db: handle.db, dialect: handle.dialect, logger });
+  const stopScheduler = startScheduler({ db: handle.db, now: Date.now }, logger);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     logger.info({ signal }, "shutting down");
     // Stop taking requests, finish those in flight, then close the database.
+    stopScheduler();
     await app.close();
     await handle.close();
     process.exit(0);

@@ -16,8 +16,8 @@ export interface ListFilter {
   before?: { publishedAt: number; id: number };
 }
 
-/** Published articles with first author and lead photo, in one query. */
-function summaryQuery(db: Db, f: ListFilter) {
+/** Published articles with first author and lead photo, in one query (ranking/ joins its order to it). */
+export function summaryQuery(db: Db, f: ListFilter) {
   let q = db
     .selectFrom("articles as a")
     .leftJoin("article_authors as aa", (j) => j.onRef("aa.article_id", "=", "a.id").on("aa.position", "=", 0))
@@ -40,14 +40,12 @@ function summaryQuery(db: Db, f: ListFilter) {
       "s.name as author_name",
       "s.email as author_email",
       "m.id as m_id",
-      "m.sha256 as m_sha256",
       "m.path as m_path",
       "m.mime as m_mime",
       "m.width as m_width",
       "m.height as m_height",
       "m.bytes as m_bytes",
       "m.variants as m_variants",
-      "m.created_at as m_created_at",
     ])
     .where("a.status", "=", "published")
     .where("a.published_at", "<=", f.now);
@@ -80,7 +78,7 @@ function summaryQuery(db: Db, f: ListFilter) {
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>["execute"]>>[number];
 
-function toSummary(r: SummaryRow): ArticleSummary {
+export function toSummary(r: SummaryRow): ArticleSummary {
   const byline: Byline | null =
     r.author_key !== null && r.author_name !== null && r.author_email !== null
       ? { key: r.author_key, name: r.author_name, email: r.author_email }
@@ -89,15 +87,12 @@ function toSummary(r: SummaryRow): ArticleSummary {
     r.m_id !== null
       ? toImageView(
           {
-            id: r.m_id,
-            sha256: r.m_sha256!,
             path: r.m_path!,
             mime: r.m_mime!,
             width: r.m_width!,
             height: r.m_height!,
             bytes: r.m_bytes!,
             variants: r.m_variants!,
-            created_at: r.m_created_at!,
           },
           { alt: r.lead_alt, caption: r.lead_caption, credit: r.lead_credit },
         )
@@ -197,6 +192,9 @@ export async function findByNum(db: Db, num: number): Promise<ArticleDetail | nu
     bodyHtml: a.body_html,
     authors,
     tags: tags.map((t) => t.tag),
+    correction: a.correction_note
+      ? { note: a.correction_note, at: a.corrected_at ?? a.updated_at ?? a.created_at }
+      : null,
     leadImage: media
       ? toImageView(media, { alt: a.lead_alt, caption: a.lead_caption, credit: a.lead_credit })
       : null,

@@ -1,19 +1,22 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { countVisibleComments, listVisibleComments } from "../comments/comment.repo.ts";
-import { maskNickname } from "../comments/comment.ts";
+import { COMMENT_FORM_MESSAGES } from "../comments/comment.ts";
 import { AppError, notFound } from "../lib/errors.ts";
-import { toKstIso } from "../lib/kst-time.ts";
 import { sectionAndDescendantIds } from "../sections/section.ts";
 import { sendPage, type WebContext } from "../web/context.ts";
 import { ArticleNum, parseInput } from "../web/validation.ts";
 import { articleDetailJson, articleSummaryJson, decodeCursor, encodeCursor } from "./article.api.ts";
 import { listPublished } from "./article.repo.ts";
-import { COMMENTS_PER_PAGE, getArticlePage, getPublishedArticle } from "./article.service.ts";
+import { getArticlePage, getPublishedArticle } from "./article.service.ts";
 import { ArticlePage } from "./article.view.tsx";
 
 const NumParams = z.object({ num: ArticleNum });
-const CommentPageQuery = z.object({ cpage: z.coerce.number().int().min(1).max(10_000).default(1) });
+const CommentPageQuery = z.object({
+  cpage: z.coerce.number().int().min(1).max(10_000).default(1),
+  csort: z.enum(["newest", "likes"]).default("newest"),
+  comment: z.enum(["posted", "held"]).optional().catch(undefined),
+  comment_error: z.string().max(40).optional(),
+});
 const ListQuery = z.object({
   section: z
     .string()
@@ -33,11 +36,15 @@ function articleNum(params: unknown): number {
 export function registerArticleRoutes(app: FastifyInstance, ctx: WebContext): void {
   app.get("/article/:num", async (request, reply) => {
     const num = articleNum(request.params);
-    const { cpage } = parseInput(CommentPageQuery, request.query, "댓글 페이지 번호가 올바르지 않습니다.");
+    const q = parseInput(CommentPageQuery, request.query, "댓글 페이지 번호가 올바르지 않습니다.");
     const chrome = await ctx.chrome();
-    const data = await getArticlePage(ctx.db, chrome.sections, num, chrome.now, cpage);
+    const data = await getArticlePage(ctx.db, chrome.sections, num, chrome.now, q.cpage, q.csort);
     if (!data) throw notFound("기사");
-    return sendPage(reply, <ArticlePage chrome={chrome} assets={ctx.assets} data={data} />);
+    const notice = COMMENT_FORM_MESSAGES[q.comment ?? q.comment_error ?? ""] ?? null;
+    return sendPage(
+      reply,
+      <ArticlePage chrome={chrome} assets={ctx.assets} data={data} commentNotice={notice} />,
+    );
   });
 
   app.get("/api/v1/articles", async (request, reply) => {
@@ -72,32 +79,5 @@ export function registerArticleRoutes(app: FastifyInstance, ctx: WebContext): vo
     if (!article) throw new AppError("article_not_found", 404, "기사를 찾을 수 없습니다.");
     reply.header("cache-control", API_CACHE);
     return { article: articleDetailJson(article, chrome.sections, ctx.config.siteUrl) };
-  });
-
-  app.get("/api/v1/articles/:num/comments", async (request, reply) => {
-    const num = articleNum(request.params);
-    const { page } = parseInput(
-      z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) }),
-      request.query,
-    );
-    const article = await getPublishedArticle(ctx.db, num, ctx.now());
-    if (!article) throw new AppError("article_not_found", 404, "기사를 찾을 수 없습니다.");
-    const [total, comments] = await Promise.all([
-      countVisibleComments(ctx.db, article.id),
-      listVisibleComments(ctx.db, article.id, COMMENTS_PER_PAGE, (page - 1) * COMMENTS_PER_PAGE),
-    ]);
-    reply.header("cache-control", "no-cache");
-    return {
-      total,
-      page,
-      comments: comments.map((c) => ({
-        id: c.id,
-        nickname: maskNickname(c.nickname),
-        body: c.body,
-        createdAt: toKstIso(c.createdAt),
-        likes: c.likes,
-        dislikes: c.dislikes,
-      })),
-    };
   });
 }

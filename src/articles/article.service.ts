@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { countVisibleComments, listVisibleComments } from "../comments/comment.repo.ts";
+import { type CommentSort, countVisibleComments, listVisibleComments } from "../comments/comment.repo.ts";
 import type { PublicComment } from "../comments/comment.ts";
 import type { Database } from "../db/schema.ts";
 import { listMostRead } from "../ranking/most-read.ts";
@@ -18,6 +18,7 @@ export interface ArticlePageData {
   comments: PublicComment[];
   commentCount: number;
   commentPage: number;
+  commentSort: CommentSort;
 }
 
 /** A published article, or null when there is none the public may see (drafts, scheduled, pulled). */
@@ -53,6 +54,7 @@ export async function getArticlePage(
   num: number,
   now: number,
   commentPage = 1,
+  commentSort: CommentSort = "newest",
 ): Promise<ArticlePageData | null> {
   const article = await getPublishedArticle(db, num, now);
   if (!article) return null;
@@ -60,7 +62,13 @@ export async function getArticlePage(
   const [related, mostRead, comments, commentCount] = await Promise.all([
     listRelated(db, article, now),
     listMostRead(db, now),
-    listVisibleComments(db, article.id, COMMENTS_PER_PAGE, (commentPage - 1) * COMMENTS_PER_PAGE),
+    listVisibleComments(
+      db,
+      article.id,
+      COMMENTS_PER_PAGE,
+      (commentPage - 1) * COMMENTS_PER_PAGE,
+      commentSort,
+    ),
     countVisibleComments(db, article.id),
   ]);
   return {
@@ -71,5 +79,6 @@ export async function getArticlePage(
     comments,
     commentCount,
     commentPage,
+    commentSort,
   };
 }

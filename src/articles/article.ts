@@ -40,6 +40,8 @@ export interface ArticleDetail extends Omit<ArticleSummary, "byline"> {
   bodyHtml: string;
   authors: Byline[];
   tags: string[];
+  /** a published correction (바로잡습니다) and when it was made */
+  correction: { note: string; at: number } | null;
 }
 
 export const ARTICLE_STATUSES: readonly ArticleStatus[] = [

@@ -89,20 +89,23 @@ export const COMMENT_RULES = [
   "욕설, 비하 표현, 인신공격이 담긴 댓글은 운영 원칙에 따라 관리자가 삭제합니다.",
 ];
 
-function CommentSection({ data }: { data: ArticlePageData }) {
-  const { article, comments, commentCount, commentPage } = data;
+function CommentSection({
+  data,
+  notice,
+}: {
+  data: ArticlePageData;
+  notice: { text: string; error: boolean } | null;
+}) {
+  const { article, comments, commentCount, commentPage, commentSort } = data;
   const pages = Math.ceil(commentCount / COMMENTS_PER_PAGE);
+  const base = articlePath(article.num);
+  const sortQuery = commentSort === "likes" ? "&csort=likes" : "";
   return (
     <section class="comments" id="comments" aria-labelledby="comments-title">
       <h2 id="comments-title" class="box-title">
         댓글 (<span data-comment-count>{commentCount}</span>)
       </h2>
-      <form
-        class="comment-form"
-        method="post"
-        action={`/article/${article.num}/comments`}
-        data-article={article.num}
-      >
+      <form class="comment-form" method="post" action={`${base}/comments`} data-article={article.num}>
         <div class="comment-form__who">
           <label>
             <span>닉네임</span>
@@ -136,13 +139,32 @@ function CommentSection({ data }: { data: ArticlePageData }) {
           </p>
           <button type="submit">등록</button>
         </div>
-        <p class="comment-form__message" role="alert" hidden />
+        <p
+          class={`comment-form__message${notice && !notice.error ? " is-ok" : ""}`}
+          role="alert"
+          hidden={!notice}
+        >
+          {notice?.text ?? ""}
+        </p>
       </form>
       <ul class="comment-rules">
         {COMMENT_RULES.map((r) => (
           <li key={r}>{r}</li>
         ))}
       </ul>
+      {commentCount > 1 ? (
+        <nav class="comment-sort" aria-label="댓글 정렬">
+          <a href={`${base}#comments`} aria-current={commentSort === "newest" ? "true" : undefined}>
+            최신순
+          </a>
+          <a
+            href={`${base}?csort=likes#comments`}
+            aria-current={commentSort === "likes" ? "true" : undefined}
+          >
+            공감순
+          </a>
+        </nav>
+      ) : null}
       {comments.length ? (
         <ol class="comment-list">
           {comments.map((c) => (
@@ -152,25 +174,32 @@ function CommentSection({ data }: { data: ArticlePageData }) {
       ) : (
         <p class="comments__empty">첫 댓글을 남겨 주세요.</p>
       )}
-      <Pagination
-        page={commentPage}
-        pages={pages}
-        href={(n) => `${articlePath(article.num)}?cpage=${n}#comments`}
-      />
+      <Pagination page={commentPage} pages={pages} href={(n) => `${base}?cpage=${n}${sortQuery}#comments`} />
     </section>
   );
 }
 
 function CommentItem({ comment }: { comment: PublicComment }) {
   return (
-    <li class="comment" id={`comment-${comment.id}`}>
+    <li class="comment" id={`comment-${comment.id}`} data-comment-id={comment.id}>
       <p class="comment__meta">
         <strong class="comment__nick">{maskNickname(comment.nickname)}</strong>
         <KstTime at={comment.createdAt} withSeconds={false} />
       </p>
       <p class="comment__body">{comment.body}</p>
-      <p class="comment__votes">
-        <span>공감 {comment.likes}</span> <span>비공감 {comment.dislikes}</span>
+      <p class="comment__actions">
+        <button type="button" data-vote="like" aria-label="공감">
+          공감 <span data-likes>{comment.likes}</span>
+        </button>
+        <button type="button" data-vote="dislike" aria-label="비공감">
+          비공감 <span data-dislikes>{comment.dislikes}</span>
+        </button>
+        <button type="button" data-comment-report>
+          신고
+        </button>
+        <button type="button" data-comment-delete>
+          삭제
+        </button>
       </p>
     </li>
   );
@@ -204,10 +233,16 @@ export function ArticlePage({
   chrome,
   assets,
   data,
+  preview = false,
+  commentNotice = null,
 }: {
   chrome: Chrome;
   assets: Assets;
   data: ArticlePageData;
+  /** after a form post without JavaScript: what happened to the comment */
+  commentNotice?: { text: string; error: boolean } | null;
+  /** the newsroom's preview: marked as such and never indexed */
+  preview?: boolean;
 }) {
   const { article: a, trail } = data;
   const url = absoluteUrl(chrome.siteUrl, articlePath(a.num));
@@ -224,6 +259,7 @@ export function ArticlePage({
         title: a.title,
         description: a.excerpt,
         canonical: articlePath(a.num),
+        noindex: preview,
         ogType: "article",
         image: a.leadImage?.src ?? null,
         jsonLd: newsArticleJsonLd(a, url, chrome, section?.name),
@@ -234,6 +270,11 @@ export function ArticlePage({
         ],
       }}
     >
+      {preview ? (
+        <p class="preview-banner" role="note">
+          미리보기입니다. 독자에게는 아직 보이지 않습니다.
+        </p>
+      ) : null}
       <div class="with-sidebar">
         <article class="article">
           {trail.length ? (
@@ -269,9 +310,12 @@ export function ArticlePage({
                   입력 <KstTime at={a.publishedAt} />
                 </span>
                 {updated ? (
-                  <span>
-                    수정 <KstTime at={updated} />
-                  </span>
+                  <>
+                    {" "}
+                    <span>
+                      수정 <KstTime at={updated} />
+                    </span>
+                  </>
                 ) : null}
               </p>
             </div>
@@ -305,6 +349,12 @@ export function ArticlePage({
             dangerouslySetInnerHTML={{ __html: withDateline(a.bodyHtml, chrome.site.dateline) }}
           />
           {byline ? <p class="article__signoff">{signoff}</p> : null}
+          {a.correction ? (
+            <aside class="correction" aria-label="바로잡습니다">
+              <strong>바로잡습니다</strong> <KstTime at={a.correction.at} />
+              <p>{a.correction.note}</p>
+            </aside>
+          ) : null}
           {a.tags.length ? (
             <ul class="article__tags" aria-label="태그">
               {a.tags.map((t) => (
@@ -322,7 +372,7 @@ export function ArticlePage({
               ))}
             </section>
           ) : null}
-          <CommentSection data={data} />
+          <CommentSection data={data} notice={commentNotice} />
         </article>
         <aside class="sidebar">
           <MostReadList articles={data.mostRead} />

@@ -9,6 +9,7 @@ import { parseIsoWithOffset } from "../lib/kst-time.ts";
 import { htmlToText, sanitizeBodyHtml, stripTags } from "../lib/sanitize-html.ts";
 import { upsertMedia } from "../media/media.repo.ts";
 import { type ProcessedImage, processImage } from "../media/media.service.ts";
+import { indexImported } from "../search/search.repo.ts";
 import { saveSiteSettings } from "../site/site-settings.ts";
 import { type Bundle, type BundleProblem, formatProblem, parseBundle } from "./bundle.ts";
 
@@ -178,7 +179,9 @@ async function checkReferences(db: Kysely<Database>, b: Bundle): Promise<BundleP
       problems.push({ path: `${at}.num`, message: `number ${a.num} is already person '${owner}'` });
   });
 
-  const commentNums = [...new Set(present(comments).map((c) => c.article))].filter((n) => !bundleArticleNums.has(n));
+  const commentNums = [...new Set(present(comments).map((c) => c.article))].filter(
+    (n) => !bundleArticleNums.has(n),
+  );
   const dbArticleNums = new Set(
     (
       await inChunks(commentNums, (c) =>
@@ -341,6 +344,7 @@ async function writeBundle(
   const mediaIds = new Map<string, number>();
 
   const articles = b.articles ?? [];
+  const articleIds: number[] = [];
   for (const [i, a] of articles.entries()) {
     const image = images.get(i);
     let mediaId: number | null = null;
@@ -389,6 +393,7 @@ async function writeBundle(
       )
       .returning("id")
       .executeTakeFirstOrThrow();
+    articleIds.push(id);
     await trx.deleteFrom("article_authors").where("article_id", "=", id).execute();
     await trx
       .insertInto("article_authors")
@@ -410,6 +415,8 @@ async function writeBundle(
     }
     progress("articles", i + 1, articles.length);
   }
+  // In this transaction, so search shows exactly what this import publishes and nothing it pulls.
+  await indexImported(trx, { articleIds, staff: b.staff ?? [], people: b.people ?? [] }, progress);
 
   const comments = b.comments ?? [];
   if (comments.length) {
@@ -487,7 +494,10 @@ export async function importBundle(
   if (!parsed.bundle) {
     // Report reference problems among the records that are well-formed too, all in one go.
     const more = await checkReferences(deps.db, parsed.partial);
-    throw new BundleInvalidError([...parsed.problems, ...more.filter((p) => !parsed.problems.some((q) => q.path === p.path))]);
+    throw new BundleInvalidError([
+      ...parsed.problems,
+      ...more.filter((p) => !parsed.problems.some((q) => q.path === p.path)),
+    ]);
   }
   const b = parsed.bundle;
   const problems = await checkReferences(deps.db, b);

@@ -159,7 +159,9 @@ const LISTS = {
  */
 export function parseBundle(
   input: unknown,
-): { bundle: Bundle; partial: Bundle; problems: [] } | { bundle: null; partial: Bundle; problems: BundleProblem[] } {
+):
+  | { bundle: Bundle; partial: Bundle; problems: [] }
+  | { bundle: null; partial: Bundle; problems: BundleProblem[] } {
   const result = BundleSchema.safeParse(input);
   if (result.success) return { bundle: result.data, partial: result.data, problems: [] };
   const problems = result.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message }));

@@ -17,3 +17,17 @@ export function maskNickname(nickname: string): string {
   const shown = Math.max(1, Math.ceil(chars.length / 2));
   return chars.slice(0, shown).join("") + "*".repeat(Math.min(chars.length - shown, 4));
 }
+
+/** What a reader without JavaScript is told after posting (by code in the redirect, never free text). */
+export const COMMENT_FORM_MESSAGES: Record<string, { text: string; error: boolean }> = {
+  posted: { text: "댓글을 등록했습니다.", error: false },
+  held: { text: "댓글을 받았습니다. 관리자가 확인한 뒤 게시됩니다.", error: false },
+  comment_empty: { text: "댓글 내용을 입력해 주세요.", error: true },
+  comment_too_long: { text: "댓글은 400byte(한글 200자)까지 쓸 수 있습니다.", error: true },
+  nickname_required: { text: "닉네임을 입력해 주세요.", error: true },
+  nickname_too_long: { text: "닉네임은 20자까지 쓸 수 있습니다.", error: true },
+  password_too_short: { text: "비밀번호는 4자 이상이어야 합니다.", error: true },
+  password_too_long: { text: "비밀번호는 64자까지 쓸 수 있습니다.", error: true },
+  comment_blocked: { text: "운영 원칙에 따라 댓글 쓰기가 제한되었습니다.", error: true },
+  rate_limited: { text: "댓글을 너무 자주 쓰고 있습니다. 잠시 뒤에 다시 시도해 주세요.", error: true },
+};

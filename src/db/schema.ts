@@ -17,6 +17,21 @@ export interface Database {
   comments: CommentsTable;
   events: EventsTable;
   event_speakers: EventSpeakersTable;
+  sessions: SessionsTable;
+  comment_votes: CommentVotesTable;
+  comment_reports: CommentReportsTable;
+  comment_blocks: CommentBlocksTable;
+  moderation_log: ModerationLogTable;
+  rate_limits: RateLimitsTable;
+  sign_in_throttle: SignInThrottleTable;
+  article_events: ArticleEventsTable;
+  article_revisions: ArticleRevisionsTable;
+  search_documents: SearchDocumentsTable;
+  search_texts: SearchTextsTable;
+  search_people: SearchPeopleTable;
+  article_reads_hourly: ArticleReadsHourlyTable;
+  article_read_dedupe: ArticleReadDedupeTable;
+  most_read: MostReadTable;
 }
 
 type Flag = ColumnType<number, number | undefined, number>;
@@ -76,6 +91,12 @@ export interface MediaTable {
   /** JSON array of {width, path} WebP renditions, narrowest first */
   variants: string;
   created_at: number;
+  uploaded_by: ColumnType<number | null, number | null | undefined, number | null>;
+  /** defaults offered when the photo is used */
+  alt: ColumnType<string | null, string | null | undefined, string | null>;
+  caption: ColumnType<string | null, string | null | undefined, string | null>;
+  credit: ColumnType<string | null, string | null | undefined, string | null>;
+  original_name: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type ArticleStatus = "draft" | "submitted" | "scheduled" | "published" | "unpublished";
@@ -98,6 +119,16 @@ export interface ArticlesTable {
   lead_caption: string | null;
   lead_credit: string | null;
   view_count: ColumnType<number, number | undefined, number>;
+  created_by: ColumnType<number | null, number | null | undefined, number | null>;
+  /** the desk's note when a story is returned to its reporter */
+  desk_note: ColumnType<string | null, string | null | undefined, string | null>;
+  /** shown under a corrected story as 바로잡습니다 */
+  correction_note: ColumnType<string | null, string | null | undefined, string | null>;
+  corrected_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** when the text was last saved (drafts included); `updated_at` is the public 수정 time */
+  saved_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** when the story last changed status (filed, returned, …): the desk queue's order */
+  status_changed_at: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface ArticleAuthorsTable {
@@ -126,6 +157,12 @@ export interface CommentsTable {
   import_key: string | null;
   likes: ColumnType<number, number | undefined, number>;
   dislikes: ColumnType<number, number | undefined, number>;
+  /** keyed hash of the poster's address (never the address itself) */
+  address_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  /** why the filter or readers' reports held it: profanity, slur, spam_link, spam_repeat, reported */
+  held_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  report_count: ColumnType<number, number | undefined, number>;
+  moderated_at: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface EventsTable {
@@ -148,6 +185,37 @@ export interface EventSpeakersTable {
   position: number;
 }
 
+/**
+ * The searchable (published) articles. `sort_key` orders them newest first and is unique: the
+ * publication millisecond × 2048 plus a slot (src/search/search.ts `sortKeyOf`). The text index
+ * beside them differs by database and is reached through src/search/search.dialect.ts only.
+ */
+export interface SearchDocumentsTable {
+  sort_key: number;
+  article_id: number;
+  section_id: number;
+  published_at: number;
+}
+
+/** The plain text an article was indexed from, kept for snippets. */
+export interface SearchTextsTable {
+  article_id: number;
+  title: string;
+  subtitle: string;
+  /** the authors' names, space-separated */
+  byline: string;
+  body: string;
+  title_choseong: string;
+}
+
+/** People's spellings for search: JSON array as written; "\n"-framed keys and initial consonants. */
+export interface SearchPeopleTable {
+  person_id: number;
+  spellings: string;
+  spelling_keys: string;
+  choseong: string;
+}
+
 export type SectionRow = Selectable<SectionsTable>;
 export type StaffRow = Selectable<StaffTable>;
 export type PersonRow = Selectable<PeopleTable>;
@@ -157,3 +225,134 @@ export type NewArticle = Insertable<ArticlesTable>;
 export type ArticleUpdate = Updateable<ArticlesTable>;
 export type CommentRow = Selectable<CommentsTable>;
 export type EventRow = Selectable<EventsTable>;
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie's token: a leaked table does not hand out sessions */
+  id: string;
+  staff_id: number;
+  csrf_token: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+  user_agent: string | null;
+}
+
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  first_failed_at: number;
+  locked_until: number | null;
+}
+
+export type ArticleAction =
+  | "created"
+  | "saved"
+  | "filed"
+  | "returned"
+  | "published"
+  | "scheduled"
+  | "unpublished"
+  | "corrected"
+  | "restored";
+
+export interface ArticleEventsTable {
+  id: Generated<number>;
+  article_id: number;
+  staff_id: number | null;
+  action: ArticleAction;
+  from_status: ArticleStatus | null;
+  to_status: ArticleStatus | null;
+  note: string | null;
+  created_at: number;
+}
+
+export interface ArticleRevisionsTable {
+  id: Generated<number>;
+  article_id: number;
+  staff_id: number | null;
+  kind: "save" | "autosave" | "restore" | "import";
+  created_at: number;
+  title: string;
+  subtitle: string | null;
+  section_id: number | null;
+  body_html: string;
+  /** JSON array of strings */
+  tags: string;
+  lead_media_id: number | null;
+  lead_alt: string | null;
+  lead_caption: string | null;
+  lead_credit: string | null;
+}
+
+export type SessionRow = Selectable<SessionsTable>;
+export type ArticleRevisionRow = Selectable<ArticleRevisionsTable>;
+export type ArticleEventRow = Selectable<ArticleEventsTable>;
+
+export interface CommentVotesTable {
+  comment_id: number;
+  /** the visitor (jikji_vid cookie) or, without it, the keyed address hash */
+  voter: string;
+  /** 1 공감, -1 비공감 */
+  value: number;
+  created_at: number;
+}
+
+export interface CommentReportsTable {
+  comment_id: number;
+  reporter: string;
+  reason: string;
+  created_at: number;
+}
+
+export interface CommentBlocksTable {
+  id: Generated<number>;
+  kind: "nickname" | "address";
+  /** the nickname as typed, or the keyed address hash */
+  value: string;
+  reason: string | null;
+  until: number;
+  staff_id: number | null;
+  created_at: number;
+}
+
+export interface ModerationLogTable {
+  id: Generated<number>;
+  comment_id: number | null;
+  staff_id: number | null;
+  action: string;
+  note: string | null;
+  created_at: number;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: number;
+  count: number;
+}
+
+/** Counted reads of an article in one hour (`hour`: the epoch millisecond the hour starts at). */
+export interface ArticleReadsHourlyTable {
+  article_id: number;
+  hour: number;
+  reads: number;
+}
+
+/** When a visitor's read of an article last counted (without Redis); it counts again 24 hours later. */
+export interface ArticleReadDedupeTable {
+  article_id: number;
+  /** the jikji_vid cookie's value */
+  visitor: string;
+  counted_at: number;
+}
+
+export type MostReadPeriod = "day" | "week";
+
+/** The most-read ranking as last computed; every instance serves the same one. */
+export interface MostReadTable {
+  period: MostReadPeriod;
+  rank: number;
+  article_id: number;
+  /** reads in the period, rounded (the oldest hour is weighted by the part of it still inside) */
+  reads: number;
+  computed_at: number;
+}

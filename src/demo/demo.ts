@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import { type ImportReport, importBundle } from "../bundle/bundle.import.ts";
 import type { Database } from "../db/schema.ts";
+import { randomToken } from "../lib/secrets.ts";
+import { setPassword } from "../staff/auth.service.ts";
 import { buildDemoBundle, DEMO_IMAGE_COUNT } from "./demo-content.ts";
 import { demoImageDataUri } from "./demo-images.ts";
 
@@ -19,16 +21,36 @@ export async function isNewsroomEmpty(db: Kysely<Database>): Promise<boolean> {
  * Loads the demo newsroom through the ordinary bundle import, so the demo exercises the same path as
  * a paper's own archive. Photos are drawn on the fly and travel as data: URIs.
  */
+export interface DemoAccount {
+  email: string;
+  name: string;
+  role: string;
+  password: string;
+}
+
 export async function loadDemoNewsroom(deps: {
   db: Kysely<Database>;
   mediaDir: string;
   now: () => number;
-}): Promise<ImportReport> {
+}): Promise<ImportReport & { accounts: DemoAccount[] }> {
   const bundle = buildDemoBundle(new Date(deps.now()));
   const images = await Promise.all(Array.from({ length: DEMO_IMAGE_COUNT }, (_, i) => demoImageDataUri(i)));
   for (const article of bundle.articles ?? []) {
     const m = article.leadImage ? DEMO_IMAGE.exec(article.leadImage.src) : null;
     if (article.leadImage && m) article.leadImage.src = images[Number(m[1]) % images.length]!;
   }
-  return importBundle(deps, bundle, { baseDir: process.cwd() });
+  const report = await importBundle(deps, bundle, { baseDir: process.cwd() });
+  // Demo staff get random passwords, shown once to whoever started the demo: nothing guessable ships.
+  const accounts: DemoAccount[] = [];
+  for (const s of bundle.staff ?? []) {
+    const row = await deps.db
+      .selectFrom("staff")
+      .select("id")
+      .where("key", "=", s.key)
+      .executeTakeFirstOrThrow();
+    const password = randomToken(9);
+    await setPassword({ db: deps.db, now: deps.now }, row.id, password);
+    accounts.push({ email: s.email, name: s.name, role: s.role, password });
+  }
+  return { ...report, accounts };
 }

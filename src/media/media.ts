@@ -17,7 +17,7 @@ export function mediaUrl(relativePath: string): string {
 
 /** Builds the view of a stored photo with this use's alt text, caption and credit. */
 export function toImageView(
-  media: MediaRow,
+  media: Pick<MediaRow, "path" | "width" | "height" | "variants" | "mime" | "bytes">,
   use: { alt: string | null; caption: string | null; credit: string | null },
 ): ImageView {
   const variants = parseVariants(media.variants);

@@ -53,6 +53,13 @@ export async function saveSiteSettings(db: Db, patch: Partial<SiteSettings>): Pr
   }
 }
 
+/** Removes settings, which then fall back to their defaults (an admin clearing the YouTube link). */
+export async function clearSiteSettings(db: Db, fields: readonly (keyof SiteSettings)[]): Promise<void> {
+  if (fields.length === 0) return;
+  const keys = fields.map((f) => KEYS[f]);
+  await db.deleteFrom("site_settings").where("key", "in", keys).execute();
+}
+
 /** Only what has been set, as the bundle's `site` object. */
 export async function getStoredSiteSettings(db: Db): Promise<Partial<SiteSettings>> {
   const rows = await db

@@ -6,6 +6,8 @@ import { renderToString } from "preact-render-to-string";
 import type { Config } from "../config.ts";
 import type { DialectName } from "../db/dialect.ts";
 import type { Database } from "../db/schema.ts";
+import type { RateLimiter } from "../lib/rate-limit.ts";
+import type { ReadCounter } from "../ranking/read-counter.ts";
 import type { Assets } from "./public/assets.ts";
 import { type Chrome, loadChrome } from "./public/chrome.ts";
 
@@ -17,7 +19,13 @@ export interface WebContext {
   assets: Assets;
   /** the clock; tests fix it */
   now: () => number;
+  /** waits (sign-in slow-down); tests pass one that does not */
+  sleep?: (ms: number) => Promise<void>;
   mediaDir: string;
+  /** counters for rate limits, shared by all instances (Redis or the database) */
+  limiter: RateLimiter;
+  /** counts readers' beacons and keeps most-read fresh (shared through Redis or the database) */
+  reads: ReadCounter;
   chrome(): Promise<Chrome>;
 }
 
@@ -27,6 +35,9 @@ export function createWebContext(deps: {
   dialect: DialectName;
   assets: Assets;
   now: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  limiter: RateLimiter;
+  reads: ReadCounter;
 }): WebContext {
   return {
     ...deps,

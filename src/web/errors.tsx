@@ -4,7 +4,9 @@ import type { WebContext } from "./context.ts";
 import { sendPage } from "./context.ts";
 import { ErrorPage } from "./public/error.view.tsx";
 
-const isApi = (request: FastifyRequest) => request.url.startsWith("/api/");
+/** JSON answers for the public API and the newsroom's script endpoints; pages for everything else. */
+const isApi = (request: FastifyRequest) =>
+  request.url.startsWith("/api/") || request.url.startsWith("/newsroom/api/");
 
 export function sendJsonError(
   reply: FastifyReply,

@@ -14,10 +14,24 @@ const EXAMPLE = path.resolve(import.meta.dirname, "../../../shared/contracts/exa
 const exampleBundle = async () => JSON.parse(await fs.readFile(EXAMPLE, "utf8")) as Bundle;
 
 async function counts(d: TestDatabase) {
-  const tables = ["sections", "staff", "people", "articles", "article_authors", "article_tags", "comments", "events", "event_speakers", "media"] as const;
+  const tables = [
+    "sections",
+    "staff",
+    "people",
+    "articles",
+    "article_authors",
+    "article_tags",
+    "comments",
+    "events",
+    "event_speakers",
+    "media",
+  ] as const;
   const out: Record<string, number> = {};
   for (const table of tables) {
-    const row = await d.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const row = await d.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     out[table] = Number(row.n);
   }
   return out;
@@ -38,8 +52,20 @@ describe("bundle import and export", () => {
 
   it("imports the contract's example bundle, keeping numbers and storing the photo", async () => {
     const report = await run(await exampleBundle());
-    expect(report).toMatchObject({ sections: 4, staff: 3, people: 3, articles: 3, comments: 1, events: 1, images: 1 });
-    const a = await d.db.selectFrom("articles").selectAll().where("num", "=", 600001).executeTakeFirstOrThrow();
+    expect(report).toMatchObject({
+      sections: 4,
+      staff: 3,
+      people: 3,
+      articles: 3,
+      comments: 1,
+      events: 1,
+      images: 1,
+    });
+    const a = await d.db
+      .selectFrom("articles")
+      .selectAll()
+      .where("num", "=", 600001)
+      .executeTakeFirstOrThrow();
     expect(a.status).toBe("published");
     expect(a.published_at).toBe(Date.parse("2026-03-12T14:05:30+09:00"));
     expect(a.view_count).toBe(1520);
@@ -67,7 +93,11 @@ describe("bundle import and export", () => {
     await run(await exampleBundle());
     await d.db.updateTable("articles").set({ view_count: 9999 }).where("num", "=", 600001).execute();
     await run(await exampleBundle());
-    const a = await d.db.selectFrom("articles").select("view_count").where("num", "=", 600001).executeTakeFirstOrThrow();
+    const a = await d.db
+      .selectFrom("articles")
+      .select("view_count")
+      .where("num", "=", 600001)
+      .executeTakeFirstOrThrow();
     expect(a.view_count).toBe(9999);
   });
 
@@ -76,16 +106,40 @@ describe("bundle import and export", () => {
     await run(
       newsroom(
         [
-          article({ num: 10, tags: ["하나", "둘"], leadImage: { src: photo, alt: "대체", caption: "설명", credit: "기자" }, views: 7 }),
+          article({
+            num: 10,
+            tags: ["하나", "둘"],
+            leadImage: { src: photo, alt: "대체", caption: "설명", credit: "기자" },
+            views: 7,
+          }),
           article({ num: 11, status: "draft", publishedAt: undefined, subtitle: "부제" }),
-          article({ num: 12, publishedAt: "2026-03-19T09:30:00.250+09:00", updatedAt: kst("2026-03-19 10:00:00") }),
+          article({
+            num: 12,
+            publishedAt: "2026-03-19T09:30:00.250+09:00",
+            updatedAt: kst("2026-03-19 10:00:00"),
+          }),
         ],
         {
           comments: [
             { article: 10, nickname: "독자", body: "댓글 😀", createdAt: kst("2026-03-19 10:00:00") },
-            { article: 10, nickname: "독자", body: "숨김", createdAt: kst("2026-03-19 10:01:00"), status: "hidden" },
+            {
+              article: 10,
+              nickname: "독자",
+              body: "숨김",
+              createdAt: kst("2026-03-19 10:01:00"),
+              status: "hidden",
+            },
           ],
-          events: [{ key: "forum", title: "포럼", startsAt: kst("2026-05-01 09:00:00"), capacity: 10, speakers: ["rivers", "han-dy"], description: "<p>소개</p>" }],
+          events: [
+            {
+              key: "forum",
+              title: "포럼",
+              startsAt: kst("2026-05-01 09:00:00"),
+              capacity: 10,
+              speakers: ["rivers", "han-dy"],
+              description: "<p>소개</p>",
+            },
+          ],
         },
       ),
     );
@@ -93,7 +147,11 @@ describe("bundle import and export", () => {
     const other = await createTestDatabase();
     try {
       const otherMedia = path.join(other.dataDir, "media");
-      await importBundle({ db: other.db, mediaDir: otherMedia, now: () => NOW }, JSON.parse(JSON.stringify(first)), { baseDir: other.dataDir });
+      await importBundle(
+        { db: other.db, mediaDir: otherMedia, now: () => NOW },
+        JSON.parse(JSON.stringify(first)),
+        { baseDir: other.dataDir },
+      );
       const second = await exportBundle({ db: other.db, mediaDir: otherMedia });
       expect(second).toEqual(first);
     } finally {
@@ -169,7 +227,11 @@ describe("bundle import and export", () => {
         }),
       ]),
     );
-    const a = await d.db.selectFrom("articles").select(["title", "body_html", "excerpt"]).where("num", "=", 20).executeTakeFirstOrThrow();
+    const a = await d.db
+      .selectFrom("articles")
+      .select(["title", "body_html", "excerpt"])
+      .where("num", "=", 20)
+      .executeTakeFirstOrThrow();
     expect(a.title).toBe("윤·이 만나");
     expect(a.body_html).toBe("<p>본문<a>링크</a></p>");
     expect(a.excerpt).toBe("본문링크");
@@ -196,7 +258,10 @@ describe("bundle import and export", () => {
       problems: [
         { path: "articles[0].leadImage.src", message: "path leaves the bundle's folder" },
         { path: "articles[1].leadImage.src", message: expect.stringContaining("JPEG, PNG, WebP") },
-        { path: "articles[2].leadImage.src", message: "expected a path relative to the bundle file or a data: URI" },
+        {
+          path: "articles[2].leadImage.src",
+          message: "expected a path relative to the bundle file or a data: URI",
+        },
       ],
     });
   });
@@ -205,10 +270,18 @@ describe("bundle import and export", () => {
     const ok = "가".repeat(200);
     const tooLong = `${"가".repeat(199)}😀!`;
     await expect(
-      run(newsroom([article({ num: 40 })], { comments: [{ article: 40, nickname: "a", body: ok, createdAt: kst("2026-03-19 10:00:00") }] })),
+      run(
+        newsroom([article({ num: 40 })], {
+          comments: [{ article: 40, nickname: "a", body: ok, createdAt: kst("2026-03-19 10:00:00") }],
+        }),
+      ),
     ).resolves.toBeTruthy();
     await expect(
-      run(newsroom([article({ num: 40 })], { comments: [{ article: 40, nickname: "a", body: tooLong, createdAt: kst("2026-03-19 10:00:00") }] })),
+      run(
+        newsroom([article({ num: 40 })], {
+          comments: [{ article: 40, nickname: "a", body: tooLong, createdAt: kst("2026-03-19 10:00:00") }],
+        }),
+      ),
     ).rejects.toMatchObject({ problems: [{ path: "comments[0].body" }] });
   });
 });
@@ -216,11 +289,23 @@ describe("bundle import and export", () => {
 describe("the jikji CLI", () => {
   const exec = promisify(execFile);
   let d: TestDatabase;
-  const env = () => ({ ...process.env, DATA_DIR: d.dataDir, DATABASE_URL: d.databaseUrl ?? "", LOG_LEVEL: "silent" });
+  const env = () => ({
+    ...process.env,
+    DATA_DIR: d.dataDir,
+    DATABASE_URL: d.databaseUrl ?? "",
+    LOG_LEVEL: "silent",
+  });
   const cli = (...args: string[]) =>
-    exec(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], { env: env(), cwd: path.resolve(import.meta.dirname, "../..") }).then(
+    exec(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], {
+      env: env(),
+      cwd: path.resolve(import.meta.dirname, "../.."),
+    }).then(
       (r) => ({ code: 0, ...r }),
-      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+      (e: { code: number; stdout: string; stderr: string }) => ({
+        code: e.code,
+        stdout: e.stdout,
+        stderr: e.stderr,
+      }),
     );
 
   beforeAll(async () => {

@@ -34,6 +34,7 @@ export async function createTestApp(options: { now?: () => number } = {}): Promi
     db: database.db,
     dialect: database.dialect,
     now,
+    sleep: async () => {},
     logger: process.env.DEBUG_LOG ? (await import("pino")).default() : false,
   });
   const mediaDir = path.join(database.dataDir, "media");

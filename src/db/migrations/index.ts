@@ -1,7 +1,15 @@
 import type { Migration } from "kysely";
 import * as createNewsroom from "./2026_11_30_0900_create_newsroom.ts";
+import * as staffSessionsWorkflow from "./2026_11_30_1000_staff_sessions_workflow.ts";
+import * as commentsModeration from "./2026_11_30_1100_comments_moderation.ts";
+import * as articleReads from "./2026_11_30_1200_article_reads.ts";
+import * as createSearchIndex from "./2026_12_01_0900_create_search_index.ts";
 
 /** Every migration, by name. Names sort in the order they run; a landed migration never changes. */
 export const migrations: Record<string, Migration> = {
   "2026_11_30_0900_create_newsroom": createNewsroom,
+  "2026_11_30_1000_staff_sessions_workflow": staffSessionsWorkflow,
+  "2026_11_30_1100_comments_moderation": commentsModeration,
+  "2026_11_30_1200_article_reads": articleReads,
+  "2026_12_01_0900_create_search_index": createSearchIndex,
 };

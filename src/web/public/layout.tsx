@@ -58,6 +58,23 @@ function SiteHeader({ chrome, activeSectionId }: { chrome: Chrome; activeSection
         <a class="site-header__logo" href="/">
           {chrome.site.name}
         </a>
+        <form class="site-search" action="/search" method="get" role="search">
+          <label class="visually-hidden" for="site-search-q">
+            기사 검색
+          </label>
+          <input
+            id="site-search-q"
+            class="site-search__input"
+            type="search"
+            name="q"
+            maxLength={100}
+            placeholder="기사 검색"
+            autoComplete="off"
+          />
+          <button class="site-search__button" type="submit">
+            검색
+          </button>
+        </form>
       </div>
       <nav class="site-nav" aria-label="섹션">
         <ul>

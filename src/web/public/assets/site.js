@@ -142,6 +142,220 @@
     }
   });
 
+  async function api(method, url, body) {
+    const res = await fetch(url, {
+      method,
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "same-origin",
+    });
+    if (res.status === 204) return {};
+    const data = await res.json().catch(() => ({}));
+    if (!res.ok) throw new Error(data.error?.message || "잠시 뒤에 다시 시도해 주세요.");
+    return data;
+  }
+
+  function formatKst(iso) {
+    return iso.slice(0, 16).replace("T", " ");
+  }
+
+  function commentElement(c) {
+    const li = document.createElement("li");
+    li.className = "comment is-new";
+    li.id = `comment-${c.id}`;
+    li.setAttribute("data-comment-id", String(c.id));
+    const meta = document.createElement("p");
+    meta.className = "comment__meta";
+    const nick = document.createElement("strong");
+    nick.className = "comment__nick";
+    nick.textContent = c.nickname;
+    const time = document.createElement("time");
+    time.dateTime = c.createdAt;
+    time.textContent = formatKst(c.createdAt);
+    meta.append(nick, " ", time);
+    const body = document.createElement("p");
+    body.className = "comment__body";
+    body.textContent = c.body;
+    const actions = document.createElement("p");
+    actions.className = "comment__actions";
+    const del = document.createElement("button");
+    del.type = "button";
+    del.setAttribute("data-comment-delete", "");
+    del.textContent = "삭제";
+    actions.append(del);
+    li.append(meta, body, actions);
+    return li;
+  }
+
+  function setUpCommentForm(form) {
+    const message = form.querySelector(".comment-form__message");
+    const say = (text, ok) => {
+      message.textContent = text;
+      message.hidden = false;
+      message.classList.toggle("is-ok", Boolean(ok));
+    };
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const button = form.querySelector('button[type="submit"]');
+      const data = Object.fromEntries(new FormData(form).entries());
+      button.disabled = true;
+      try {
+        const res = await api("POST", `/api/v1/articles/${form.getAttribute("data-article")}/comments`, data);
+        form.querySelector("textarea").value = "";
+        form.querySelector("textarea").dispatchEvent(new Event("input"));
+        if (res.comment.status === "held") {
+          say(res.message || "관리자가 확인한 뒤 게시됩니다.", true);
+          return;
+        }
+        let list = document.querySelector(".comment-list");
+        if (!list) {
+          list = document.createElement("ol");
+          list.className = "comment-list";
+          const empty = document.querySelector(".comments__empty");
+          if (empty) empty.replaceWith(list);
+          else form.parentElement.append(list);
+        }
+        list.prepend(commentElement(res.comment));
+        const count = document.querySelector("[data-comment-count]");
+        if (count) count.textContent = String(Number(count.textContent) + 1);
+        say("댓글을 등록했습니다.", true);
+      } catch (error) {
+        say(error.message, false);
+      } finally {
+        button.disabled = false;
+      }
+    });
+  }
+
+  function inlineForm(item, kind) {
+    const existing = item.querySelector(".comment__inline");
+    if (existing) {
+      existing.remove();
+      return;
+    }
+    const form = document.createElement("form");
+    form.className = "comment__inline";
+    const label = document.createElement("label");
+    const text = document.createElement("span");
+    let field;
+    if (kind === "delete") {
+      text.textContent = "비밀번호";
+      field = document.createElement("input");
+      field.type = "password";
+      field.required = true;
+      field.maxLength = 64;
+      field.autocomplete = "current-password";
+    } else {
+      text.textContent = "신고 사유";
+      field = document.createElement("select");
+      for (const reason of ["욕설·비하", "명예훼손·허위사실", "광고·도배", "개인정보 노출", "기타"]) {
+        const option = document.createElement("option");
+        option.textContent = reason;
+        field.append(option);
+      }
+    }
+    label.append(text, field);
+    const submit = document.createElement("button");
+    submit.type = "submit";
+    submit.textContent = kind === "delete" ? "삭제" : "신고";
+    const note = document.createElement("span");
+    note.className = "comment__note";
+    note.setAttribute("role", "status");
+    form.append(label, submit, note);
+    item.append(form);
+    field.focus();
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const id = item.getAttribute("data-comment-id");
+      try {
+        if (kind === "delete") {
+          await api("DELETE", `/api/v1/comments/${id}`, { password: field.value });
+          item.remove();
+          const count = document.querySelector("[data-comment-count]");
+          if (count) count.textContent = String(Math.max(0, Number(count.textContent) - 1));
+          toast("댓글을 삭제했습니다.");
+        } else {
+          await api("POST", `/api/v1/comments/${id}/reports`, { reason: field.value });
+          form.remove();
+          toast("신고가 접수되었습니다.");
+        }
+      } catch (error) {
+        note.textContent = error.message;
+      }
+    });
+  }
+
+  document.addEventListener("click", async (event) => {
+    const target =
+      event.target instanceof Element
+        ? event.target.closest("[data-vote], [data-comment-delete], [data-comment-report]")
+        : null;
+    if (!target) return;
+    const item = target.closest("[data-comment-id]");
+    if (!item) return;
+    if (target.hasAttribute("data-comment-delete")) return inlineForm(item, "delete");
+    if (target.hasAttribute("data-comment-report")) return inlineForm(item, "report");
+    try {
+      const counts = await api("POST", `/api/v1/comments/${item.getAttribute("data-comment-id")}/votes`, {
+        value: target.getAttribute("data-vote"),
+      });
+      item.querySelector("[data-likes]").textContent = String(counts.likes);
+      item.querySelector("[data-dislikes]").textContent = String(counts.dislikes);
+      target.classList.add("is-chosen");
+    } catch (error) {
+      toast(error.message);
+    }
+  });
+
   applyFontSize(storedFontSize());
-  for (const form of document.querySelectorAll(".comment-form")) setUpCommentCounter(form);
+  for (const form of document.querySelectorAll(".comment-form")) {
+    setUpCommentCounter(form);
+    setUpCommentForm(form);
+  }
+
+  // Counting reads (most-read): one beacon once the article has been on screen for 5 seconds in all
+  // (the Page Visibility API pauses the clock while the tab is hidden). Sent from the reader's
+  // browser, so it counts even when a CDN served the page; the server dedupes and drops robots.
+  const articleMatch = /^\/article\/([1-9][0-9]{0,15})\/?$/.exec(window.location.pathname);
+  if (articleMatch) {
+    const READ_AFTER_MS = 5000;
+    let visibleMs = 0;
+    let visibleSince = null;
+    let readTimer = 0;
+    let sent = false;
+    const pause = () => {
+      if (visibleSince === null) return;
+      visibleMs += performance.now() - visibleSince;
+      visibleSince = null;
+      window.clearTimeout(readTimer);
+    };
+    const send = () => {
+      sent = true;
+      document.removeEventListener("visibilitychange", onVisibility);
+      fetch("/api/v1/views", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ article: Number(articleMatch[1]) }),
+        credentials: "same-origin",
+        keepalive: true,
+      }).catch(() => {
+        // a lost beacon is one uncounted read; never bother the reader with it
+      });
+    };
+    const resume = () => {
+      if (sent || visibleSince !== null || document.visibilityState !== "visible") return;
+      visibleSince = performance.now();
+      readTimer = window.setTimeout(() => {
+        pause();
+        if (visibleMs >= READ_AFTER_MS - 20) send();
+        else resume();
+      }, READ_AFTER_MS - visibleMs);
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === "visible") resume();
+      else pause();
+    };
+    document.addEventListener("visibilitychange", onVisibility);
+    resume();
+  }
 })();

@@ -1,0 +1,308 @@
+import type { Kysely, Transaction } from "kysely";
+import type { ArticleAction, ArticleStatus, Database } from "../db/schema.ts";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** A story as the newsroom edits it. */
+export interface EditableArticle {
+  id: number;
+  num: number;
+  title: string;
+  subtitle: string | null;
+  sectionId: number;
+  status: ArticleStatus;
+  bodyHtml: string;
+  tags: string[];
+  leadMediaId: number | null;
+  leadAlt: string | null;
+  leadCaption: string | null;
+  leadCredit: string | null;
+  publishedAt: number | null;
+  updatedAt: number | null;
+  savedAt: number | null;
+  createdAt: number;
+  createdBy: number | null;
+  deskNote: string | null;
+  correctionNote: string | null;
+  authors: { id: number; key: string; name: string }[];
+}
+
+export async function findEditable(db: Db, id: number): Promise<EditableArticle | null> {
+  const a = await db.selectFrom("articles").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!a) return null;
+  const [authors, tags] = await Promise.all([
+    db
+      .selectFrom("article_authors as aa")
+      .innerJoin("staff as s", "s.id", "aa.staff_id")
+      .select(["s.id", "s.key", "s.name"])
+      .where("aa.article_id", "=", id)
+      .orderBy("aa.position")
+      .execute(),
+    db.selectFrom("article_tags").select("tag").where("article_id", "=", id).orderBy("position").execute(),
+  ]);
+  return {
+    id: a.id,
+    num: a.num,
+    title: a.title,
+    subtitle: a.subtitle,
+    sectionId: a.section_id,
+    status: a.status,
+    bodyHtml: a.body_html,
+    tags: tags.map((t) => t.tag),
+    leadMediaId: a.lead_media_id,
+    leadAlt: a.lead_alt,
+    leadCaption: a.lead_caption,
+    leadCredit: a.lead_credit,
+    publishedAt: a.published_at,
+    updatedAt: a.updated_at,
+    savedAt: a.saved_at,
+    createdAt: a.created_at,
+    createdBy: a.created_by,
+    deskNote: a.desk_note,
+    correctionNote: a.correction_note,
+    authors,
+  };
+}
+
+export async function findIdByNum(db: Db, num: number): Promise<number | null> {
+  const row = await db.selectFrom("articles").select("id").where("num", "=", num).executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** Article and person numbers share one space (old /BP URLs); a new story takes the next free one. */
+export async function nextArticleNum(db: Db): Promise<number> {
+  const [a, p] = await Promise.all([
+    db
+      .selectFrom("articles")
+      .select((eb) => eb.fn.max("num").as("n"))
+      .executeTakeFirst(),
+    db
+      .selectFrom("people")
+      .select((eb) => eb.fn.max("num").as("n"))
+      .executeTakeFirst(),
+  ]);
+  return Math.max(Number(a?.n ?? 0), Number(p?.n ?? 0)) + 1;
+}
+
+export async function replaceAuthors(db: Db, articleId: number, staffIds: readonly number[]): Promise<void> {
+  await db.deleteFrom("article_authors").where("article_id", "=", articleId).execute();
+  if (staffIds.length) {
+    await db
+      .insertInto("article_authors")
+      .values(
+        [...new Set(staffIds)].map((staff_id, position) => ({ article_id: articleId, staff_id, position })),
+      )
+      .execute();
+  }
+}
+
+export async function replaceTags(db: Db, articleId: number, tags: readonly string[]): Promise<void> {
+  await db.deleteFrom("article_tags").where("article_id", "=", articleId).execute();
+  const unique = [...new Set(tags)];
+  if (unique.length) {
+    await db
+      .insertInto("article_tags")
+      .values(unique.map((tag, position) => ({ article_id: articleId, tag, position })))
+      .execute();
+  }
+}
+
+export async function recordEvent(
+  db: Db,
+  e: {
+    articleId: number;
+    staffId: number | null;
+    action: ArticleAction;
+    from: ArticleStatus | null;
+    to: ArticleStatus | null;
+    note?: string | null;
+    at: number;
+  },
+): Promise<void> {
+  await db
+    .insertInto("article_events")
+    .values({
+      article_id: e.articleId,
+      staff_id: e.staffId,
+      action: e.action,
+      from_status: e.from,
+      to_status: e.to,
+      note: e.note ?? null,
+      created_at: e.at,
+    })
+    .execute();
+}
+
+export function listEvents(db: Db, articleId: number) {
+  return db
+    .selectFrom("article_events as e")
+    .leftJoin("staff as s", "s.id", "e.staff_id")
+    .select([
+      "e.id",
+      "e.action",
+      "e.from_status",
+      "e.to_status",
+      "e.note",
+      "e.created_at",
+      "s.name as staff_name",
+    ])
+    .where("e.article_id", "=", articleId)
+    .orderBy("e.created_at", "desc")
+    .orderBy("e.id", "desc")
+    .limit(200)
+    .execute();
+}
+
+export function listRevisions(db: Db, articleId: number) {
+  return db
+    .selectFrom("article_revisions as r")
+    .leftJoin("staff as s", "s.id", "r.staff_id")
+    .select(["r.id", "r.kind", "r.created_at", "r.title", "s.name as staff_name"])
+    .where("r.article_id", "=", articleId)
+    .orderBy("r.id", "desc")
+    .limit(500)
+    .execute();
+}
+
+export function findRevision(db: Db, articleId: number, revisionId: number) {
+  return db
+    .selectFrom("article_revisions")
+    .selectAll()
+    .where("article_id", "=", articleId)
+    .where("id", "=", revisionId)
+    .executeTakeFirst();
+}
+
+export function lastRevision(db: Db, articleId: number) {
+  return db
+    .selectFrom("article_revisions")
+    .selectAll()
+    .where("article_id", "=", articleId)
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export interface DeskRow {
+  id: number;
+  num: number;
+  title: string;
+  status: ArticleStatus;
+  sectionName: string | null;
+  authorNames: string;
+  publishedAt: number | null;
+  savedAt: number | null;
+  statusChangedAt: number | null;
+  deskNote: string | null;
+}
+
+function deskQuery(db: Db) {
+  return db
+    .selectFrom("articles as a")
+    .leftJoin("sections as sec", "sec.id", "a.section_id")
+    .leftJoin("article_authors as aa", (j) => j.onRef("aa.article_id", "=", "a.id").on("aa.position", "=", 0))
+    .leftJoin("staff as s", "s.id", "aa.staff_id")
+    .select([
+      "a.id",
+      "a.num",
+      "a.title",
+      "a.status",
+      "sec.name as section_name",
+      "s.name as author_name",
+      "a.published_at",
+      "a.saved_at",
+      "a.status_changed_at",
+      "a.desk_note",
+    ]);
+}
+
+type DeskQueryRow = Awaited<ReturnType<ReturnType<typeof deskQuery>["execute"]>>[number];
+const toDeskRow = (r: DeskQueryRow): DeskRow => ({
+  id: r.id,
+  num: r.num,
+  title: r.title,
+  status: r.status,
+  sectionName: r.section_name,
+  authorNames: r.author_name ?? "",
+  publishedAt: r.published_at,
+  savedAt: r.saved_at,
+  statusChangedAt: r.status_changed_at,
+  deskNote: r.desk_note,
+});
+
+/** 데스크 대기열: filed stories, the longest-waiting first. */
+export async function listDeskQueue(db: Db, limit = 100): Promise<DeskRow[]> {
+  const rows = await deskQuery(db)
+    .where("a.status", "=", "submitted")
+    .orderBy("a.status_changed_at")
+    .orderBy("a.id")
+    .limit(limit)
+    .execute();
+  return rows.map(toDeskRow);
+}
+
+/** A staff member's own drafts (returned ones included), most recently saved first. */
+export async function listDraftsOf(db: Db, staffId: number, limit = 50): Promise<DeskRow[]> {
+  const rows = await deskQuery(db)
+    .where("a.status", "=", "draft")
+    .where((eb) =>
+      eb.or([
+        eb("a.created_by", "=", staffId),
+        eb.exists(
+          eb
+            .selectFrom("article_authors as x")
+            .select("x.article_id")
+            .whereRef("x.article_id", "=", "a.id")
+            .where("x.staff_id", "=", staffId),
+        ),
+      ]),
+    )
+    .orderBy("a.saved_at", "desc")
+    .orderBy("a.id", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map(toDeskRow);
+}
+
+export async function listByStatus(
+  db: Db,
+  status: ArticleStatus,
+  order: "published_asc" | "published_desc" | "saved_desc",
+  limit: number,
+  offset = 0,
+  authorId?: number,
+): Promise<DeskRow[]> {
+  let q = deskQuery(db).where("a.status", "=", status);
+  if (authorId !== undefined) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("article_authors as x")
+          .select("x.article_id")
+          .whereRef("x.article_id", "=", "a.id")
+          .where("x.staff_id", "=", authorId),
+      ),
+    );
+  }
+  q =
+    order === "published_asc"
+      ? q.orderBy("a.published_at", "asc")
+      : order === "published_desc"
+        ? q.orderBy("a.published_at", "desc")
+        : q.orderBy("a.saved_at", "desc");
+  const rows = await q.orderBy("a.id", "desc").limit(limit).offset(offset).execute();
+  return rows.map(toDeskRow);
+}
+
+/** Scheduled stories whose time has come. */
+export async function listDueScheduled(db: Db, now: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom("articles")
+    .select("id")
+    .where("status", "=", "scheduled")
+    .where("published_at", "<=", now)
+    .orderBy("published_at")
+    .limit(500)
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,68 @@
+import type { Redis } from "ioredis";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.ts";
+
+export interface RateDecision {
+  allowed: boolean;
+  /** when the caller may try again, if refused */
+  retryAfterMs: number;
+}
+
+/**
+ * Fixed-window counters shared by every instance: in Redis when REDIS_URL is set, otherwise in the
+ * database. A window is `windowMs` long; `limit` hits are allowed in it.
+ */
+export interface RateLimiter {
+  hit(key: string, limit: number, windowMs: number, now: number): Promise<RateDecision>;
+}
+
+export function databaseRateLimiter(db: Kysely<Database>): RateLimiter {
+  return {
+    async hit(key, limit, windowMs, now) {
+      const windowStart = now - (now % windowMs);
+      return db.transaction().execute(async (trx) => {
+        const row = await trx.selectFrom("rate_limits").selectAll().where("key", "=", key).executeTakeFirst();
+        const count = row && row.window_start === windowStart ? row.count + 1 : 1;
+        await trx
+          .insertInto("rate_limits")
+          .values({ key, window_start: windowStart, count })
+          .onConflict((oc) => oc.column("key").doUpdateSet({ window_start: windowStart, count }))
+          .execute();
+        return count <= limit
+          ? { allowed: true, retryAfterMs: 0 }
+          : { allowed: false, retryAfterMs: windowStart + windowMs - now };
+      });
+    },
+  };
+}
+
+export function redisRateLimiter(redis: Redis, prefix = "jikji:rl:"): RateLimiter {
+  return {
+    async hit(key, limit, windowMs, now) {
+      const windowStart = now - (now % windowMs);
+      const k = `${prefix}${key}:${windowStart}`;
+      const [[, count]] = (await redis
+        .multi()
+        .incr(k)
+        .pexpire(k, windowMs + 1000)
+        .exec()) as [[Error | null, number]];
+      return count <= limit
+        ? { allowed: true, retryAfterMs: 0 }
+        : { allowed: false, retryAfterMs: windowStart + windowMs - now };
+    },
+  };
+}
+
+/** Checks every rule (so each window counts the attempt) and refuses if any is over. */
+export async function checkRates(
+  limiter: RateLimiter,
+  rules: { key: string; limit: number; windowMs: number }[],
+  now: number,
+): Promise<RateDecision> {
+  let refused: RateDecision = { allowed: true, retryAfterMs: 0 };
+  for (const r of rules) {
+    const d = await limiter.hit(r.key, r.limit, r.windowMs, now);
+    if (!d.allowed && d.retryAfterMs >= refused.retryAfterMs) refused = d;
+  }
+  return refused;
+}

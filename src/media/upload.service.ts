@@ -1,0 +1,83 @@
+import type { Kysely } from "kysely";
+import type { Database, MediaRow } from "../db/schema.ts";
+import { AppError } from "../lib/errors.ts";
+import type { StaffUser } from "../staff/staff.ts";
+import { fillMediaBlanks, type MediaText, updateMediaText, upsertMedia } from "./media.repo.ts";
+import { ImageError, type ProcessedImage, processImage } from "./media.service.ts";
+
+export interface UploadDeps {
+  db: Kysely<Database>;
+  mediaDir: string;
+  now: () => number;
+}
+
+/** One file as it arrived in a multipart request. */
+export interface UploadedFile {
+  filename: string;
+  data: Buffer;
+}
+
+/** A file name as people see it in the library: no folders, no control characters, at most 300 characters. */
+export function cleanFileName(name: string): string | null {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  return clean ? [...clean].slice(0, 300).join("") : null;
+}
+
+/**
+ * Stores uploaded photos, all or none: every file is checked by its content (processImage) before a
+ * row is written, so one text file named .jpg refuses the whole batch with its name in the message.
+ * Files already written for the good ones stay on disk, content-addressed, and are reused when the
+ * same photo comes again. The same bytes uploaded twice are one photo; the second upload only fills
+ * in what the first left empty.
+ */
+export async function uploadPhotos(
+  deps: UploadDeps,
+  user: StaffUser,
+  files: readonly UploadedFile[],
+  text: MediaText,
+): Promise<MediaRow[]> {
+  if (files.length === 0) throw new AppError("no_file", 400, "올릴 사진 파일을 골라 주세요.");
+  const processed: { image: ProcessedImage; name: string | null }[] = [];
+  for (const file of files) {
+    const name = cleanFileName(file.filename);
+    try {
+      processed.push({ image: await processImage(deps.mediaDir, file.data), name });
+    } catch (error) {
+      if (error instanceof ImageError && files.length > 1 && name) {
+        throw new ImageError(error.code, `${name}: ${error.message}`);
+      }
+      throw error;
+    }
+  }
+  const now = deps.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const rows: MediaRow[] = [];
+    for (const { image, name } of processed) {
+      const row = await upsertMedia(trx, {
+        sha256: image.sha256,
+        path: image.path,
+        mime: image.mime,
+        width: image.width,
+        height: image.height,
+        bytes: image.bytes,
+        variants: JSON.stringify(image.variants),
+        created_at: now,
+        uploaded_by: user.id,
+        ...text,
+        original_name: name,
+      });
+      // A no-op for a row just inserted; for a photo stored before, it fills what was left empty.
+      await fillMediaBlanks(trx, row.id, { ...text, uploaded_by: user.id, original_name: name });
+      if (!rows.some((r) => r.id === row.id)) rows.push(row);
+    }
+    return rows;
+  });
+}
+
+/** Changes the alt text, caption and credit a photo offers when it is used. */
+export async function editMediaText(db: Kysely<Database>, id: number, text: MediaText): Promise<void> {
+  if (!(await updateMediaText(db, id, text)))
+    throw new AppError("media_not_found", 404, "사진을 찾을 수 없습니다.");
+}

@@ -1,0 +1,70 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { sendPage, type WebContext } from "../web/context.ts";
+import { requirePermission } from "../web/newsroom/auth.ts";
+import { isFormError, parseForm, sentText } from "../web/newsroom/form.ts";
+import { pageBase } from "../web/newsroom/page.ts";
+import { saveSiteIdentity } from "./site-settings.service.ts";
+import { getSiteSettings } from "./site-settings.ts";
+import { SiteSettingsPage, type SiteSettingsPageData } from "./site-settings.view.tsx";
+
+const SettingsForm = z.object({
+  name: z
+    .string({ error: "매체 이름을 적어 주세요." })
+    .trim()
+    .min(1, "매체 이름을 적어 주세요.")
+    .max(100, "매체 이름은 100자까지 쓸 수 있습니다."),
+  dateline: z.string().trim().max(100, "날짜 머리말은 100자까지 쓸 수 있습니다.").optional().default(""),
+  youtubeUrl: z
+    .string()
+    .trim()
+    .max(2000, "유튜브 주소가 너무 깁니다.")
+    .optional()
+    .transform((v) => v || null)
+    .pipe(
+      z
+        .url({
+          protocol: /^https?$/,
+          error: "유튜브 주소는 http:// 또는 https://로 시작하는 주소여야 합니다.",
+        })
+        .nullable(),
+    ),
+});
+
+/** The paper's name, dateline and YouTube link. Needs `settings.manage`. */
+export function registerSiteSettingsRoutes(app: FastifyInstance, ctx: WebContext): void {
+  async function render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: Pick<SiteSettingsPageData, "error" | "draft"> = {},
+    status = 200,
+  ) {
+    const data: SiteSettingsPageData = {
+      settings: await getSiteSettings(ctx.db),
+      siteUrl: ctx.config.siteUrl,
+      ...extra,
+    };
+    return sendPage(
+      reply,
+      <SiteSettingsPage {...(await pageBase(ctx, request))} data={data} />,
+      status,
+      "no-store",
+    );
+  }
+
+  app.get("/newsroom/settings", async (request, reply) => {
+    requirePermission(request, "settings.manage");
+    return render(request, reply);
+  });
+
+  app.post("/newsroom/settings", async (request, reply) => {
+    requirePermission(request, "settings.manage");
+    try {
+      await saveSiteIdentity(ctx.db, parseForm(SettingsForm, request.body));
+    } catch (error) {
+      if (!isFormError(error)) throw error;
+      return render(request, reply, { error, draft: sentText(request.body) }, error.status);
+    }
+    return reply.redirect("/newsroom/settings?notice=settings_saved", 303);
+  });
+}

@@ -1,0 +1,70 @@
+import { Csrf, NewsroomLayout, type NewsroomPageProps } from "../web/newsroom/layout.tsx";
+import type { SiteSettings } from "./site-settings.ts";
+
+type Base = Omit<NewsroomPageProps, "title" | "children">;
+
+export interface SiteSettingsPageData {
+  settings: SiteSettings;
+  /** SITE_URL, from the environment */
+  siteUrl: string;
+  error?: { code: string; message: string } | null;
+  /** what was sent, shown again after a refusal */
+  draft?: Partial<Record<"name" | "dateline" | "youtubeUrl", string>>;
+}
+
+export function SiteSettingsPage(props: Base & { data: SiteSettingsPageData }) {
+  const { settings, siteUrl, draft } = props.data;
+  const value = (field: "name" | "dateline" | "youtubeUrl") => draft?.[field] ?? settings[field] ?? "";
+  return (
+    <NewsroomLayout {...props} title="사이트 설정" active="settings">
+      <div class="nr-head">
+        <h1>사이트 설정</h1>
+      </div>
+      {props.data.error ? (
+        <p class="nr-error" role="alert" data-code={props.data.error.code}>
+          {props.data.error.message}
+        </p>
+      ) : null}
+      <form method="post" action="/newsroom/settings" class="nr-form nr-form--narrow">
+        <Csrf token={props.csrfToken} />
+        <label>
+          <span>매체 이름</span>
+          <input name="name" required maxLength={100} value={value("name")} />
+          <small class="nr-hint">모든 페이지의 제목과 머리에 나옵니다.</small>
+        </label>
+        <label>
+          <span>날짜 머리말</span>
+          <input name="dateline" maxLength={100} value={value("dateline")} />
+          <small class="nr-hint">기사 본문 앞에 [머리말] 꼴로 붙습니다. 비워 두면 붙이지 않습니다.</small>
+        </label>
+        <label>
+          <span>유튜브 채널 주소</span>
+          <input
+            type="url"
+            name="youtubeUrl"
+            maxLength={2000}
+            value={value("youtubeUrl")}
+            placeholder="https://www.youtube.com/@…"
+          />
+          <small class="nr-hint">기사 공유 단추 옆에 나옵니다. 비워 두면 나오지 않습니다.</small>
+        </label>
+        <label>
+          <span>사이트 주소</span>
+          <input value={siteUrl} readOnly aria-describedby="site-url-note" />
+          <small class="nr-hint" id="site-url-note">
+            정식 주소(canonical 링크, 피드, 사이트맵)는 서버의 SITE_URL 환경 변수가 정합니다. 바꾸려면 서버
+            설정을 고친 뒤 다시 시작해 주세요.
+            {settings.baseUrl && settings.baseUrl !== siteUrl
+              ? ` 가져온 자료에 적힌 주소: ${settings.baseUrl}`
+              : null}
+          </small>
+        </label>
+        <div class="nr-actions">
+          <button type="submit" class="nr-button nr-button--primary">
+            저장
+          </button>
+        </div>
+      </form>
+    </NewsroomLayout>
+  );
+}

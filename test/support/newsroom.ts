@@ -1,0 +1,89 @@
+import type { LightMyRequestResponse } from "fastify";
+import { setPassword } from "../../src/staff/auth.service.ts";
+import type { TestApp } from "./app.ts";
+
+export const PASSWORD = "correct-horse-battery";
+
+/** Gives the named staff (by key) the test password. */
+export async function givePasswords(t: TestApp, keys: string[]): Promise<void> {
+  for (const key of keys) {
+    const row = await t.database.db
+      .selectFrom("staff")
+      .select("id")
+      .where("key", "=", key)
+      .executeTakeFirstOrThrow();
+    await setPassword({ db: t.database.db, now: Date.now }, row.id, PASSWORD);
+  }
+}
+
+function cookiesFrom(res: LightMyRequestResponse): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of res.cookies) out[c.name] = c.value;
+  return out;
+}
+
+export interface StaffClient {
+  cookie: string;
+  csrf: string;
+  get(path: string): Promise<LightMyRequestResponse>;
+  /** a form post carrying the session's CSRF token unless `csrf: false` */
+  post(
+    path: string,
+    form?: Record<string, string>,
+    options?: { csrf?: boolean | string },
+  ): Promise<LightMyRequestResponse>;
+  json(path: string, body: unknown, options?: { csrf?: boolean }): Promise<LightMyRequestResponse>;
+}
+
+/** Signs in through the real form (double-submit CSRF and all) and returns a client for that session. */
+export async function signIn(t: TestApp, email: string, password = PASSWORD): Promise<StaffClient> {
+  const res = await signInResponse(t, email, password);
+  if (res.statusCode !== 303) throw new Error(`sign-in failed for ${email}: ${res.statusCode}`);
+  const session = cookiesFrom(res).jikji_session!;
+  const cookie = `jikji_session=${session}`;
+  const home = await t.app.inject({ url: "/newsroom", headers: { cookie, accept: "text/html" } });
+  const csrf = /<meta name="csrf-token" content="([^"]+)"/.exec(home.body)?.[1];
+  if (!csrf) throw new Error("no CSRF token on the newsroom page");
+  return {
+    cookie,
+    csrf,
+    get: (path) => t.app.inject({ url: path, headers: { cookie, accept: "text/html" } }),
+    post: (path, form = {}, options = {}) => {
+      const token =
+        options.csrf === false ? undefined : typeof options.csrf === "string" ? options.csrf : csrf;
+      return t.app.inject({
+        method: "POST",
+        url: path,
+        headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+        payload: new URLSearchParams({ ...form, ...(token ? { _csrf: token } : {}) }).toString(),
+      });
+    },
+    json: (path, body, options = {}) =>
+      t.app.inject({
+        method: "POST",
+        url: path,
+        headers: {
+          cookie,
+          "content-type": "application/json",
+          ...(options.csrf === false ? {} : { "x-csrf-token": csrf }),
+        },
+        payload: JSON.stringify(body),
+      }),
+  };
+}
+
+export async function signInResponse(
+  t: TestApp,
+  email: string,
+  password: string,
+): Promise<LightMyRequestResponse> {
+  const page = await t.app.inject("/newsroom/login");
+  const loginCsrf = cookiesFrom(page).jikji_login_csrf!;
+  const field = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+  return t.app.inject({
+    method: "POST",
+    url: "/newsroom/login",
+    headers: { cookie: `jikji_login_csrf=${loginCsrf}`, "content-type": "application/x-www-form-urlencoded" },
+    payload: new URLSearchParams({ email, password, _csrf: field, next: "/newsroom" }).toString(),
+  });
+}
