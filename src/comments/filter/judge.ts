@@ -1,0 +1,63 @@
+/**
+ * judgeComment: the comment abuse filter. Pure, synchronous, no I/O; runs on every comment.
+ *
+ * Order: a listed word (slurs before profanity) in any reading of the comment, then links and contact
+ * offers, then repetition. The word list is compiled once, when this module loads.
+ */
+import { ALLOW, GESTURES, LATIN_LEXICON, LEXICON } from "./lexicon.ts";
+import { compileMatcher, type Found, findInView, isHangulWordChar, isLatinWordChar } from "./matcher.ts";
+import { buildLatinView, buildViews, normalizeForMatching } from "./normalize.ts";
+import { findSpamLink, findSpamRepeat } from "./spam.ts";
+
+export type HoldReason = "profanity" | "slur" | "spam_link" | "spam_repeat";
+export type Verdict = { action: "allow" } | { action: "hold"; reason: HoldReason; matched: string };
+
+const HANGUL = compileMatcher(LEXICON, ALLOW, normalizeForMatching, isHangulWordChar);
+const LATIN = compileMatcher(LATIN_LEXICON, [], (s) => buildLatinView(s), isLatinWordChar);
+
+const ALLOW_VERDICT: Verdict = { action: "allow" };
+
+function gesture(cleaned: string): string | null {
+  for (const g of GESTURES) {
+    if (g === "ㅗ") {
+      // a word made only of ㅗ, possibly with punctuation: ㅗ, ㅗㅗㅗ, ㅗㅗ!!
+      if (/(?:^|\s)[^\s\p{L}]*ㅗ+[^\s\p{L}]*(?=\s|$)/u.test(cleaned)) return g;
+    } else if (g === "凸") {
+      if (/凸(?!凹)/u.test(cleaned) && !cleaned.includes("凹凸")) return g;
+    } else if (cleaned.includes(g)) return g;
+  }
+  return null;
+}
+
+function hold(found: Found): Verdict {
+  return { action: "hold", reason: found.entry.kind, matched: found.text };
+}
+
+export function judgeComment(body: string): Verdict {
+  const views = buildViews(body);
+
+  let profanity: Found | null = null;
+  for (const view of views.hangul) {
+    const found = findInView(HANGUL, view);
+    if (!found) continue;
+    if (found.entry.kind === "slur") return hold(found);
+    profanity ??= found;
+  }
+  if (views.latin !== null) {
+    const found = findInView(LATIN, views.latin);
+    if (found?.entry.kind === "slur") return hold(found);
+    if (found) profanity ??= found;
+  }
+  if (profanity) return hold(profanity);
+
+  const sign = gesture(views.cleaned);
+  if (sign) return { action: "hold", reason: "profanity", matched: sign };
+
+  const link = findSpamLink(views.cleaned);
+  if (link) return { action: "hold", reason: "spam_link", matched: link };
+
+  const repeat = findSpamRepeat(views.cleaned);
+  if (repeat) return { action: "hold", reason: "spam_repeat", matched: repeat };
+
+  return ALLOW_VERDICT;
+}
