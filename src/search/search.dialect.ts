@@ -267,7 +267,9 @@ function pgGroup(g: MatchGroup, scope: Scope): RawBuilder<unknown> | null {
 
 function pgQuery(groups: readonly MatchGroup[], scope: Scope): RawBuilder<unknown> | null {
   const parts = groups.map((g) => pgGroup(g, scope));
-  return parts.every((p) => p !== null) ? sql`(${sql.join(parts as RawBuilder<unknown>[], sql` AND `)})` : null;
+  return parts.every((p) => p !== null)
+    ? sql`(${sql.join(parts as RawBuilder<unknown>[], sql` AND `)})`
+    : null;
 }
 
 const postgresIndex: SearchIndexSql = {
@@ -294,19 +296,26 @@ const postgresIndex: SearchIndexSql = {
     if (all === null) return { total: 0, ids: [] };
     const head = q.sort === "relevance" ? pgQuery(q.groups, "head") : null;
     const texts = q.groups.some((g) => g.long.length || (g.choseong && isLongPattern(g.choseong)));
-    const from = texts ? sql`search_grams g JOIN search_texts x ON x.article_id = g.article_id` : sql`search_grams g`;
+    const from = texts
+      ? sql`search_grams g JOIN search_texts x ON x.article_id = g.article_id`
+      : sql`search_grams g`;
     const filters: RawBuilder<unknown>[] = [sql`g.published_at <= ${q.now}`];
     if (q.from !== null) filters.push(sql`g.published_at >= ${q.from}`);
     if (q.to !== null) filters.push(sql`g.published_at < ${q.to}`);
-    if (q.sectionIds) filters.push(sql`g.section_id IN (${q.sectionIds.length ? idList(q.sectionIds) : sql`NULL`})`);
+    if (q.sectionIds)
+      filters.push(sql`g.section_id IN (${q.sectionIds.length ? idList(q.sectionIds) : sql`NULL`})`);
     const where = (condition: RawBuilder<unknown>) => sql.join([...filters, condition], sql` AND `);
     const count = async (trx: Db, condition: RawBuilder<unknown>) => {
-      const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM ${from} WHERE ${where(condition)}`.execute(trx);
+      const { rows } = await sql<{
+        n: number;
+      }>`SELECT count(*) AS n FROM ${from} WHERE ${where(condition)}`.execute(trx);
       return Number(rows[0]?.n ?? 0);
     };
     const page = async (trx: Db, condition: RawBuilder<unknown>, limit: number, offset: number) => {
       if (limit <= 0) return [];
-      const { rows } = await sql<{ id: number }>`SELECT g.article_id AS id FROM ${from} WHERE ${where(condition)}
+      const { rows } = await sql<{
+        id: number;
+      }>`SELECT g.article_id AS id FROM ${from} WHERE ${where(condition)}
         ORDER BY g.sort_key DESC LIMIT ${limit} OFFSET ${offset}`.execute(trx);
       return rows.map((r) => r.id);
     };
@@ -323,7 +332,12 @@ const postgresIndex: SearchIndexSql = {
       const first = q.offset < inHead ? await page(trx, sql`${all} AND ${head}`, q.limit, q.offset) : [];
       const rest =
         first.length < q.limit && total > inHead
-          ? await page(trx, sql`${all} AND NOT ${head}`, q.limit - first.length, Math.max(0, q.offset - inHead))
+          ? await page(
+              trx,
+              sql`${all} AND NOT ${head}`,
+              q.limit - first.length,
+              Math.max(0, q.offset - inHead),
+            )
           : [];
       return { total, ids: [...first, ...rest] };
     };

@@ -31,11 +31,7 @@ export function searchHref(form: SearchForm, page: number): string {
 
 /** Highlighted text: every piece is escaped by JSX, and only our own <mark> elements are markup. */
 function Marked({ segments }: { segments: Segment[] }) {
-  return (
-    <>
-      {segments.map((s, i) => (s.mark ? <mark key={i}>{s.text}</mark> : s.text))}
-    </>
-  );
+  return <>{segments.map((s, i) => (s.mark ? <mark key={i}>{s.text}</mark> : s.text))}</>;
 }
 
 function Filters({ chrome, form }: { chrome: Chrome; form: SearchForm }) {
