@@ -147,8 +147,8 @@ export async function logModeration(
     .execute();
 }
 
-/** Held and reported comments for moderators, with their article; oldest waiting first. */
-export function listModerationQueue(db: Db, limit: number, offset: number) {
+/** Comments with their article's number and title, as moderators see them. */
+function moderationQuery(db: Db) {
   return db
     .selectFrom("comments as c")
     .innerJoin("articles as a", "a.id", "c.article_id")
@@ -163,7 +163,12 @@ export function listModerationQueue(db: Db, limit: number, offset: number) {
       "c.address_hash",
       "a.num as article_num",
       "a.title as article_title",
-    ])
+    ]);
+}
+
+/** Held and reported comments for moderators, with their article; oldest waiting first. */
+export function listModerationQueue(db: Db, limit: number, offset: number) {
+  return moderationQuery(db)
     .where((eb) =>
       eb.or([
         eb("c.status", "=", "held"),
@@ -176,22 +181,9 @@ export function listModerationQueue(db: Db, limit: number, offset: number) {
     .execute();
 }
 
+/** Comments in one status, newest first. */
 export function listRecentComments(db: Db, status: CommentStatus, limit: number, offset: number) {
-  return db
-    .selectFrom("comments as c")
-    .innerJoin("articles as a", "a.id", "c.article_id")
-    .select([
-      "c.id",
-      "c.nickname",
-      "c.body",
-      "c.status",
-      "c.held_reason",
-      "c.report_count",
-      "c.created_at",
-      "c.address_hash",
-      "a.num as article_num",
-      "a.title as article_title",
-    ])
+  return moderationQuery(db)
     .where("c.status", "=", status)
     .orderBy("c.created_at", "desc")
     .limit(limit)
