@@ -522,7 +522,7 @@ function loadLine(f: LoadFigures): string[] {
   ];
   if (stats) {
     lines.push(
-      `  ${"".padEnd(26)} took ${int(stats.received)} beacons (warm-up included), counted ${int(stats.counted)} in ${int(stats.flushes)} flushes; slowest flush ${ms(stats.slowestFlushMs)}; dropped ${int(stats.dropped)}`,
+      `  ${"".padEnd(26)} took ${int(stats.received)} beacons (warm-up included), counted ${int(stats.counted)} in ${int(stats.flushes)} flushes: ${((stats.flushMs * 1000) / Math.max(1, stats.received)).toFixed(1)} µs of flushing a beacon, slowest flush ${ms(stats.slowestFlushMs)}; dropped ${int(stats.dropped)}`,
     );
   }
   return lines;

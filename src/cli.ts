@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from "./config.ts";
 import { type DatabaseHandle, migrateToLatest, openDatabase } from "./db/client.ts";
 import { AppError } from "./lib/errors.ts";
 import { createProgress } from "./lib/progress.ts";
+import { articleSpellings, formatSpellings } from "./people/article-people.service.ts";
 import { rebuildSearchIndex } from "./search/search.repo.ts";
 import { setPassword } from "./staff/auth.service.ts";
 
@@ -13,6 +14,7 @@ const USAGE = `사용법: npm run jikji -- <명령> [인자]
 
   import FILE      번들(JSON)을 가져옵니다. 전부 검사한 뒤 한 번에 쓰고, 오류가 있으면 아무것도 쓰지 않습니다.
   export [FILE]    뉴스룸 전체를 번들로 내보냅니다. FILE이 없으면 표준 출력으로 씁니다.
+  check-names NUM  기사 NUM에 나오는 인물마다 이름 표기와 횟수를 보여 줍니다 (표기가 갈리는지 확인).
   reindex          검색 색인을 처음부터 다시 만듭니다. 만드는 동안에도 검색은 이전 색인으로 동작합니다.
   set-password EMAIL  직원의 비밀번호를 정합니다. 비밀번호는 표준 입력으로 받습니다 (첫 관리자, 분실 시).
 
@@ -108,7 +110,21 @@ async function runSetPassword(args: string[]): Promise<void> {
   });
 }
 
+async function runCheckNames(args: string[]): Promise<void> {
+  const num = Number(args[0]);
+  if (!args[0] || !Number.isSafeInteger(num) || num < 1)
+    throw new UsageError("기사 번호를 지정하세요: npm run jikji -- check-names NUM");
+  await withDatabase(async ({ db }) => {
+    const article = await db.selectFrom("articles").select("id").where("num", "=", num).executeTakeFirst();
+    if (!article) throw new UsageError(`번호가 ${num}인 기사가 없습니다.`);
+    const people = (await articleSpellings(db, article.id)) ?? [];
+    if (people.length === 0) console.log("이 기사에서 찾은 인물이 없습니다.");
+    for (const p of people) console.log(formatSpellings(p));
+  });
+}
+
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  "check-names": runCheckNames,
   import: runImport,
   export: runExport,
   reindex: runReindex,

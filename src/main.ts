@@ -6,6 +6,7 @@ import { startScheduler } from "./articles/scheduler.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { migrateToLatest, openDatabase } from "./db/client.ts";
 import { isNewsroomEmpty, loadDemoNewsroom } from "./demo/demo.ts";
+import { startRegistrationPurge } from "./events/registration.purge.ts";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
 
   const app = await buildApp({ config, db: handle.db, dialect: handle.dialect, logger });
   const stopScheduler = startScheduler({ db: handle.db, now: Date.now }, logger);
+  const stopPurge = startRegistrationPurge({ db: handle.db, now: Date.now }, logger);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, "shutting down");
     // Stop taking requests, finish those in flight, then close the database.
     stopScheduler();
+    stopPurge();
     await app.close();
     await handle.close();
     process.exit(0);

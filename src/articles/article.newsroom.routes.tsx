@@ -4,6 +4,8 @@ import type { ArticleRevisionRow } from "../db/schema.ts";
 import { AppError } from "../lib/errors.ts";
 import { parseKstLocal, toKstLocal } from "../lib/kst-input.ts";
 import { htmlToText } from "../lib/sanitize-html.ts";
+import { registerArticlePeopleRoutes } from "../people/article-people.routes.tsx";
+import { peoplePanel } from "../people/article-people.service.ts";
 import { can, canEditArticle } from "../staff/staff.ts";
 import { sendPage, type WebContext } from "../web/context.ts";
 import { requirePermission, staffOf } from "../web/newsroom/auth.ts";
@@ -95,6 +97,7 @@ function articleId(params: unknown): number {
 /** The newsroom's article pages: the desk, the list, the editor, the workflow actions, revisions. */
 export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void {
   const deps: DeskDeps = { db: ctx.db, now: ctx.now };
+  registerArticlePeopleRoutes(app, ctx);
 
   async function editorData(id: number | null, extra: Partial<EditorData> = {}): Promise<EditorData> {
     const [sections, media] = await Promise.all([
@@ -137,6 +140,7 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
       revisionId: revision?.id ?? null,
       history,
       defaultScheduleAt: toKstLocal(ctx.now() + 3600_000),
+      people: article ? await peoplePanel(ctx.db, article.id) : null,
       ...extra,
     };
   }

@@ -2,6 +2,9 @@ import type { Kysely } from "kysely";
 import { type CommentSort, countVisibleComments, listVisibleComments } from "../comments/comment.repo.ts";
 import type { PublicComment } from "../comments/comment.ts";
 import type { Database } from "../db/schema.ts";
+import { listBodyLinks } from "../people/article-people.repo.ts";
+import { personPath } from "../people/person.view.tsx";
+import type { BodyLink } from "../people/person-links.ts";
 import { listMostRead } from "../ranking/most-read.ts";
 import { type SectionNode, type SectionTree, sectionTrail } from "../sections/section.ts";
 import { findByNum, listPublished, listSharingTags } from "./article.repo.ts";
@@ -19,6 +22,8 @@ export interface ArticlePageData {
   commentCount: number;
   commentPage: number;
   commentSort: CommentSort;
+  /** person links drawn into the body at render time (issue 4) */
+  personLinks?: BodyLink[];
 }
 
 /** A published article, or null when there is none the public may see (drafts, scheduled, pulled). */
@@ -59,7 +64,7 @@ export async function getArticlePage(
   const article = await getPublishedArticle(db, num, now);
   if (!article) return null;
   const section = sections.byId.get(article.sectionId);
-  const [related, mostRead, comments, commentCount] = await Promise.all([
+  const [related, mostRead, comments, commentCount, links] = await Promise.all([
     listRelated(db, article, now),
     listMostRead(db, now),
     listVisibleComments(
@@ -70,6 +75,7 @@ export async function getArticlePage(
       commentSort,
     ),
     countVisibleComments(db, article.id),
+    listBodyLinks(db, article.id),
   ]);
   return {
     article,
@@ -80,5 +86,6 @@ export async function getArticlePage(
     commentCount,
     commentPage,
     commentSort,
+    personLinks: links.map((l) => ({ ...l, href: personPath(l.key) })),
   };
 }

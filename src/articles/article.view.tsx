@@ -2,6 +2,7 @@ import { maskNickname, type PublicComment } from "../comments/comment.ts";
 import { escapeHtml } from "../lib/escape-html.ts";
 import { COMMENT_MAX_BYTES } from "../lib/korean-bytes.ts";
 import { toKstIso } from "../lib/kst-time.ts";
+import { insertPersonLinks } from "../people/person-links.ts";
 import { sectionPath } from "../sections/section.ts";
 import type { Assets } from "../web/public/assets.ts";
 import type { Chrome } from "../web/public/chrome.ts";
@@ -346,7 +347,12 @@ export function ArticlePage({
           <div
             class="article__body"
             data-article-body
-            dangerouslySetInnerHTML={{ __html: withDateline(a.bodyHtml, chrome.site.dateline) }}
+            dangerouslySetInnerHTML={{
+              __html: withDateline(
+                insertPersonLinks(a.bodyHtml, data.personLinks ?? []),
+                chrome.site.dateline,
+              ),
+            }}
           />
           {byline ? <p class="article__signoff">{signoff}</p> : null}
           {a.correction ? (

@@ -3,6 +3,7 @@ import { isUniqueViolation } from "../db/dialect.ts";
 import type { ArticleAction, ArticleStatus, Database } from "../db/schema.ts";
 import { AppError } from "../lib/errors.ts";
 import { htmlToText, sanitizeBodyHtml, stripTags } from "../lib/sanitize-html.ts";
+import { refreshArticlePeople } from "../people/article-people.service.ts";
 import { can, canEditArticle, type Permission, type StaffUser } from "../staff/staff.ts";
 import { makeExcerpt } from "./article.ts";
 import {
@@ -266,6 +267,8 @@ export async function saveArticle(
       .execute();
     await replaceTags(trx, id, tags);
     await keepRevision(trx, id, actor, options.kind, v, now);
+    // Person links are data kept beside the body (issue 4): recomputed with every save.
+    await refreshArticlePeople(trx, id);
     if (options.kind === "save") {
       await recordEvent(trx, {
         articleId: id,
@@ -356,7 +359,7 @@ function requirePublishable(article: EditableArticle): void {
  */
 export async function publishArticle(deps: DeskDeps, actor: Actor, id: number) {
   ensure(actor, "article.publish");
-  return transition(deps, actor, id, "publish", "published", (article, now) => {
+  const published = await transition(deps, actor, id, "publish", "published", (article, now) => {
     requirePublishable(article);
     if (article.status === "scheduled")
       return { published_at: Math.min(article.publishedAt ?? now, now), desk_note: null };
@@ -364,6 +367,9 @@ export async function publishArticle(deps: DeskDeps, actor: Actor, id: number) {
       ? { published_at: now, updated_at: null, desk_note: null }
       : { updated_at: now, desk_note: null };
   });
+  // The directory may have grown since the last save; the published story links what it knows now.
+  await refreshArticlePeople(deps.db, id);
+  return published;
 }
 
 /** Schedules publication at `at` (must be in the future); the scheduler publishes it then. */

@@ -1,5 +1,7 @@
 import type { ArticleRevisionRow, ArticleStatus, MediaRow, SectionRow } from "../db/schema.ts";
 import { formatKst, formatKstMinute } from "../lib/kst-time.ts";
+import type { PeoplePanel } from "../people/article-people.service.ts";
+import { PeoplePanelView } from "../people/article-people.view.tsx";
 import { can, type StaffUser } from "../staff/staff.ts";
 import { Csrf, NewsroomLayout, type NewsroomPageProps } from "../web/newsroom/layout.tsx";
 import type { DeskRow, EditableArticle } from "./desk.repo.ts";
@@ -194,6 +196,8 @@ export interface EditorData {
   };
   error?: string | null;
   defaultScheduleAt: string;
+  /** people found in the body (issue 4) */
+  people?: PeoplePanel | null;
 }
 
 const ACTION_LABELS: Record<string, string> = {
@@ -473,6 +477,9 @@ export function EditorPage(props: Base & { data: EditorData }) {
                 <p class="nr-meta">발행 예정: {formatKst(a.publishedAt)}</p>
               ) : null}
             </section>
+            {props.data.people ? (
+              <PeoplePanelView articleId={a.id} panel={props.data.people} csrfToken={props.csrfToken} />
+            ) : null}
             <section class="nr-panel">
               <h2>기록</h2>
               {props.data.history.length === 0 ? (

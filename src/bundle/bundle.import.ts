@@ -9,6 +9,7 @@ import { parseIsoWithOffset } from "../lib/kst-time.ts";
 import { htmlToText, sanitizeBodyHtml, stripTags } from "../lib/sanitize-html.ts";
 import { upsertMedia } from "../media/media.repo.ts";
 import { type ProcessedImage, processImage } from "../media/media.service.ts";
+import { refreshManyArticlePeople } from "../people/article-people.service.ts";
 import { indexImported } from "../search/search.repo.ts";
 import { saveSiteSettings } from "../site/site-settings.ts";
 import { type Bundle, type BundleProblem, formatProblem, parseBundle } from "./bundle.ts";
@@ -417,6 +418,8 @@ async function writeBundle(
   }
   // In this transaction, so search shows exactly what this import publishes and nothing it pulls.
   await indexImported(trx, { articleIds, staff: b.staff ?? [], people: b.people ?? [] }, progress);
+  // Person links (issue 4), in this transaction so an import never leaves articles without them.
+  await refreshManyArticlePeople(trx, articleIds);
 
   const comments = b.comments ?? [];
   if (comments.length) {

@@ -27,7 +27,7 @@ function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
 }
 
 /** Public writes come from our own pages: a request that names another origin is refused. */
-function checkOrigin(ctx: WebContext, request: FastifyRequest) {
+export function checkOrigin(ctx: WebContext, request: FastifyRequest) {
   const origin = request.headers.origin;
   if (
     origin &&

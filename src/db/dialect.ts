@@ -1,4 +1,4 @@
-import { type RawBuilder, sql } from "kysely";
+import { type RawBuilder, type SelectQueryBuilder, sql } from "kysely";
 
 /**
  * The one place where SQLite and PostgreSQL differ. Everything else speaks Kysely, which renders
@@ -24,4 +24,17 @@ export function kstMonthSql(dialect: DialectName, column: string): RawBuilder<st
   return dialect === "sqlite"
     ? sql<string>`strftime('%Y-%m', ${col} / 1000 + 32400, 'unixepoch')`
     : sql<string>`to_char(to_timestamp(${col} / 1000.0 + 32400) at time zone 'UTC', 'YYYY-MM')`;
+}
+
+/**
+ * Locks the selected rows until the transaction ends, so that read-then-write rules (capacity) hold
+ * when requests race. PostgreSQL needs `FOR UPDATE`; SQLite has no such clause and needs none: a
+ * write transaction holds the database's single writer lock (and Kysely runs one transaction at a
+ * time on the better-sqlite3 connection), so transactions already run one after another.
+ */
+export function forUpdate<DB, TB extends keyof DB, O>(
+  dialect: DialectName,
+  query: SelectQueryBuilder<DB, TB, O>,
+): SelectQueryBuilder<DB, TB, O> {
+  return dialect === "postgres" ? query.forUpdate() : query;
 }

@@ -17,6 +17,7 @@ export interface Database {
   comments: CommentsTable;
   events: EventsTable;
   event_speakers: EventSpeakersTable;
+  event_registrations: EventRegistrationsTable;
   sessions: SessionsTable;
   comment_votes: CommentVotesTable;
   comment_reports: CommentReportsTable;
@@ -32,6 +33,8 @@ export interface Database {
   article_reads_hourly: ArticleReadsHourlyTable;
   article_read_dedupe: ArticleReadDedupeTable;
   most_read: MostReadTable;
+  article_people: ArticlePeopleTable;
+  person_redirects: PersonRedirectsTable;
 }
 
 type Flag = ColumnType<number, number | undefined, number>;
@@ -226,6 +229,31 @@ export type ArticleUpdate = Updateable<ArticlesTable>;
 export type CommentRow = Selectable<CommentsTable>;
 export type EventRow = Selectable<EventsTable>;
 
+export type RegistrationStatus = "confirmed" | "waitlisted" | "cancelled";
+
+export interface EventRegistrationsTable {
+  id: Generated<number>;
+  event_id: number;
+  name: string;
+  /** lower-cased; unique per event */
+  email: string;
+  organization: string | null;
+  phone: string | null;
+  /** when the registrant agreed to the personal-data notice */
+  consent_at: number;
+  status: RegistrationStatus;
+  /** orders the waiting list: first come, first promoted */
+  queued_at: number;
+  confirmation_code: string;
+  /** SHA-256 (hex) of the cancel link's token */
+  cancel_token_hash: string;
+  checked_in_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export type RegistrationRow = Selectable<EventRegistrationsTable>;
+
 export interface SessionsTable {
   /** SHA-256 of the cookie's token: a leaked table does not hand out sessions */
   id: string;
@@ -355,4 +383,21 @@ export interface MostReadTable {
   /** reads in the period, rounded (the oldest hour is weighted by the part of it still inside) */
   reads: number;
   computed_at: number;
+}
+
+/** A person linked from an article's body; positions per src/people/person-links.ts. */
+export interface ArticlePeopleTable {
+  article_id: number;
+  person_id: number;
+  start: number;
+  length: number;
+  spelling: string;
+  source: ColumnType<"auto" | "editor", "auto" | "editor" | undefined, "auto" | "editor">;
+  removed: Flag;
+}
+
+/** The old number of a person merged into another (`/BP?…&num=N` goes to the one kept). */
+export interface PersonRedirectsTable {
+  num: number;
+  person_id: number;
 }

@@ -5,6 +5,7 @@ import type { Chrome } from "../web/public/chrome.ts";
 import { absoluteUrl, Layout } from "../web/public/layout.tsx";
 import type { SpeakerRef } from "./event.repo.ts";
 import { eventPath, hasEnded, venueMapUrl } from "./event.ts";
+import { RegistrationBox, type RegistrationBoxProps } from "./registration.view.tsx";
 
 function When({ event }: { event: EventRow }) {
   const sameDay =
@@ -30,11 +31,14 @@ export function EventPage({
   assets,
   event,
   speakers,
+  registration,
 }: {
   chrome: Chrome;
   assets: Assets;
   event: EventRow;
   speakers: SpeakerRef[];
+  /** the registration box; absent where a page shows the event without it */
+  registration?: RegistrationBoxProps;
 }) {
   const ended = hasEnded(event, chrome.now);
   const url = absoluteUrl(chrome.siteUrl, eventPath(event.key));
@@ -90,6 +94,12 @@ export function EventPage({
               <dd>{event.capacity.toLocaleString("ko-KR")}명</dd>
             </>
           ) : null}
+          {registration && registration.seatsLeft !== null && !ended ? (
+            <>
+              <dt>남은 자리</dt>
+              <dd data-testid="seats-left">{registration.seatsLeft.toLocaleString("ko-KR")}석</dd>
+            </>
+          ) : null}
         </dl>
         {event.description_html ? (
           <div
@@ -117,6 +127,7 @@ export function EventPage({
             </ul>
           </section>
         ) : null}
+        {registration ? <RegistrationBox event={event} box={registration} /> : null}
       </article>
     </Layout>
   );

@@ -3,8 +3,39 @@ import type { Database, PersonRow } from "../db/schema.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export function findPersonByNum(db: Db, num: number): Promise<PersonRow | undefined> {
-  return db.selectFrom("people").selectAll().where("num", "=", num).executeTakeFirst();
+/** A person by their old profile number, following the numbers of people merged into them. */
+export async function findPersonByNum(db: Db, num: number): Promise<PersonRow | undefined> {
+  const direct = await db.selectFrom("people").selectAll().where("num", "=", num).executeTakeFirst();
+  if (direct) return direct;
+  return db
+    .selectFrom("person_redirects as r")
+    .innerJoin("people as p", "p.id", "r.person_id")
+    .selectAll("p")
+    .where("r.num", "=", num)
+    .executeTakeFirst();
+}
+
+export function findPersonById(db: Db, id: number): Promise<PersonRow | undefined> {
+  return db.selectFrom("people").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** The directory in the newsroom: by name, alias, key or organisation; everyone when `q` is empty. */
+export function searchPeople(db: Db, q: string, limit: number): Promise<PersonRow[]> {
+  let query = db.selectFrom("people").selectAll();
+  const term = q.trim();
+  if (term) {
+    // Wildcards are dropped rather than escaped: SQLite and PostgreSQL escape LIKE differently.
+    const like = `%${term.replace(/[%_\\]/g, "")}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb("name", "like", like),
+        eb("aliases", "like", like),
+        eb("key", "like", like),
+        eb("organization", "like", like),
+      ]),
+    );
+  }
+  return query.orderBy("name").orderBy("id").limit(limit).execute();
 }
 
 export function findPersonByKey(db: Db, key: string): Promise<PersonRow | undefined> {

@@ -1,6 +1,7 @@
 import type { PersonRow } from "../db/schema.ts";
 import type { Assets } from "../web/public/assets.ts";
 import type { Chrome } from "../web/public/chrome.ts";
+import { articlePath, KstTime, Pagination } from "../web/public/components.tsx";
 import { absoluteUrl, Layout } from "../web/public/layout.tsx";
 import { parseStringList } from "./person.repo.ts";
 
@@ -11,11 +12,17 @@ export function PersonPage({
   assets,
   person,
   events,
+  articles = [],
+  page = 1,
+  pages = 1,
 }: {
   chrome: Chrome;
   assets: Assets;
   person: PersonRow;
   events: { key: string; title: string }[];
+  articles?: { num: number; title: string; excerpt: string; published_at: number | null }[];
+  page?: number;
+  pages?: number;
 }) {
   const aliases = parseStringList(person.aliases);
   const position = [person.organization, person.role].filter(Boolean).join(" ");
@@ -58,6 +65,31 @@ export function PersonPage({
               </li>
             ))}
           </ul>
+        </section>
+      ) : null}
+      {articles.length ? (
+        <section aria-labelledby="person-articles">
+          <h2 id="person-articles" class="box-title">
+            관련 기사
+          </h2>
+          <ul class="article-list person-articles">
+            {articles.map((a) => (
+              <li key={a.num} class="article-item">
+                <a href={articlePath(a.num)}>{a.title}</a>
+                {a.published_at !== null ? (
+                  <>
+                    {" "}
+                    <KstTime at={a.published_at} withSeconds={false} />
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          <Pagination
+            page={page}
+            pages={pages}
+            href={(n) => (n === 1 ? personPath(person.key) : `${personPath(person.key)}?page=${n}`)}
+          />
         </section>
       ) : null}
     </Layout>

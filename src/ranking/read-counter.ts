@@ -60,6 +60,8 @@ export interface ReadCounterStats {
   flushes: number;
   /** the slowest flush so far, in milliseconds */
   slowestFlushMs: number;
+  /** all flushes of beacons together, in milliseconds */
+  flushMs: number;
 }
 
 interface CachedArticle {
@@ -74,6 +76,8 @@ export interface ReadCounterDeps {
   redis: Redis | null;
   /** prefix of every Redis key (default `jikji:`) */
   keyPrefix?: string;
+  /** a store of the caller's (tests); by default Redis when given, else the database */
+  store?: ReadStore;
   now: () => number;
   log: FastifyBaseLogger;
 }
@@ -100,12 +104,15 @@ export class ReadCounter {
     buffered: 0,
     flushes: 0,
     slowestFlushMs: 0,
+    flushMs: 0,
   };
 
   constructor(private readonly deps: ReadCounterDeps) {
-    this.store = deps.redis
-      ? redisReadStore(deps.db, deps.redis, deps.keyPrefix ?? "jikji:")
-      : databaseReadStore(deps.db);
+    this.store =
+      deps.store ??
+      (deps.redis
+        ? redisReadStore(deps.db, deps.redis, deps.keyPrefix ?? "jikji:")
+        : databaseReadStore(deps.db));
   }
 
   /** Queues one accepted beacon. Never waits and never fails. */
@@ -168,21 +175,23 @@ export class ReadCounter {
       try {
         counted = await this.store.count(batch, (b) => this.cap.allow(b));
       } catch (error) {
-        // Nothing was decided: put the batch back in front of what arrived meanwhile.
+        // Put the batch back in front of what arrived meanwhile; whatever of it was stored already
+        // will be found counted when it is tried again.
         const back = batch.concat(this.buffer);
         const over = back.length - MAX_BUFFER;
         if (over > 0) this.totals.dropped += over;
         this.buffer = over > 0 ? back.slice(0, MAX_BUFFER) : back;
         throw error;
       }
+      this.totals.counted += counted;
     }
     // Reads decided but not yet written (the Redis store writes after deciding): kept until written.
     if (this.store.hasPending()) await this.store.retryPending();
     const ms = performance.now() - started;
     if (batch.length === 0) return { beacons: 0, counted: 0, ms };
-    this.totals.counted += counted;
     this.totals.flushes++;
     this.totals.slowestFlushMs = Math.max(this.totals.slowestFlushMs, ms);
+    this.totals.flushMs += ms;
     return { beacons: batch.length, counted, ms };
   }
 

@@ -39,7 +39,8 @@ function bodyOf(request: FastifyRequest): unknown {
 export function registerViewRoutes(app: FastifyInstance, ctx: WebContext): void {
   const siteOrigin = new URL(ctx.config.siteUrl).origin;
 
-  app.post("/api/v1/views", async (request, reply) => {
+  // A beacon is a few bytes; anything bigger is refused before it is read.
+  app.post("/api/v1/views", { bodyLimit: 1024 }, async (request, reply) => {
     const origin = request.headers.origin;
     if (origin && origin !== siteOrigin && origin !== `${request.protocol}://${request.host}`) {
       throw new AppError("forbidden_origin", 403, "다른 사이트에서 보낸 요청은 처리할 수 없습니다.");

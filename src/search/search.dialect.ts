@@ -6,9 +6,11 @@ import {
   fts5Phrase,
   gramProbe,
   isLongPattern,
+  isOneWord,
   likeContains,
   type SearchSort,
   sortKeyAt,
+  textWords,
 } from "./search.ts";
 
 /**
@@ -230,46 +232,97 @@ const sqliteIndex: SearchIndexSql = {
 // PostgreSQL: pg_trgm for 3+ characters, a GIN-indexed tsvector of grams for the rest
 // ------------------------------------------------------------------------------------------------
 
-/** Lexeme marks: a gram of the title or subtitle, a gram of the title's consonants. */
+/** Lexeme marks: a gram of the title or subtitle, a gram of the title's consonants, a word. */
 const HEAD_MARK = "^";
 const CHOSEONG_MARK = "#";
+const WORD_MARK = "=";
+/** A one-word pattern found in more words than this is looked for in the texts instead. */
+const WORDS_LIMIT = 2000;
 
-/** A story's lexemes: its grams, its title and subtitle's grams marked ^, its consonant grams marked #. */
+/** A story's lexemes: grams, title and subtitle grams marked ^, consonant grams marked #, words marked =. */
 function tokensOf(d: IndexedDocument): string[] {
   return [
     ...new Set([...d.headGrams, ...d.bodyGrams]),
     ...d.headGrams.map((g) => HEAD_MARK + g),
     ...d.choseongGrams.map((c) => CHOSEONG_MARK + c),
+    ...wordsOf(d).map((w) => WORD_MARK + w),
   ];
 }
 
-/** One lexeme as a tsquery, quoted by PostgreSQL itself so that no gram is ever read as query syntax. */
-const hasToken = (token: string) => sql`g.tokens @@ quote_literal(${token})::tsquery`;
-const anyOf = (parts: RawBuilder<unknown>[]) => sql`(${sql.join(parts, sql` OR `)})`;
+const wordsOf = (d: IndexedDocument) => textWords(`${d.title} ${d.subtitle} ${d.byline} ${d.body}`);
 
-function pgGroup(g: MatchGroup, scope: Scope): RawBuilder<unknown> | null {
-  const parts: RawBuilder<unknown>[] = [];
+/**
+ * Lexemes as a tsquery matching any of them. Each is quoted by PostgreSQL itself (quote_literal), so
+ * no gram or word is ever read as query syntax.
+ */
+const hasAnyToken = (tokens: readonly string[]) =>
+  sql`g.tokens @@ array_to_string(ARRAY(SELECT quote_literal(t) FROM unnest(${[...tokens]}::text[]) t), ' | ')::tsquery`;
+
+/** A condition, and whether it needs the story's texts (search_texts x) joined. */
+interface PgCondition {
+  sql: RawBuilder<unknown>;
+  texts: boolean;
+}
+
+function combine(parts: readonly PgCondition[], op: "AND" | "OR"): PgCondition {
+  return {
+    sql: sql`(${sql.join(
+      parts.map((p) => p.sql),
+      op === "AND" ? sql` AND ` : sql` OR `,
+    )})`,
+    texts: parts.some((p) => p.texts),
+  };
+}
+
+/** What a one-word pattern's lookup in the word list found: the words, or too many to list. */
+type WordHits = Map<string, string[] | "too many">;
+
+function pgGroup(g: MatchGroup, scope: Scope, words: WordHits): PgCondition | null {
+  const parts: PgCondition[] = [];
   for (const p of g.long) {
     const like = likeContains(p);
-    parts.push(sql`x.title ILIKE ${like}`, sql`x.subtitle ILIKE ${like}`);
-    if (scope === "all") parts.push(sql`x.byline ILIKE ${like}`, sql`x.body ILIKE ${like}`);
+    const found = words.get(p);
+    if (scope === "head") {
+      parts.push({ sql: sql`(x.title ILIKE ${like} OR x.subtitle ILIKE ${like})`, texts: true });
+    } else if (Array.isArray(found)) {
+      parts.push({
+        sql: found.length ? hasAnyToken(found.map((w) => WORD_MARK + w)) : sql`FALSE`,
+        texts: false,
+      });
+    } else {
+      parts.push({
+        sql: sql`(x.title ILIKE ${like} OR x.subtitle ILIKE ${like} OR x.byline ILIKE ${like} OR x.body ILIKE ${like})`,
+        texts: true,
+      });
+    }
   }
-  for (const p of g.short) parts.push(hasToken(scope === "all" ? p : HEAD_MARK + p));
+  if (g.short.length) {
+    parts.push({ sql: hasAnyToken(g.short.map((p) => (scope === "all" ? p : HEAD_MARK + p))), texts: false });
+  }
   if (g.choseong) {
     parts.push(
       isLongPattern(g.choseong)
-        ? sql`x.title_choseong LIKE ${likeContains(g.choseong)}`
-        : hasToken(CHOSEONG_MARK + g.choseong),
+        ? { sql: sql`x.title_choseong LIKE ${likeContains(g.choseong)}`, texts: true }
+        : { sql: hasAnyToken([CHOSEONG_MARK + g.choseong]), texts: false },
     );
   }
-  return parts.length ? anyOf(parts) : null;
+  return parts.length ? combine(parts, "OR") : null;
 }
 
-function pgQuery(groups: readonly MatchGroup[], scope: Scope): RawBuilder<unknown> | null {
-  const parts = groups.map((g) => pgGroup(g, scope));
-  return parts.every((p) => p !== null)
-    ? sql`(${sql.join(parts as RawBuilder<unknown>[], sql` AND `)})`
-    : null;
+function pgQuery(groups: readonly MatchGroup[], scope: Scope, words: WordHits): PgCondition | null {
+  const parts = groups.map((g) => pgGroup(g, scope, words));
+  return parts.every((p) => p !== null) ? combine(parts as PgCondition[], "AND") : null;
+}
+
+/** Looks each one-word pattern up in the word list: which words hold it (pg_trgm over short strings). */
+async function lookUpWords(trx: Db, groups: readonly MatchGroup[]): Promise<WordHits> {
+  const hits: WordHits = new Map();
+  for (const p of new Set(groups.flatMap((g) => g.long.filter(isOneWord)))) {
+    const { rows } = await sql<{ word: string }>`SELECT word FROM search_words
+      WHERE word LIKE ${likeContains(p)} ESCAPE '\\' LIMIT ${WORDS_LIMIT + 1}`.execute(trx);
+    hits.set(p, rows.length > WORDS_LIMIT ? "too many" : rows.map((r) => r.word));
+  }
+  return hits;
 }
 
 const postgresIndex: SearchIndexSql = {
@@ -281,62 +334,67 @@ const postgresIndex: SearchIndexSql = {
           sql`(${d.articleId}, ${d.sortKey}, ${d.sectionId}, ${d.publishedAt}, array_to_tsvector(${tokensOf(d)}::text[]))`,
       ),
     )}`.execute(trx);
+    const words = [...new Set(docs.flatMap(wordsOf))];
+    await sql`INSERT INTO search_words (word) SELECT unnest(${words}::text[]) ON CONFLICT DO NOTHING`.execute(
+      trx,
+    );
   },
 
-  async clear() {
-    // search_texts and search_grams go with their search_documents rows (ON DELETE CASCADE).
+  async clear(trx) {
+    // search_texts and search_grams go with their search_documents rows (ON DELETE CASCADE); the
+    // word list is only ever added to, so a rebuild is when it loses the words no story uses.
+    await sql`DELETE FROM search_words`.execute(trx);
   },
 
   async optimize(db) {
-    await sql`ANALYZE search_documents, search_texts, search_grams, search_people`.execute(db);
+    await sql`ANALYZE search_documents, search_texts, search_grams, search_words, search_people`.execute(db);
   },
 
   async match(db, q) {
-    const all = pgQuery(q.groups, "all");
-    if (all === null) return { total: 0, ids: [] };
-    const head = q.sort === "relevance" ? pgQuery(q.groups, "head") : null;
-    const texts = q.groups.some((g) => g.long.length || (g.choseong && isLongPattern(g.choseong)));
-    const from = texts
-      ? sql`search_grams g JOIN search_texts x ON x.article_id = g.article_id`
-      : sql`search_grams g`;
-    const filters: RawBuilder<unknown>[] = [sql`g.published_at <= ${q.now}`];
-    if (q.from !== null) filters.push(sql`g.published_at >= ${q.from}`);
-    if (q.to !== null) filters.push(sql`g.published_at < ${q.to}`);
-    if (q.sectionIds)
-      filters.push(sql`g.section_id IN (${q.sectionIds.length ? idList(q.sectionIds) : sql`NULL`})`);
-    const where = (condition: RawBuilder<unknown>) => sql.join([...filters, condition], sql` AND `);
-    const count = async (trx: Db, condition: RawBuilder<unknown>) => {
-      const { rows } = await sql<{
-        n: number;
-      }>`SELECT count(*) AS n FROM ${from} WHERE ${where(condition)}`.execute(trx);
-      return Number(rows[0]?.n ?? 0);
-    };
-    const page = async (trx: Db, condition: RawBuilder<unknown>, limit: number, offset: number) => {
-      if (limit <= 0) return [];
-      const { rows } = await sql<{
-        id: number;
-      }>`SELECT g.article_id AS id FROM ${from} WHERE ${where(condition)}
-        ORDER BY g.sort_key DESC LIMIT ${limit} OFFSET ${offset}`.execute(trx);
-      return rows.map((r) => r.id);
-    };
     const run = async (trx: Db): Promise<MatchResult> => {
       // The planner prices a tsvector test as cheap and, for a gram in most stories, would read
       // every row, fetching each row's lexemes from TOAST: seconds. The GIN index answers exactly
       // and needs no row's lexemes, so sequential scans are ruled out for this transaction.
       await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+      const words = await lookUpWords(trx, q.groups);
+      const all = pgQuery(q.groups, "all", words);
+      if (all === null) return { total: 0, ids: [] };
+      const head = q.sort === "relevance" ? pgQuery(q.groups, "head", words) : null;
+      const filters: RawBuilder<unknown>[] = [sql`g.published_at <= ${q.now}`];
+      if (q.from !== null) filters.push(sql`g.published_at >= ${q.from}`);
+      if (q.to !== null) filters.push(sql`g.published_at < ${q.to}`);
+      if (q.sectionIds) {
+        filters.push(sql`g.section_id IN (${q.sectionIds.length ? idList(q.sectionIds) : sql`NULL`})`);
+      }
+      const select = (c: PgCondition) => {
+        const from = c.texts
+          ? sql`search_grams g JOIN search_texts x ON x.article_id = g.article_id`
+          : sql`search_grams g`;
+        return sql`FROM ${from} WHERE ${sql.join([...filters, c.sql], sql` AND `)}`;
+      };
+      const count = async (c: PgCondition) => {
+        const { rows } = await sql<{ n: number }>`SELECT count(*) AS n ${select(c)}`.execute(trx);
+        return Number(rows[0]?.n ?? 0);
+      };
+      const page = async (c: PgCondition, limit: number, offset: number) => {
+        if (limit <= 0) return [];
+        const { rows } = await sql<{ id: number }>`SELECT g.article_id AS id ${select(c)}
+          ORDER BY g.sort_key DESC LIMIT ${limit} OFFSET ${offset}`.execute(trx);
+        return rows.map((r) => r.id);
+      };
       if (head === null) {
-        const [total, ids] = await Promise.all([count(trx, all), page(trx, all, q.limit, q.offset)]);
+        const [total, ids] = await Promise.all([count(all), page(all, q.limit, q.offset)]);
         return { total, ids };
       }
-      const [total, inHead] = await Promise.all([count(trx, all), count(trx, sql`${all} AND ${head}`)]);
-      const first = q.offset < inHead ? await page(trx, sql`${all} AND ${head}`, q.limit, q.offset) : [];
+      const inHead = combine([all, head], "AND");
+      const [total, headCount] = await Promise.all([count(all), count(inHead)]);
+      const first = q.offset < headCount ? await page(inHead, q.limit, q.offset) : [];
       const rest =
-        first.length < q.limit && total > inHead
+        first.length < q.limit && total > headCount
           ? await page(
-              trx,
-              sql`${all} AND NOT ${head}`,
+              { sql: sql`${all.sql} AND NOT ${head.sql}`, texts: all.texts || head.texts },
               q.limit - first.length,
-              Math.max(0, q.offset - inHead),
+              Math.max(0, q.offset - headCount),
             )
           : [];
       return { total, ids: [...first, ...rest] };

@@ -140,6 +140,23 @@ export function gramProbe(gram: string): string {
   return charLength(gram) === 1 ? ` ${gram} ` : ` ${gram}`;
 }
 
+/** Words longer than this are left out of PostgreSQL's word list (no query is longer). */
+export const MAX_WORD_CHARS = QUERY_MAX_CHARS;
+
+/** The distinct words (runs of letters and digits) of a text, lower-cased. */
+export function textWords(text: string): string[] {
+  const words = new Set<string>();
+  for (const run of text.normalize("NFC").toLowerCase().match(WORD_RUNS) ?? []) {
+    if (charLength(run) <= MAX_WORD_CHARS) words.add(run);
+  }
+  return [...words];
+}
+
+/** Whether a pattern lies within one word: letters and digits only. */
+export function isOneWord(pattern: string): boolean {
+  return /^[\p{L}\p{N}]+$/u.test(pattern);
+}
+
 /** The initial consonants of the Hangul syllables of a text, everything else dropped: 하이투자 → ㅎㅇㅌㅈ. */
 export function choseongOf(text: string): string {
   return getChoseong(text.normalize("NFC")).replace(/[^ㄱ-ㅎ]/gu, "");

@@ -350,6 +350,44 @@ describe("search", () => {
     });
   });
 
+  describe("follows the newsroom", () => {
+    it("finds a renamed reporter's stories by the new name at once", async () => {
+      const renamed = (name: string) =>
+        newsroom([], {
+          people: PEOPLE,
+          staff: [
+            {
+              key: "park-sj",
+              name: "박서준",
+              email: "sjpark@test.example.kr",
+              role: "reporter",
+              desk: "산업부",
+            },
+            { key: "lee-ha", name, email: "haeun@test.example.kr", role: "reporter", desk: "금융부" },
+          ],
+        });
+      await t.import(renamed("이하나"));
+      try {
+        expect(sorted(await find("이하나"))).toEqual([7001, 7002, 7009]);
+        expect(await find("이하은")).toEqual([]);
+      } finally {
+        await t.import(renamed("이하은"));
+      }
+      expect(sorted(await find("이하은"))).toEqual([7001, 7002, 7009]);
+    });
+
+    it("takes a new alias at once, without re-indexing stories", async () => {
+      const people = [{ ...PEOPLE[1]!, aliases: [...PEOPLE[1]!.aliases, "알트먼"] }, PEOPLE[0]!];
+      await t.import(newsroom([], { people }));
+      try {
+        expect(sorted(await find("알트먼"))).toEqual([7003, 7004]);
+      } finally {
+        await t.import(newsroom([], { people: PEOPLE }));
+      }
+      expect(await find("알트먼")).toEqual([]);
+    });
+  });
+
   describe("is safe", () => {
     it("escapes titles and bodies, marking only with our own <mark>", async () => {
       const html = await search(`q=${encodeURIComponent("조선")}`);

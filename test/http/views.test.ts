@@ -254,6 +254,17 @@ describe("counting reads: POST /api/v1/views", () => {
       expect(res.statusCode, payload).toBe(400);
       expect(res.json().error.code).toMatch(/invalid_request|bad_request/);
     }
+    const huge = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/views",
+      headers: {
+        "content-type": "application/json",
+        cookie: `jikji_vid=${visitor("x")}`,
+        "user-agent": CHROME,
+      },
+      payload: JSON.stringify({ article: 7105, padding: "x".repeat(2000) }),
+    });
+    expect(huge.statusCode).toBe(413);
     const foreign = await read(7105, { headers: { origin: "https://evil.example" } });
     expect(foreign.statusCode).toBe(403);
     await t.app.reads.flush();
@@ -292,11 +303,12 @@ describe("counting reads: POST /api/v1/views", () => {
     });
     for (let i = 0; i < 40; i++) t.app.reads.record(beacon(`bulk-${i}`, i));
     await t.app.reads.flush();
-    // 40 known readers again and 733 new ones: chunks of 500, 256, 16 and 1 rows
-    for (let i = 0; i < 773; i++) t.app.reads.record(beacon(`bulk-${i}`, 1000 + i));
+    // 40 known readers again and 5,193 new ones: a transaction of 5,000 beacons (ten statements of
+    // 500 rows), then one of 233 (statements of 128, 64, 32, 8 and 1 rows)
+    for (let i = 0; i < 5233; i++) t.app.reads.record(beacon(`bulk-${i}`, 10_000 + i));
     const flushed = await t.app.reads.flush();
-    expect(flushed).toMatchObject({ beacons: 773, counted: 733 });
-    expect(await viewCount(t, 7108)).toBe(800 + 773);
+    expect(flushed).toMatchObject({ beacons: 5233, counted: 5193 });
+    expect(await viewCount(t, 7108)).toBe(800 + 5233);
   });
 
   it(`caps what one address adds to one story in an hour at ${READS_PER_ADDRESS_HOUR}`, async () => {

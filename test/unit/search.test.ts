@@ -7,7 +7,9 @@ import {
   findMatches,
   framedGrams,
   fts5Phrase,
+  gramProbe,
   highlight,
+  isOneWord,
   kstDayStart,
   likeContains,
   normalizeQuery,
@@ -19,6 +21,7 @@ import {
   snippet,
   sortKeyAt,
   textGrams,
+  textWords,
 } from "../../src/search/search.ts";
 
 /** Segments as text with [brackets] around the marked ones, to read at a glance. */
@@ -88,9 +91,22 @@ describe("grams", () => {
     expect(textGrams("반도체 반도체")).toHaveLength(5);
   });
 
-  it("frames grams with spaces so a phrase finds one gram exactly", () => {
+  it("frames grams with spaces, so one trigram finds one gram", () => {
     expect(framedGrams(["금", "금리"])).toBe(" 금 금리 ");
     expect(framedGrams([])).toBe("");
+    expect(gramProbe("금리")).toBe(" 금리");
+    expect(gramProbe("금")).toBe(" 금 ");
+  });
+
+  it("lists the distinct words of a text for PostgreSQL's word list", () => {
+    expect(textWords("반도체가 반도체를, R&D 반도체가").sort()).toEqual(
+      ["d", "r", "반도체가", "반도체를"].sort(),
+    );
+    expect(textWords(`${"가".repeat(101)} 나`)).toEqual(["나"]);
+    expect(isOneWord("반도체")).toBe(true);
+    expect(isOneWord("노바ai")).toBe(true);
+    expect(isOneWord("r&d")).toBe(false);
+    expect(isOneWord("마크 리버스")).toBe(false);
   });
 
   it("reads initial consonants of Hangul syllables only", () => {

@@ -3,6 +3,8 @@ import * as createNewsroom from "./2026_11_30_0900_create_newsroom.ts";
 import * as staffSessionsWorkflow from "./2026_11_30_1000_staff_sessions_workflow.ts";
 import * as commentsModeration from "./2026_11_30_1100_comments_moderation.ts";
 import * as articleReads from "./2026_11_30_1200_article_reads.ts";
+import * as eventRegistrations from "./2026_11_30_1300_event_registrations.ts";
+import * as articlePeople from "./2026_11_30_1400_article_people.ts";
 import * as createSearchIndex from "./2026_12_01_0900_create_search_index.ts";
 
 /** Every migration, by name. Names sort in the order they run; a landed migration never changes. */
@@ -11,5 +13,7 @@ export const migrations: Record<string, Migration> = {
   "2026_11_30_1000_staff_sessions_workflow": staffSessionsWorkflow,
   "2026_11_30_1100_comments_moderation": commentsModeration,
   "2026_11_30_1200_article_reads": articleReads,
+  "2026_11_30_1300_event_registrations": eventRegistrations,
+  "2026_11_30_1400_article_people": articlePeople,
   "2026_12_01_0900_create_search_index": createSearchIndex,
 };

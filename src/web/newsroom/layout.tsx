@@ -93,6 +93,16 @@ export function NewsroomLayout(props: NewsroomPageProps) {
                     댓글
                   </NavLink>
                 ) : null}
+                {can(user.role, "events.manage") ? (
+                  <NavLink href="/newsroom/events" id="events" active={active}>
+                    행사
+                  </NavLink>
+                ) : null}
+                {can(user.role, "people.manage") ? (
+                  <NavLink href="/newsroom/people" id="people" active={active}>
+                    인물
+                  </NavLink>
+                ) : null}
                 {can(user.role, "staff.manage") ? (
                   <NavLink href="/newsroom/staff" id="staff" active={active}>
                     직원

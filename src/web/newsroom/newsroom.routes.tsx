@@ -1,7 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { registerDeskRoutes } from "../../articles/article.newsroom.routes.tsx";
 import { registerModerationRoutes } from "../../comments/moderation.routes.tsx";
+import { registerEventNewsroomRoutes } from "../../events/event.newsroom.routes.tsx";
 import { registerMediaRoutes } from "../../media/media.routes.tsx";
+import { registerPersonNewsroomRoutes } from "../../people/person.newsroom.routes.tsx";
 import { registerReadsNewsroomRoutes } from "../../ranking/reads.newsroom.routes.tsx";
 import { registerSectionNewsroomRoutes } from "../../sections/section.newsroom.routes.tsx";
 import { registerSiteSettingsRoutes } from "../../site/site-settings.routes.tsx";
@@ -39,5 +41,7 @@ export async function registerNewsroom(app: FastifyInstance, ctx: WebContext): P
     registerSectionNewsroomRoutes(guarded, ctx);
     registerSiteSettingsRoutes(guarded, ctx);
     registerReadsNewsroomRoutes(guarded, ctx);
+    registerEventNewsroomRoutes(guarded, ctx);
+    registerPersonNewsroomRoutes(guarded, ctx);
   });
 }

@@ -22,6 +22,14 @@ export const NOTICES: Record<string, string> = {
   comment_restored: "댓글을 되살렸습니다.",
   comment_blocked: "차단했습니다.",
   comment_unblocked: "차단을 풀었습니다.",
+  events_saved: "행사를 저장했습니다.",
+  registration_moved: "신청 상태를 바꿨습니다.",
+  checked_in: "입장을 확인했습니다.",
+  person_removed: "인물 연결을 뺐습니다.",
+  person_linked: "인물을 연결했습니다.",
+  names_unified: "이름 표기를 통일했습니다. 새 판으로 저장되었습니다.",
+  person_saved: "인물 정보를 저장했습니다.",
+  people_merged: "두 인물을 합쳤습니다.",
 };
 
 export function noticeFrom(query: unknown): string | null {

@@ -1,0 +1,113 @@
+import { createHash, randomInt } from "node:crypto";
+import type { EventRow, RegistrationStatus } from "../db/schema.ts";
+import { AppError, badRequest } from "../lib/errors.ts";
+
+/** Limits on what a registrant types (also the form's maxlength). */
+export const REGISTRATION_LIMITS = { name: 100, email: 254, organization: 200, phone: 40 } as const;
+
+/** A registrant's address may try this often: enough for a family or an office, not for a script. */
+export const REGISTRATION_RATES = {
+  perAddressShort: { limit: 10, windowMs: 10 * 60_000 },
+  perAddressDay: { limit: 50, windowMs: 24 * 3600_000 },
+} as const;
+
+/**
+ * What the form tells a registrant before they agree (개인정보 보호법 제15조: what is collected, why,
+ * for how long, and that they may refuse). Kept here so the page and the docs say the same thing.
+ */
+export const CONSENT_NOTICE = {
+  items: "이름, 이메일, 소속, 연락처(선택)",
+  purpose: "행사 참가 신청 확인, 입장 확인, 행사 관련 안내",
+  retention: "행사 종료 후 3개월이 지나면 파기합니다",
+  refusal: "동의하지 않으실 수 있으나, 동의하지 않으면 참가 신청을 할 수 없습니다.",
+} as const;
+
+export interface RegistrationInput {
+  name: string;
+  email: string;
+  organization: string;
+  phone: string;
+  consent: boolean;
+}
+
+export interface ValidRegistration {
+  name: string;
+  email: string;
+  organization: string | null;
+  phone: string | null;
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
+const CONTROL = /[\u0000-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g;
+const clean = (s: string) => s.replace(CONTROL, "").trim();
+/** Deliberately plain: one @, a dot in the domain, no spaces. Delivery is the real check. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHONE = /^[0-9+\-() ]{7,40}$/;
+
+/** Validates in the order the form asks: name, e-mail, organisation, phone, then consent. */
+export function validateRegistration(input: RegistrationInput): ValidRegistration {
+  const name = clean(input.name);
+  if (!name) throw badRequest("name_required", "이름을 적어 주세요.");
+  if (name.length > REGISTRATION_LIMITS.name)
+    throw badRequest("name_too_long", `이름은 ${REGISTRATION_LIMITS.name}자까지 쓸 수 있습니다.`);
+  const email = clean(input.email).toLowerCase();
+  if (!email) throw badRequest("email_required", "이메일을 적어 주세요.");
+  if (email.length > REGISTRATION_LIMITS.email || !EMAIL.test(email))
+    throw badRequest("email_invalid", "이메일 주소를 확인해 주세요.");
+  const organization = clean(input.organization);
+  if (organization.length > REGISTRATION_LIMITS.organization)
+    throw badRequest(
+      "organization_too_long",
+      `소속은 ${REGISTRATION_LIMITS.organization}자까지 쓸 수 있습니다.`,
+    );
+  const phone = clean(input.phone);
+  if (phone && !PHONE.test(phone)) throw badRequest("phone_invalid", "연락처는 숫자와 -로 적어 주세요.");
+  if (!input.consent)
+    throw badRequest("consent_required", "개인정보 수집·이용에 동의해야 신청할 수 있습니다.");
+  return { name, email, organization: organization || null, phone: phone || null };
+}
+
+/** Why a registration cannot be taken now, or null when it can. */
+export function registrationRefusal(event: EventRow, now: number): AppError | null {
+  if ((event.ends_at ?? event.starts_at) <= now)
+    return new AppError("event_ended", 409, "이미 끝난 행사입니다.");
+  if (!event.registration_open)
+    return new AppError("registration_closed", 409, "참가 신청을 받고 있지 않습니다.");
+  return null;
+}
+
+/** Seats still free; null when the event has no capacity limit. */
+export function seatsLeft(capacity: number | null, confirmed: number): number | null {
+  return capacity === null ? null : Math.max(0, capacity - confirmed);
+}
+
+/** Where a new registrant goes: a seat while one is free, otherwise the waiting list. */
+export function initialStatus(capacity: number | null, confirmed: number): RegistrationStatus {
+  return capacity === null || confirmed < capacity ? "confirmed" : "waitlisted";
+}
+
+/** No 0/O, 1/I/L: the code is read out loud at the door. */
+const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+/** A short human confirmation code such as `K7Q-4F2`. */
+export function newConfirmationCode(): string {
+  let s = "";
+  for (let i = 0; i < 6; i++) s += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return `${s.slice(0, 3)}-${s.slice(3)}`;
+}
+
+/** Accepts `k7q4f2`, `K7Q 4F2`, `k7q-4f2` as typed at the door. */
+export function normaliseCode(input: string): string | null {
+  const s = input.toUpperCase().replace(/[^A-Z0-9]/g, "");
+  return s.length === 6 ? `${s.slice(0, 3)}-${s.slice(3)}` : null;
+}
+
+export function hashCancelToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export const STATUS_LABELS: Record<RegistrationStatus, string> = {
+  confirmed: "참가 확정",
+  waitlisted: "대기",
+  cancelled: "취소",
+};

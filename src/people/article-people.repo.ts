@@ -1,0 +1,114 @@
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../db/schema.ts";
+import type { DirectoryPerson } from "./name-matcher.ts";
+import { parseStringList } from "./person.repo.ts";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export type ArticlePersonRow = {
+  article_id: number;
+  person_id: number;
+  start: number;
+  length: number;
+  spelling: string;
+  source: "auto" | "editor";
+  removed: number;
+};
+
+/** A cheap fingerprint of the directory: changes whenever a person is added, edited or removed. */
+export async function directoryVersion(db: Db): Promise<string> {
+  const r = await db
+    .selectFrom("people")
+    .select((eb) => [
+      eb.fn.countAll<number | string>().as("n"),
+      eb.fn.max("updated_at").as("at"),
+      eb.fn.max("id").as("id"),
+    ])
+    .executeTakeFirstOrThrow();
+  return `${r.n}:${r.at ?? 0}:${r.id ?? 0}`;
+}
+
+/** Every person, shaped for the matcher. */
+export async function loadDirectory(db: Db): Promise<DirectoryPerson[]> {
+  const rows = await db
+    .selectFrom("people")
+    .select(["id", "key", "name", "aliases", "role", "organization", "context_words"])
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    key: r.key,
+    name: r.name,
+    aliases: parseStringList(r.aliases),
+    role: r.role,
+    organization: r.organization,
+    contextWords: parseStringList(r.context_words),
+  }));
+}
+
+export function listArticlePeople(db: Db, articleId: number): Promise<ArticlePersonRow[]> {
+  return db
+    .selectFrom("article_people")
+    .selectAll()
+    .where("article_id", "=", articleId)
+    .orderBy("start")
+    .execute() as Promise<ArticlePersonRow[]>;
+}
+
+/** The links to draw in a body: not removed, with the person's key. */
+export function listBodyLinks(
+  db: Db,
+  articleId: number,
+): Promise<{ start: number; length: number; spelling: string; key: string }[]> {
+  return db
+    .selectFrom("article_people as ap")
+    .innerJoin("people as p", "p.id", "ap.person_id")
+    .select(["ap.start", "ap.length", "ap.spelling", "p.key"])
+    .where("ap.article_id", "=", articleId)
+    .where("ap.removed", "=", 0)
+    .orderBy("ap.start")
+    .execute();
+}
+
+export async function replaceArticlePeople(
+  trx: Db,
+  articleId: number,
+  rows: Omit<ArticlePersonRow, "article_id">[],
+): Promise<void> {
+  await trx.deleteFrom("article_people").where("article_id", "=", articleId).execute();
+  if (rows.length) {
+    await trx
+      .insertInto("article_people")
+      .values(rows.map((r) => ({ ...r, article_id: articleId })))
+      .execute();
+  }
+}
+
+/** Published articles that link a person, newest first. */
+export function listArticlesMentioning(db: Db, personId: number, now: number, limit: number, offset: number) {
+  return db
+    .selectFrom("article_people as ap")
+    .innerJoin("articles as a", "a.id", "ap.article_id")
+    .select(["a.num", "a.title", "a.excerpt", "a.published_at"])
+    .where("ap.person_id", "=", personId)
+    .where("ap.removed", "=", 0)
+    .where("a.status", "=", "published")
+    .where("a.published_at", "<=", now)
+    .orderBy("a.published_at", "desc")
+    .orderBy("a.num", "desc")
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+export async function countArticlesMentioning(db: Db, personId: number, now: number): Promise<number> {
+  const r = await db
+    .selectFrom("article_people as ap")
+    .innerJoin("articles as a", "a.id", "ap.article_id")
+    .select((eb) => eb.fn.countAll<number | string>().as("n"))
+    .where("ap.person_id", "=", personId)
+    .where("ap.removed", "=", 0)
+    .where("a.status", "=", "published")
+    .where("a.published_at", "<=", now)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}

@@ -1,0 +1,241 @@
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../db/schema.ts";
+import { sanitizeBodyHtml } from "../lib/sanitize-html.ts";
+import {
+  type ArticlePersonRow,
+  directoryVersion,
+  listArticlePeople,
+  loadDirectory,
+  replaceArticlePeople,
+} from "./article-people.repo.ts";
+import {
+  type AmbiguousMention,
+  buildNameDirectory,
+  findSpellings,
+  type LinkResult,
+  linkMentions,
+  type NameDirectory,
+  type SpellingReport,
+  spellingReport,
+} from "./name-matcher.ts";
+import { bodyLinkableText } from "./person-links.ts";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * Automatons by directory version. A cache, not a source of truth: the version is read from the
+ * database on every use, so an instance whose peer edited the directory rebuilds on its next save.
+ */
+const cache = new Map<string, NameDirectory>();
+
+/** The name automaton for the directory as it is now (rebuilt only when the directory changed). */
+export async function currentDirectory(db: Db): Promise<NameDirectory> {
+  const version = await directoryVersion(db);
+  const hit = cache.get(version);
+  if (hit) return hit;
+  const dir = buildNameDirectory(await loadDirectory(db));
+  cache.clear();
+  cache.set(version, dir);
+  return dir;
+}
+
+async function loadArticle(db: Db, articleId: number) {
+  return db
+    .selectFrom("articles as a")
+    .innerJoin("sections as s", "s.id", "a.section_id")
+    .select(["a.id", "a.body_html", "s.name as section_name", "s.slug as section_slug"])
+    .where("a.id", "=", articleId)
+    .executeTakeFirst();
+}
+
+export interface ArticleAnalysis {
+  text: string;
+  result: LinkResult;
+  ambiguous: AmbiguousMention[];
+  spellings: SpellingReport[];
+  dir: NameDirectory;
+}
+
+/** Runs the matcher over an article's body as stored. */
+export async function analyseArticle(db: Db, articleId: number): Promise<ArticleAnalysis | null> {
+  const a = await loadArticle(db, articleId);
+  if (!a) return null;
+  const dir = await currentDirectory(db);
+  const text = bodyLinkableText(sanitizeBodyHtml(a.body_html));
+  const options = { section: [a.section_name, a.section_slug] };
+  const result = linkMentions(dir, text, options);
+  return { text, result, ambiguous: result.ambiguous, spellings: spellingReport(dir, text, options), dir };
+}
+
+/**
+ * Recomputes an article's links after its body changed. Editors' decisions survive: a removed link
+ * stays removed, and a person picked by hand stays linked at the first mention of their spelling
+ * (dropped if the spelling is gone from the body).
+ */
+export async function refreshArticlePeople(db: Db, articleId: number): Promise<void> {
+  const analysis = await analyseArticle(db, articleId);
+  if (!analysis) return;
+  const { text, result, dir } = analysis;
+  const previous = await listArticlePeople(db, articleId);
+  const rows = new Map<number, Omit<ArticlePersonRow, "article_id">>();
+  for (const old of previous) {
+    if (old.source === "editor" && old.removed === 0) {
+      const at = findSpellings(dir, text).find((m) => m.spelling === old.spelling);
+      if (at) rows.set(old.person_id, { ...old, start: at.start, length: at.end - at.start });
+    }
+  }
+  const removed = new Set(previous.filter((p) => p.removed === 1).map((p) => p.person_id));
+  const taken = [...rows.values()];
+  for (const l of result.links) {
+    if (rows.has(l.personId)) continue;
+    // A hand-picked person already holds this range.
+    if (taken.some((t) => l.start < t.start + t.length && l.start + l.length > t.start)) continue;
+    rows.set(l.personId, {
+      person_id: l.personId,
+      start: l.start,
+      length: l.length,
+      spelling: l.spelling,
+      source: "auto",
+      removed: removed.has(l.personId) ? 1 : 0,
+    });
+  }
+  await replaceArticlePeople(db, articleId, [...rows.values()]);
+}
+
+/** Recomputes links for many articles (bundle import), building the automaton once. */
+export async function refreshManyArticlePeople(db: Db, articleIds: readonly number[]): Promise<void> {
+  for (const id of articleIds) await refreshArticlePeople(db, id);
+}
+
+export interface PersonSpellings {
+  personId: number;
+  key: string;
+  name: string;
+  variants: { spelling: string; count: number }[];
+}
+
+/** Spellings of each person mentioned in an article, for `check-names` and the editor's warnings. */
+export async function articleSpellings(db: Db, articleId: number): Promise<PersonSpellings[] | null> {
+  const analysis = await analyseArticle(db, articleId);
+  if (!analysis) return null;
+  return analysis.spellings.flatMap((r) => {
+    const p = analysis.dir.people.get(r.personId);
+    if (!p) return [];
+    return [
+      {
+        personId: p.id,
+        key: p.key,
+        name: p.name,
+        variants: [...r.variants].map(([spelling, count]) => ({ spelling, count })),
+      },
+    ];
+  });
+}
+
+/** One line per person: `샘 올트먼 (open-ai-ceo): 올트먼 ×2, 울트먼 ×2, 알트만 ×3`. */
+export function formatSpellings(s: PersonSpellings): string {
+  return `${s.name} (${s.key}): ${s.variants.map((v) => `${v.spelling} ×${v.count}`).join(", ")}`;
+}
+
+const SNIPPET = 24;
+
+function snippet(text: string, start: number, length: number): string {
+  const from = Math.max(0, start - SNIPPET);
+  const to = Math.min(text.length, start + length + SNIPPET);
+  return `${from > 0 ? "…" : ""}${text.slice(from, to).replace(/\s+/g, " ").trim()}${to < text.length ? "…" : ""}`;
+}
+
+export interface PeoplePanel {
+  links: {
+    personId: number;
+    key: string;
+    name: string;
+    spelling: string;
+    snippet: string;
+    source: "auto" | "editor";
+    removed: boolean;
+  }[];
+  ambiguous: {
+    spelling: string;
+    snippet: string;
+    candidates: { personId: number; key: string; name: string; organization: string | null }[];
+  }[];
+  /** people whose name is spelt more than one way in the body */
+  spellings: PersonSpellings[];
+}
+
+/** What the editor's side panel shows about people in a story. */
+export async function peoplePanel(db: Db, articleId: number): Promise<PeoplePanel | null> {
+  const analysis = await analyseArticle(db, articleId);
+  if (!analysis) return null;
+  const { text, dir } = analysis;
+  const rows = await listArticlePeople(db, articleId);
+  const decided = new Set(rows.filter((r) => r.source === "editor").map((r) => r.spelling));
+  const links = rows.flatMap((r) => {
+    const p = dir.people.get(r.person_id);
+    if (!p) return [];
+    return [
+      {
+        personId: p.id,
+        key: p.key,
+        name: p.name,
+        spelling: r.spelling,
+        snippet: snippet(text, r.start, r.length),
+        source: r.source,
+        removed: r.removed === 1,
+      },
+    ];
+  });
+  const ambiguous = analysis.ambiguous
+    .filter((m) => !decided.has(m.spelling))
+    .map((m) => ({
+      spelling: m.spelling,
+      snippet: snippet(text, m.start, m.length),
+      candidates: m.candidates.flatMap((c) => {
+        const p = dir.people.get(c.personId);
+        return p ? [{ personId: p.id, key: p.key, name: p.name, organization: p.organization ?? null }] : [];
+      }),
+    }));
+  const spellings = ((await articleSpellings(db, articleId)) ?? []).filter((s) => s.variants.length > 1);
+  return { links, ambiguous, spellings };
+}
+
+/** An editor's "do not link this person here": kept through later saves. */
+export async function removeArticlePerson(db: Db, articleId: number, personId: number): Promise<boolean> {
+  const r = await db
+    .updateTable("article_people")
+    .set({ removed: 1 })
+    .where("article_id", "=", articleId)
+    .where("person_id", "=", personId)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/**
+ * An editor's answer to "who is this?": links `personId` at the first mention of `spelling`. The
+ * spelling must be one of that person's and stand in the body as a mention.
+ */
+export async function pickArticlePerson(
+  db: Db,
+  articleId: number,
+  spelling: string,
+  personId: number,
+): Promise<boolean> {
+  const analysis = await analyseArticle(db, articleId);
+  if (!analysis) return false;
+  const ids = analysis.dir.bySpelling.get(spelling) ?? [];
+  if (!ids.includes(personId)) return false;
+  const at = findSpellings(analysis.dir, analysis.text).find((m) => m.spelling === spelling);
+  if (!at) return false;
+  const start = at.start;
+  const length = at.end - at.start;
+  // The range can hold one person: whoever the matcher put there gives way to the editor's choice.
+  const rows = (await listArticlePeople(db, articleId)).filter(
+    (r) => r.person_id !== personId && !(r.start < start + length && r.start + r.length > start),
+  );
+  await replaceArticlePeople(db, articleId, [
+    ...rows.map(({ article_id: _, ...r }) => r),
+    { person_id: personId, start, length, spelling, source: "editor", removed: 0 },
+  ]);
+  return true;
+}

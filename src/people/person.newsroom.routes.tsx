@@ -1,0 +1,162 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { AppError } from "../lib/errors.ts";
+import { sendPage, type WebContext } from "../web/context.ts";
+import { requirePermission } from "../web/newsroom/auth.ts";
+import { isFormError, parseForm, sentText } from "../web/newsroom/form.ts";
+import { pageBase } from "../web/newsroom/page.ts";
+import { PeopleListPage, PersonEditPage } from "./person.newsroom.view.tsx";
+import { findPersonById, findPersonByKey, searchPeople } from "./person.repo.ts";
+import { createPerson, editPerson, mergePeople, type PersonInput, personNotFound } from "./person.service.ts";
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .max(max, `${max}자까지 쓸 수 있습니다.`)
+    .optional()
+    .transform((v) => v?.trim() || null);
+const list = z
+  .string()
+  .max(3000, "목록이 너무 깁니다.")
+  .optional()
+  .transform((v) => [
+    ...new Set(
+      (v ?? "")
+        .split(/[,，]/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ]);
+
+const PersonForm = z.object({
+  key: z
+    .string({ error: "주소(key)를 적어 주세요." })
+    .trim()
+    .regex(/^[a-z0-9-]{1,64}$/, "주소(key)는 영문 소문자, 숫자, -로 64자까지 쓸 수 있습니다."),
+  name: z
+    .string({ error: "이름을 적어 주세요." })
+    .trim()
+    .min(1, "이름을 적어 주세요.")
+    .max(100, "이름은 100자까지 쓸 수 있습니다."),
+  aliases: list,
+  role: optionalText(200),
+  organization: optionalText(200),
+  bio: optionalText(5000),
+  contextWords: list,
+  num: z
+    .string()
+    .trim()
+    .regex(/^\d{0,12}$/, "예전 번호는 숫자로 적어 주세요.")
+    .optional()
+    .transform((v) => (v ? Number(v) : null)),
+});
+const MergeForm = z.object({
+  into: z
+    .string({ error: "합칠 인물의 주소(key)를 적어 주세요." })
+    .trim()
+    .min(1, "합칠 인물의 주소(key)를 적어 주세요.")
+    .max(64),
+});
+const SearchQuery = z.object({ q: z.string().max(100).optional().default("") });
+const IdParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
+
+function personId(params: unknown): number {
+  const p = IdParams.safeParse(params);
+  if (!p.success) throw personNotFound();
+  return p.data.id;
+}
+
+const toInput = (f: z.infer<typeof PersonForm>): PersonInput => f;
+
+/** The person directory in the newsroom: search, add, edit, merge. Needs `people.manage`. */
+export function registerPersonNewsroomRoutes(app: FastifyInstance, ctx: WebContext): void {
+  async function list(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    error?: AppError,
+    draft?: Record<string, string>,
+  ) {
+    const { q } = SearchQuery.parse(request.query ?? {});
+    const people = await searchPeople(ctx.db, q, 200);
+    return sendPage(
+      reply,
+      <PeopleListPage
+        {...(await pageBase(ctx, request))}
+        q={q}
+        people={people}
+        error={error}
+        draft={draft}
+      />,
+      error?.status ?? 200,
+      "no-store",
+    );
+  }
+  async function edit(request: FastifyRequest, reply: FastifyReply, id: number, error?: AppError) {
+    const person = await findPersonById(ctx.db, id);
+    if (!person) throw personNotFound();
+    return sendPage(
+      reply,
+      <PersonEditPage
+        {...(await pageBase(ctx, request))}
+        person={person}
+        error={error}
+        draft={error ? sentText(request.body) : undefined}
+      />,
+      error?.status ?? 200,
+      "no-store",
+    );
+  }
+
+  app.get("/newsroom/people", async (request, reply) => {
+    requirePermission(request, "people.manage");
+    return list(request, reply);
+  });
+
+  app.post("/newsroom/people", async (request, reply) => {
+    requirePermission(request, "people.manage");
+    try {
+      const id = await createPerson(ctx.db, toInput(parseForm(PersonForm, request.body)), ctx.now());
+      return reply.redirect(`/newsroom/people/${id}?notice=person_saved`, 303);
+    } catch (error) {
+      if (!isFormError(error)) throw error;
+      return list(request, reply, error, sentText(request.body));
+    }
+  });
+
+  app.get("/newsroom/people/:id", async (request, reply) => {
+    requirePermission(request, "people.manage");
+    return edit(request, reply, personId(request.params));
+  });
+
+  app.post("/newsroom/people/:id", async (request, reply) => {
+    requirePermission(request, "people.manage");
+    const id = personId(request.params);
+    try {
+      await editPerson(ctx.db, id, toInput(parseForm(PersonForm, request.body)), ctx.now());
+      return reply.redirect(`/newsroom/people/${id}?notice=person_saved`, 303);
+    } catch (error) {
+      if (!isFormError(error)) throw error;
+      return edit(request, reply, id, error);
+    }
+  });
+
+  app.post("/newsroom/people/:id/merge", async (request, reply) => {
+    requirePermission(request, "people.manage");
+    const id = personId(request.params);
+    try {
+      const { into } = parseForm(MergeForm, request.body);
+      const keep = await findPersonByKey(ctx.db, into);
+      if (!keep)
+        throw new AppError(
+          "merge_target_not_found",
+          400,
+          "합칠 인물을 찾을 수 없습니다. 주소(key)를 확인해 주세요.",
+        );
+      await mergePeople(ctx.db, keep.id, id, ctx.now());
+      return reply.redirect(`/newsroom/people/${keep.id}?notice=people_merged`, 303);
+    } catch (error) {
+      if (!isFormError(error)) throw error;
+      return edit(request, reply, id, error);
+    }
+  });
+}
