@@ -16,7 +16,7 @@ import {
 /**
  * The search index's SQL where SQLite and PostgreSQL differ: the text index itself (one FTS5 table
  * on SQLite; pg_trgm and array GIN indexes on PostgreSQL; see the migration
- * 2026_12_01_0900_create_search_index) and the query that matches against it. Everything else about
+ * 2026_11_30_1500_create_search_index) and the query that matches against it. Everything else about
  * search speaks plain Kysely in search.repo.ts.
  */
 

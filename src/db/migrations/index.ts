@@ -5,7 +5,7 @@ import * as commentsModeration from "./2026_11_30_1100_comments_moderation.ts";
 import * as articleReads from "./2026_11_30_1200_article_reads.ts";
 import * as eventRegistrations from "./2026_11_30_1300_event_registrations.ts";
 import * as articlePeople from "./2026_11_30_1400_article_people.ts";
-import * as createSearchIndex from "./2026_12_01_0900_create_search_index.ts";
+import * as createSearchIndex from "./2026_11_30_1500_create_search_index.ts";
 
 /** Every migration, by name. Names sort in the order they run; a landed migration never changes. */
 export const migrations: Record<string, Migration> = {
@@ -15,5 +15,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_30_1200_article_reads": articleReads,
   "2026_11_30_1300_event_registrations": eventRegistrations,
   "2026_11_30_1400_article_people": articlePeople,
-  "2026_12_01_0900_create_search_index": createSearchIndex,
+  "2026_11_30_1500_create_search_index": createSearchIndex,
 };
