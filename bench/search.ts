@@ -402,7 +402,7 @@ async function fillPostgres(handle: DatabaseHandle, n: number): Promise<void> {
 async function reindex(handle: DatabaseHandle): Promise<string> {
   const started = performance.now();
   let lastTenth = -1;
-  const report = await rebuildSearchIndex(handle.db, (done, total) => {
+  const report = await rebuildSearchIndex(handle.db, handle.dialect, (done, total) => {
     const tenth = Math.floor((done / total) * 10);
     if (tenth !== lastTenth) log(`  reindex ${done}/${total}`);
     lastTenth = tenth;
@@ -543,7 +543,7 @@ function percentile(sortedMs: number[], p: number): number {
 async function measure(label: string, handle: DatabaseHandle, sets: QuerySet[]): Promise<string[]> {
   const sections: SectionTree = buildSectionTree(await listSections(handle.db));
   const run = (q: string, sort: SearchSort, page = 1) =>
-    searchArticles(handle.db, sections, { q, sort, section: null, from: null, to: null, page }, NOW);
+    searchArticles(handle, sections, { q, sort, section: null, from: null, to: null, page }, NOW);
   // Warm the caches (SQLite's page cache, PostgreSQL's buffers) with every query once.
   for (const set of sets) for (const q of set.queries) await run(q, "recent");
   const lines = [`${label}`, "  kind                sort        p50 ms   p95 ms   max ms   avg hits"];

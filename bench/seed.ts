@@ -7,9 +7,10 @@ import sharp from "sharp";
 import { importBundle } from "../src/bundle/bundle.import.ts";
 import type { Bundle } from "../src/bundle/bundle.ts";
 import { migrateToLatest, openDatabase } from "../src/db/client.ts";
-import type { DialectName } from "../src/db/dialect.ts";
+import type { Dialect, DialectName } from "../src/db/dialect.ts";
 import { migrations } from "../src/db/migrations/index.ts";
 import type { Database } from "../src/db/schema.ts";
+import { createLocalBus } from "../src/lib/invalidation-bus.ts";
 import { toKstIso } from "../src/lib/kst-time.ts";
 import { createProgress } from "../src/lib/progress.ts";
 import { type BenchNewsroom, generateNewsroom } from "./content.ts";
@@ -110,14 +111,23 @@ function toBundle(room: BenchNewsroom, photo: string): Bundle {
 }
 
 /** Generates the newsroom for `now` and imports it; returns the seconds it took. */
-async function importNewsroom(db: Kysely<Database>, dataDir: string, now: number): Promise<number> {
+async function importNewsroom(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  dataDir: string,
+  now: number,
+): Promise<number> {
   const started = performance.now();
   const room = generateNewsroom({ now, articles: ARTICLE_COUNT });
   const bundle = toBundle(room, await photoDataUri());
-  await importBundle({ db, mediaDir: path.join(dataDir, "media"), now: () => now }, bundle, {
-    baseDir: dataDir,
-    onProgress: createProgress(),
-  });
+  await importBundle(
+    { db, dialect, bus: createLocalBus(), mediaDir: path.join(dataDir, "media"), now: () => now },
+    bundle,
+    {
+      baseDir: dataDir,
+      onProgress: createProgress(),
+    },
+  );
   return (performance.now() - started) / 1000;
 }
 
@@ -185,7 +195,7 @@ async function buildSqliteCache(): Promise<Manifest> {
     let seedSeconds: number;
     try {
       await migrateToLatest(handle.db);
-      seedSeconds = await importNewsroom(handle.db, building, seededAt);
+      seedSeconds = await importNewsroom(handle.db, handle.dialect, building, seededAt);
     } finally {
       // Closing the only connection checkpoints the WAL into the file, so a plain copy is complete.
       await handle.close();
@@ -328,7 +338,7 @@ async function seedPostgres(): Promise<SeededDatabase> {
     try {
       await migrateToLatest(handle.db);
       const now = Math.floor(Date.now() / 1000) * 1000;
-      const seconds = await importNewsroom(handle.db, dataDir, now);
+      const seconds = await importNewsroom(handle.db, handle.dialect, dataDir, now);
       // A live database has been vacuumed and analysed by autovacuum long ago; without this the
       // planner has no statistics yet, and autovacuum could wake up in the middle of the measurement.
       await sql`vacuum analyze`.execute(handle.db);

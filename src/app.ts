@@ -7,10 +7,11 @@ import { sql } from "kysely";
 import { registerArticleRoutes } from "./articles/article.routes.tsx";
 import { registerCommentRoutes } from "./comments/comment.routes.ts";
 import type { Config } from "./config.ts";
-import type { DialectName } from "./db/dialect.ts";
+import type { Dialect } from "./db/dialect.ts";
 import type { Database } from "./db/schema.ts";
 import { registerEventRoutes } from "./events/event.routes.tsx";
 import { registerFeedRoutes } from "./feeds/feed.routes.ts";
+import { createInvalidationBus, type InvalidationBus } from "./lib/invalidation-bus.ts";
 import { databaseRateLimiter, redisRateLimiter } from "./lib/rate-limit.ts";
 import { registerPersonRoutes } from "./people/person.routes.tsx";
 import { ReadCounter } from "./ranking/read-counter.ts";
@@ -30,7 +31,8 @@ import { registerSecurityHeaders } from "./web/security.ts";
 export interface AppDeps {
   config: Config;
   db: Kysely<Database>;
-  dialect: DialectName;
+  /** what differs between SQLite and PostgreSQL, as decided by openDatabase */
+  dialect: Dialect;
   /** the clock; defaults to Date.now, fixed in tests */
   now?: () => number;
   /** waits before answering repeated failed sign-ins; tests pass one that returns at once */
@@ -38,8 +40,10 @@ export interface AppDeps {
   /** a pino logger, or false for none (tests) */
   logger?: FastifyBaseLogger | false;
   assets?: Assets;
-  /** prefix of this app's Redis keys for reads and most-read (default `jikji:`); tests give each run its own */
+  /** prefix of this app's Redis keys and channel (default `jikji:`); tests give each run its own */
   redisKeyPrefix?: string;
+  /** the invalidation bus; by default one on Redis (REDIS_URL) or this process alone */
+  bus?: InvalidationBus;
 }
 
 /** Builds the HTTP app without listening: main.ts listens, tests call app.inject. */
@@ -58,6 +62,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     : null;
   if (redis) app.addHook("onClose", async () => void (await redis.quit()));
   const limiter = redis ? redisRateLimiter(redis) : databaseRateLimiter(deps.db);
+  // What use cases announce as stale reaches every subscriber here and, with Redis, on every instance.
+  const bus =
+    deps.bus ??
+    (await createInvalidationBus({
+      redisUrl: deps.config.redisUrl,
+      channel: `${deps.redisKeyPrefix ?? "jikji:"}stale`,
+      log: app.log,
+    }));
+  if (!deps.bus) app.addHook("onClose", async () => bus.close());
+  app.decorate("bus", bus);
   // Reads are buffered and written every second; the last batch is written on close, before Redis
   // quits (onClose hooks run last-registered first).
   const reads = new ReadCounter({
@@ -80,6 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sleep: deps.sleep,
     limiter,
     reads,
+    bus,
   });
 
   await app.register(formbody, { bodyLimit: 2 * 1024 * 1024 });

@@ -3,9 +3,11 @@ import path from "node:path";
 import { exportBundle } from "./bundle/bundle.export.ts";
 import { BundleInvalidError, importBundle, readBundleFile } from "./bundle/bundle.import.ts";
 import { ConfigError, loadConfig } from "./config.ts";
-import { type DatabaseHandle, migrateToLatest, openDatabase } from "./db/client.ts";
+import { migrateToLatest, openDatabase } from "./db/client.ts";
 import { AppError } from "./lib/errors.ts";
+import { createInvalidationBus } from "./lib/invalidation-bus.ts";
 import { createProgress } from "./lib/progress.ts";
+import type { UseCaseDeps } from "./lib/use-case.ts";
 import { articleSpellings, formatSpellings } from "./people/article-people.service.ts";
 import { rebuildSearchIndex } from "./search/search.repo.ts";
 import { setPassword } from "./staff/auth.service.ts";
@@ -22,13 +24,29 @@ const USAGE = `사용법: npm run jikji -- <명령> [인자]
 
 class UsageError extends Error {}
 
-async function withDatabase<T>(fn: (handle: DatabaseHandle, mediaDir: string) => Promise<T>): Promise<T> {
+interface CliDeps extends UseCaseDeps {
+  mediaDir: string;
+}
+
+/**
+ * Opens the database (and, with REDIS_URL, the invalidation bus the running site listens on), so
+ * what a command writes goes through the same use cases, with the same consequences, as the site.
+ */
+async function withDatabase<T>(fn: (deps: CliDeps) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
+  const bus = await createInvalidationBus({ redisUrl: config.redisUrl });
   try {
     await migrateToLatest(handle.db);
-    return await fn(handle, path.join(config.dataDir, "media"));
+    return await fn({
+      db: handle.db,
+      dialect: handle.dialect,
+      now: Date.now,
+      bus,
+      mediaDir: path.join(config.dataDir, "media"),
+    });
   } finally {
+    await bus.close();
     await handle.close();
   }
 }
@@ -37,8 +55,8 @@ async function runImport(args: string[]): Promise<void> {
   const file = args[0];
   if (!file) throw new UsageError("가져올 번들 파일을 지정하세요: npm run jikji -- import FILE");
   const input = await readBundleFile(file);
-  const report = await withDatabase((handle, mediaDir) =>
-    importBundle({ db: handle.db, mediaDir, now: Date.now }, input, {
+  const report = await withDatabase((deps) =>
+    importBundle(deps, input, {
       baseDir: path.dirname(path.resolve(file)),
       onProgress: createProgress(),
     }),
@@ -50,9 +68,7 @@ async function runImport(args: string[]): Promise<void> {
 
 async function runExport(args: string[]): Promise<void> {
   const file = args[0];
-  const bundle = await withDatabase((handle, mediaDir) =>
-    exportBundle({ db: handle.db, mediaDir }, createProgress()),
-  );
+  const bundle = await withDatabase(({ db, mediaDir }) => exportBundle({ db, mediaDir }, createProgress()));
   const json = `${JSON.stringify(bundle, null, 2)}\n`;
   if (!file || file === "-") {
     await new Promise<void>((resolve, reject) =>
@@ -71,8 +87,8 @@ async function runExport(args: string[]): Promise<void> {
 async function runReindex(): Promise<void> {
   const started = Date.now();
   const progress = createProgress();
-  const report = await withDatabase(({ db }) =>
-    rebuildSearchIndex(db, (done, total) => progress("search", done, total)),
+  const report = await withDatabase(({ db, dialect }) =>
+    rebuildSearchIndex(db, dialect, (done, total) => progress("search", done, total)),
   );
   console.log(
     `검색 색인 완료: 기사 ${report.articles}건 중 공개 ${report.indexed}건, 인물 ${report.people}명 (${((Date.now() - started) / 1000).toFixed(1)}초)`,

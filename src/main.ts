@@ -7,21 +7,24 @@ import { ConfigError, loadConfig } from "./config.ts";
 import { migrateToLatest, openDatabase } from "./db/client.ts";
 import { isNewsroomEmpty, loadDemoNewsroom } from "./demo/demo.ts";
 import { startRegistrationPurge } from "./events/registration.purge.ts";
+import { createInvalidationBus } from "./lib/invalidation-bus.ts";
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(handle.db);
-  logger.info({ dialect: handle.dialect }, "database ready");
+  logger.info({ dialect: handle.dialect.name }, "database ready");
+  // One bus for everything this process writes through: requests, the scheduler, the demo load.
+  const bus = await createInvalidationBus({ redisUrl: config.redisUrl, log: logger });
+  const useCases = { db: handle.db, dialect: handle.dialect, now: Date.now, bus };
 
   if (config.loadDemo && (await isNewsroomEmpty(handle.db))) {
     const started = Date.now();
     try {
       const { accounts, ...report } = await loadDemoNewsroom({
-        db: handle.db,
+        ...useCases,
         mediaDir: path.join(config.dataDir, "media"),
-        now: Date.now,
       });
       logger.info(
         { ...report, ms: Date.now() - started },
@@ -41,8 +44,8 @@ async function main(): Promise<void> {
     }
   }
 
-  const app = await buildApp({ config, db: handle.db, dialect: handle.dialect, logger });
-  const stopScheduler = startScheduler({ db: handle.db, now: Date.now }, logger);
+  const app = await buildApp({ config, db: handle.db, dialect: handle.dialect, logger, bus });
+  const stopScheduler = startScheduler(useCases, logger);
   const stopPurge = startRegistrationPurge({ db: handle.db, now: Date.now }, logger);
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -53,6 +56,7 @@ async function main(): Promise<void> {
     stopScheduler();
     stopPurge();
     await app.close();
+    await bus.close();
     await handle.close();
     process.exit(0);
   };

@@ -3,10 +3,13 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { Kysely, Transaction } from "kysely";
 import { makeExcerpt } from "../articles/article.ts";
+import type { Dialect } from "../db/dialect.ts";
 import type { Database } from "../db/schema.ts";
 import { AppError } from "../lib/errors.ts";
+import { stale } from "../lib/invalidation-bus.ts";
 import { parseIsoWithOffset } from "../lib/kst-time.ts";
 import { htmlToText, sanitizeBodyHtml, stripTags } from "../lib/sanitize-html.ts";
+import type { UseCaseDeps } from "../lib/use-case.ts";
 import { upsertMedia } from "../media/media.repo.ts";
 import { type ProcessedImage, processImage } from "../media/media.service.ts";
 import { refreshManyArticlePeople } from "../people/article-people.service.ts";
@@ -14,10 +17,8 @@ import { indexImported } from "../search/search.repo.ts";
 import { saveSiteSettings } from "../site/site-settings.ts";
 import { type Bundle, type BundleProblem, formatProblem, parseBundle } from "./bundle.ts";
 
-export interface ImportDeps {
-  db: Kysely<Database>;
+export interface ImportDeps extends UseCaseDeps {
   mediaDir: string;
-  now: () => number;
 }
 
 export interface ImportOptions {
@@ -272,6 +273,7 @@ function commentImportKey(c: { article: number; nickname: string; createdAt: str
 
 async function writeBundle(
   trx: Transaction<Database>,
+  dialect: Dialect,
   b: Bundle,
   images: Map<number, ProcessedImage>,
   now: number,
@@ -417,7 +419,7 @@ async function writeBundle(
     progress("articles", i + 1, articles.length);
   }
   // In this transaction, so search shows exactly what this import publishes and nothing it pulls.
-  await indexImported(trx, { articleIds, staff: b.staff ?? [], people: b.people ?? [] }, progress);
+  await indexImported(trx, dialect, { articleIds, staff: b.staff ?? [], people: b.people ?? [] }, progress);
   // Person links (issue 4), in this transaction so an import never leaves articles without them.
   await refreshManyArticlePeople(trx, articleIds);
 
@@ -510,7 +512,9 @@ export async function importBundle(
 
   const progress = options.onProgress ?? (() => {});
   const now = deps.now();
-  await deps.db.transaction().execute((trx) => writeBundle(trx, b, images, now, progress));
+  await deps.db.transaction().execute((trx) => writeBundle(trx, deps.dialect, b, images, now, progress));
+  // A bundle may touch any page: sections, staff, people, articles, events.
+  await deps.bus.announce([stale.everything]);
   return {
     sections: b.sections?.length ?? 0,
     staff: b.staff?.length ?? 0,

@@ -3,7 +3,7 @@ import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
-import type { DialectName } from "./dialect.ts";
+import { type Dialect, postgresDialect, sqliteDialect } from "./dialect.ts";
 import { migrations } from "./migrations/index.ts";
 import type { Database } from "./schema.ts";
 
@@ -11,7 +11,8 @@ export type DB = Kysely<Database>;
 
 export interface DatabaseHandle {
   readonly db: DB;
-  readonly dialect: DialectName;
+  /** what differs between the databases, decided here once */
+  readonly dialect: Dialect;
   /** the SQLite file, when on SQLite (used by backup) */
   readonly sqlitePath: string | null;
   close(): Promise<void>;
@@ -44,7 +45,7 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
       types: pgTypes as pg.CustomTypesConfig,
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: "postgres", sqlitePath: null, close: () => db.destroy() };
+    return { db, dialect: postgresDialect, sqlitePath: null, close: () => db.destroy() };
   }
   fs.mkdirSync(options.dataDir, { recursive: true });
   const file = path.join(options.dataDir, "jikji.sqlite");
@@ -57,7 +58,7 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("cache_size = -32000");
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: "sqlite", sqlitePath: file, close: () => db.destroy() };
+  return { db, dialect: sqliteDialect, sqlitePath: file, close: () => db.destroy() };
 }
 
 /** Brings the schema up to date; throws with the failing migration's name. */

@@ -30,6 +30,12 @@ export interface Database {
   search_documents: SearchDocumentsTable;
   search_texts: SearchTextsTable;
   search_people: SearchPeopleTable;
+  /** SQLite only (FTS5, contentless): see SearchFtsTable */
+  search_fts: SearchFtsTable;
+  /** PostgreSQL only: see SearchGramsTable */
+  search_grams: SearchGramsTable;
+  /** PostgreSQL only: see SearchWordsTable */
+  search_words: SearchWordsTable;
   article_reads_hourly: ArticleReadsHourlyTable;
   article_read_dedupe: ArticleReadDedupeTable;
   most_read: MostReadTable;
@@ -190,8 +196,8 @@ export interface EventSpeakersTable {
 
 /**
  * The searchable (published) articles. `sort_key` orders them newest first and is unique: the
- * publication millisecond × 2048 plus a slot (src/search/search.ts `sortKeyOf`). The text index
- * beside them differs by database and is reached through src/search/search.dialect.ts only.
+ * publication millisecond × 2048 plus a slot (src/search/search.ts `sortKeyAt`). The text index
+ * beside them differs by database and is reached through the Dialect object (src/db/search-index.ts) only.
  */
 export interface SearchDocumentsTable {
   sort_key: number;
@@ -217,6 +223,39 @@ export interface SearchPeopleTable {
   spellings: string;
   spelling_keys: string;
   choseong: string;
+}
+
+/**
+ * SQLite only: the FTS5 trigram table (contentless; `rowid` is the document's sort key). Its columns
+ * are the texts and the framed grams; it is written and matched by src/db/search-index.ts only.
+ */
+export interface SearchFtsTable {
+  rowid: number;
+  title: string;
+  subtitle: string;
+  byline: string;
+  body: string;
+  title_choseong: string;
+  head_grams: string;
+  body_grams: string;
+  choseong_grams: string;
+}
+
+/**
+ * PostgreSQL only: one narrow row per indexed story and the lexemes of its grams and words as a
+ * GIN-indexed `tsvector` (written as text, e.g. with `to_tsvector` or a `::tsvector` cast).
+ */
+export interface SearchGramsTable {
+  article_id: number;
+  sort_key: number;
+  section_id: number;
+  published_at: number;
+  tokens: string;
+}
+
+/** PostgreSQL only: every word the indexed stories use, once, with a pg_trgm index. */
+export interface SearchWordsTable {
+  word: string;
 }
 
 export type SectionRow = Selectable<SectionsTable>;

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { type ImportReport, importBundle } from "../bundle/bundle.import.ts";
+import { type ImportDeps, type ImportReport, importBundle } from "../bundle/bundle.import.ts";
 import type { Database } from "../db/schema.ts";
 import { randomToken } from "../lib/secrets.ts";
 import { setPassword } from "../staff/auth.service.ts";
@@ -28,11 +28,9 @@ export interface DemoAccount {
   password: string;
 }
 
-export async function loadDemoNewsroom(deps: {
-  db: Kysely<Database>;
-  mediaDir: string;
-  now: () => number;
-}): Promise<ImportReport & { accounts: DemoAccount[] }> {
+export async function loadDemoNewsroom(
+  deps: ImportDeps,
+): Promise<ImportReport & { accounts: DemoAccount[] }> {
   const bundle = buildDemoBundle(new Date(deps.now()));
   const images = await Promise.all(Array.from({ length: DEMO_IMAGE_COUNT }, (_, i) => demoImageDataUri(i)));
   for (const article of bundle.articles ?? []) {

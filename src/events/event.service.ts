@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { type DialectName, forUpdate, isUniqueViolation } from "../db/dialect.ts";
+import { type Dialect, isUniqueViolation } from "../db/dialect.ts";
 import type { Database } from "../db/schema.ts";
 import { AppError, badRequest, notFound } from "../lib/errors.ts";
 import { sanitizeBodyHtml } from "../lib/sanitize-html.ts";
@@ -24,7 +24,7 @@ export interface EventInput {
  * the same transaction that locks the event (as registrations do).
  */
 export async function saveEvent(
-  deps: { db: Kysely<Database>; dialect: DialectName; now: () => number },
+  deps: { db: Kysely<Database>; dialect: Dialect; now: () => number },
   target: { id: number } | { key: string },
   input: EventInput,
 ): Promise<number> {
@@ -52,10 +52,9 @@ export async function saveEvent(
       if (unknown.length) throw badRequest("unknown_speaker", `없는 인물 키입니다: ${unknown.join(", ")}`);
       let id: number;
       if ("id" in target) {
-        const existing = await forUpdate(
-          deps.dialect,
-          trx.selectFrom("events").select("id").where("id", "=", target.id),
-        ).executeTakeFirst();
+        const existing = await deps.dialect
+          .forUpdate(trx.selectFrom("events").select("id").where("id", "=", target.id))
+          .executeTakeFirst();
         if (!existing) throw notFound("행사");
         id = existing.id;
         await trx.updateTable("events").set(values).where("id", "=", id).execute();

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import { addressKey } from "../comments/comment.service.ts";
-import { type DialectName, forUpdate, isUniqueViolation } from "../db/dialect.ts";
+import { type Dialect, isUniqueViolation } from "../db/dialect.ts";
 import type { Database, EventRow, RegistrationRow, RegistrationStatus } from "../db/schema.ts";
 import { AppError, notFound } from "../lib/errors.ts";
 import { checkRates, type RateLimiter } from "../lib/rate-limit.ts";
@@ -30,7 +30,7 @@ import {
 
 export interface RegistrationDeps {
   db: Kysely<Database>;
-  dialect: DialectName;
+  dialect: Dialect;
   now: () => number;
   limiter: RateLimiter;
 }
@@ -42,10 +42,9 @@ const eventNotFound = () => new AppError("event_not_found", 404, "행사를 찾�
 
 /** Reads the event row locked for this transaction (see `forUpdate`): capacity rules start here. */
 function lockEvent(deps: RegistrationDeps, trx: Transaction<Database>, eventId: number) {
-  return forUpdate(
-    deps.dialect,
-    trx.selectFrom("events").selectAll().where("id", "=", eventId),
-  ).executeTakeFirst();
+  return deps.dialect
+    .forUpdate(trx.selectFrom("events").selectAll().where("id", "=", eventId))
+    .executeTakeFirst();
 }
 
 /** Promotes from the waiting list, in order, while seats are free. Runs inside the caller's transaction. */
@@ -186,10 +185,9 @@ export async function moveRegistration(
 ): Promise<void> {
   const now = deps.now();
   await deps.db.transaction().execute(async (trx) => {
-    const event = await forUpdate(
-      deps.dialect,
-      trx.selectFrom("events").selectAll().where("id", "=", eventId),
-    ).executeTakeFirst();
+    const event = await deps.dialect
+      .forUpdate(trx.selectFrom("events").selectAll().where("id", "=", eventId))
+      .executeTakeFirst();
     if (!event) throw eventNotFound();
     const reg = await findRegistration(trx, eventId, registrationId);
     if (!reg) throw notFound("신청");

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { type DialectName, kstMonthSql } from "../db/dialect.ts";
+import type { Dialect } from "../db/dialect.ts";
 import type { Database } from "../db/schema.ts";
 
 /** Bodies of the given articles, by id (feeds carry the full text). */
@@ -22,10 +22,10 @@ export interface MonthCount {
 /** Published articles per KST month, newest month first. */
 export async function publishedMonths(
   db: Kysely<Database>,
-  dialect: DialectName,
+  dialect: Dialect,
   now: number,
 ): Promise<MonthCount[]> {
-  const month = kstMonthSql(dialect, "published_at");
+  const month = dialect.kstMonth("published_at");
   const rows = await db
     .selectFrom("articles")
     .select((eb) => [

@@ -1,15 +1,9 @@
 import { type Kysely, type RawBuilder, sql, type Transaction } from "kysely";
-import { isPublic } from "../articles/article.ts";
+import type { Dialect } from "../db/dialect.ts";
 import type { Database } from "../db/schema.ts";
+import type { IndexedDocument, MatchQuery, MatchResult } from "../db/search-index.ts";
+import { parseStringList } from "../lib/json-list.ts";
 import { htmlToText } from "../lib/sanitize-html.ts";
-import { parseStringList } from "../people/person.repo.ts";
-import {
-  dialectOf,
-  type IndexedDocument,
-  type MatchQuery,
-  type MatchResult,
-  searchIndexSql,
-} from "./search.dialect.ts";
 import {
   choseongGrams,
   choseongOf,
@@ -108,10 +102,11 @@ async function assignSortKeys(
  */
 export async function indexArticles(
   trx: Transaction<Database>,
+  dialect: Dialect,
   articleIds: readonly number[],
   onProgress?: (done: number, total: number) => void,
 ): Promise<void> {
-  const index = searchIndexSql(dialectOf(trx));
+  const index = dialect.searchIndex;
   const unique = [...new Set(articleIds)];
   let done = 0;
   for (const chunk of chunks(unique)) {
@@ -190,6 +185,7 @@ export async function indexArticles(
  */
 export async function indexRenamedBylines(
   trx: Transaction<Database>,
+  dialect: Dialect,
   staffKeys: readonly string[],
 ): Promise<void> {
   const stale = new Set<number>();
@@ -203,7 +199,7 @@ export async function indexRenamedBylines(
       .execute();
     for (const r of rows) if (!r.byline.split(BYLINE_SEPARATOR).includes(r.name)) stale.add(r.article_id);
   }
-  if (stale.size) await indexArticles(trx, [...stale]);
+  if (stale.size) await indexArticles(trx, dialect, [...stale]);
 }
 
 /** Brings people's spellings up to date for search; all people when `personIds` is not given. */
@@ -256,6 +252,7 @@ export async function indexPeopleByKey(trx: Transaction<Database>, keys: readonl
  */
 export async function indexImported(
   trx: Transaction<Database>,
+  dialect: Dialect,
   changed: {
     articleIds: readonly number[];
     staff: ReadonlyArray<{ key: string }>;
@@ -263,9 +260,10 @@ export async function indexImported(
   },
   progress?: (stage: string, done: number, total: number) => void,
 ): Promise<void> {
-  await indexArticles(trx, changed.articleIds, (done, total) => progress?.("search", done, total));
+  await indexArticles(trx, dialect, changed.articleIds, (done, total) => progress?.("search", done, total));
   await indexRenamedBylines(
     trx,
+    dialect,
     changed.staff.map((s) => s.key),
   );
   await indexPeopleByKey(
@@ -280,14 +278,15 @@ export async function indexImported(
  */
 export async function rebuildSearchIndex(
   db: Kysely<Database>,
+  dialect: Dialect,
   onProgress?: (done: number, total: number) => void,
 ): Promise<{ articles: number; indexed: number; people: number }> {
-  const index = searchIndexSql(dialectOf(db));
+  const index = dialect.searchIndex;
   const result = await db.transaction().execute(async (trx) => {
     await index.clear(trx);
     await trx.deleteFrom("search_documents").execute();
     const ids = (await trx.selectFrom("articles").select("id").orderBy("id").execute()).map((r) => r.id);
-    await indexArticles(trx, ids, onProgress);
+    await indexArticles(trx, dialect, ids, onProgress);
     await indexPeople(trx);
     const [docs, people] = await Promise.all([
       trx
@@ -305,8 +304,8 @@ export async function rebuildSearchIndex(
   return result;
 }
 
-export function matchArticles(db: Db, q: MatchQuery): Promise<MatchResult> {
-  return searchIndexSql(dialectOf(db)).match(db, q);
+export function matchArticles(db: Db, dialect: Dialect, q: MatchQuery): Promise<MatchResult> {
+  return dialect.searchIndex.match(db, q);
 }
 
 /** Plain-text bodies and subtitles as indexed, for snippets. */
@@ -396,7 +395,7 @@ export async function loadResultRows(
     const r = byId.get(id);
     // Checked here rather than in SQL: given the status condition, SQLite may walk the status index
     // over every published story instead of fetching these twenty by id.
-    if (!r || !isPublic(r.status, r.published_at, now)) return [];
+    if (!r || r.status !== "published" || r.published_at === null || r.published_at > now) return [];
     return [
       {
         id: r.id,

@@ -58,7 +58,7 @@ export function registerSearchRoutes(app: FastifyInstance, ctx: WebContext): voi
     const fromAt = day(from);
     const toStart = day(to);
     const outcome = await searchArticles(
-      ctx.db,
+      ctx,
       chrome.sections,
       {
         q: input.q,

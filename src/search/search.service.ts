@@ -1,7 +1,8 @@
 import type { Kysely } from "kysely";
+import type { Dialect } from "../db/dialect.ts";
 import type { Database } from "../db/schema.ts";
+import type { MatchGroup } from "../db/search-index.ts";
 import { type SectionNode, type SectionTree, sectionAndDescendantIds } from "../sections/section.ts";
-import type { MatchGroup } from "./search.dialect.ts";
 import {
   loadResultRows,
   loadTexts,
@@ -110,7 +111,7 @@ async function plan(
 
 /** One page of search results: matched, checked against the articles, highlighted. */
 export async function searchArticles(
-  db: Kysely<Database>,
+  { db, dialect }: { db: Kysely<Database>; dialect: Dialect },
   sections: SectionTree,
   input: SearchInput,
   now: number,
@@ -118,7 +119,7 @@ export async function searchArticles(
   const query = parseQuery(input.q);
   if (query.kind === "empty") return { query, total: 0, pages: 0, hits: [] };
   const { groups, highlighter } = await plan(db, query);
-  const { total, ids } = await matchArticles(db, {
+  const { total, ids } = await matchArticles(db, dialect, {
     groups,
     now,
     from: input.from,

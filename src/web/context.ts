@@ -4,8 +4,9 @@ import type { Kysely } from "kysely";
 import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
 import type { Config } from "../config.ts";
-import type { DialectName } from "../db/dialect.ts";
+import type { Dialect } from "../db/dialect.ts";
 import type { Database } from "../db/schema.ts";
+import type { InvalidationBus } from "../lib/invalidation-bus.ts";
 import type { RateLimiter } from "../lib/rate-limit.ts";
 import type { ReadCounter } from "../ranking/read-counter.ts";
 import type { Assets } from "./public/assets.ts";
@@ -15,7 +16,7 @@ import { type Chrome, loadChrome } from "./public/chrome.ts";
 export interface WebContext {
   config: Config;
   db: Kysely<Database>;
-  dialect: DialectName;
+  dialect: Dialect;
   assets: Assets;
   /** the clock; tests fix it */
   now: () => number;
@@ -26,18 +27,21 @@ export interface WebContext {
   limiter: RateLimiter;
   /** counts readers' beacons and keeps most-read fresh (shared through Redis or the database) */
   reads: ReadCounter;
+  /** where use cases announce what they made stale (see lib/invalidation-bus.ts) */
+  bus: InvalidationBus;
   chrome(): Promise<Chrome>;
 }
 
 export function createWebContext(deps: {
   config: Config;
   db: Kysely<Database>;
-  dialect: DialectName;
+  dialect: Dialect;
   assets: Assets;
   now: () => number;
   sleep?: (ms: number) => Promise<void>;
   limiter: RateLimiter;
   reads: ReadCounter;
+  bus: InvalidationBus;
 }): WebContext {
   return {
     ...deps,

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { exportBundle } from "../../src/bundle/bundle.export.ts";
 import { BundleInvalidError, importBundle } from "../../src/bundle/bundle.import.ts";
 import type { Bundle } from "../../src/bundle/bundle.ts";
+import { createLocalBus } from "../../src/lib/invalidation-bus.ts";
 import { NOW } from "../support/app.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { article, kst, newsroom, photoDataUri } from "../support/factories.ts";
@@ -40,7 +41,7 @@ async function counts(d: TestDatabase) {
 describe("bundle import and export", () => {
   let d: TestDatabase;
   let mediaDir: string;
-  const deps = () => ({ db: d.db, mediaDir, now: () => NOW });
+  const deps = () => ({ db: d.db, dialect: d.dialect, bus: createLocalBus(), mediaDir, now: () => NOW });
   const run = (bundle: unknown, baseDir = d.dataDir) => importBundle(deps(), bundle, { baseDir });
   const exported = () => exportBundle({ db: d.db, mediaDir });
 
@@ -148,7 +149,7 @@ describe("bundle import and export", () => {
     try {
       const otherMedia = path.join(other.dataDir, "media");
       await importBundle(
-        { db: other.db, mediaDir: otherMedia, now: () => NOW },
+        { db: other.db, dialect: other.dialect, bus: createLocalBus(), mediaDir: otherMedia, now: () => NOW },
         JSON.parse(JSON.stringify(first)),
         { baseDir: other.dataDir },
       );

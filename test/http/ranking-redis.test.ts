@@ -79,7 +79,13 @@ describe("most-read shared through Redis by two instances", () => {
     a = await buildApp({ ...common, db: database.db, dialect: database.dialect });
     b = await buildApp({ ...common, db: second.db, dialect: second.dialect });
     await importBundle(
-      { db: database.db, mediaDir: path.join(database.dataDir, "media"), now: () => clock },
+      {
+        db: database.db,
+        dialect: database.dialect,
+        bus: a.bus,
+        mediaDir: path.join(database.dataDir, "media"),
+        now: () => clock,
+      },
       newsroom([
         article({
           num: 7001,

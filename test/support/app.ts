@@ -43,7 +43,9 @@ export async function createTestApp(options: { now?: () => number } = {}): Promi
     database,
     mediaDir,
     import: (bundle) =>
-      importBundle({ db: database.db, mediaDir, now }, bundle, { baseDir: database.dataDir }),
+      importBundle({ db: database.db, dialect: database.dialect, now, bus: app.bus, mediaDir }, bundle, {
+        baseDir: database.dataDir,
+      }),
     async close() {
       await app.close();
       await database.destroy();

@@ -15,9 +15,9 @@ import { isSqlite } from "./columns.ts";
  *   the texts it holds each article's 1–2 character grams as space-framed words (" 금리 "), which
  *   the trigram tokenizer indexes too: every query, short words included, is one MATCH. A trigger
  *   removes an article's FTS row whenever its document row goes, whatever deletes it.
- * - PostgreSQL: `search_grams`, one narrow row per story whose grams and words are the lexemes of
- *   a GIN-indexed tsvector, and pg_trgm GIN indexes on `search_words` (every word once) and on
- *   `search_texts` for 3+ characters. Hangul gets trigrams only with a UTF-8 LC_CTYPE.
+ * - PostgreSQL: pg_trgm GIN indexes on `search_texts` for 3+ characters (Hangul gets trigrams only
+ *   in a database with a UTF-8 LC_CTYPE), and `search_grams`, one narrow row per story whose grams
+ *   are the lexemes of a GIN-indexed tsvector.
  *
  * The index is filled by the app (grams and consonants are computed in TypeScript), so a database
  * that already has articles gets an empty index here: run `npm run jikji -- reindex` once.
@@ -80,9 +80,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`CREATE INDEX ${sql.id(`search_texts_${column}_trgm`)} ON search_texts
       USING gin (${sql.id(column)} gin_trgm_ops)`.execute(db);
   }
-  // One narrow row per story: what filters and sorts need, and its grams and words as the lexemes
-  // of one tsvector (금리 for a gram, ^금리 for a gram of the title or subtitle, #ㄱㄹ for the
-  // title's consonants, =금리를 for a word). Stored out of line, the tsvector leaves rows of a few dozen bytes, so counting the
+  // One narrow row per story: what filters and sorts need, and its grams as the lexemes of one
+  // tsvector (금리 for a gram, ^금리 for a gram of the title or subtitle, #ㄱㄹ for the title's
+  // consonants). Stored out of line, the tsvector leaves rows of a few dozen bytes, so counting the
   // stories a GIN lookup found visits few pages and never reads the lexemes again.
   await db.schema
     .createTable("search_grams")
@@ -97,22 +97,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`ALTER TABLE search_grams ALTER COLUMN tokens SET STORAGE EXTERNAL`.execute(db);
   await sql`CREATE INDEX search_grams_tokens ON search_grams USING gin (tokens)`.execute(db);
   await db.schema.createIndex("search_grams_sort").on("search_grams").column("sort_key").execute();
-  // Every word the stories use, once. A substring of one word (반도체 in 반도체가) is looked up
-  // here by pg_trgm, among short strings, then found in the stories as those words' lexemes (=반도체가)
-  // through the GIN index, without reading a single body again.
-  await db.schema
-    .createTable("search_words")
-    .addColumn("word", "text", (c) => c.primaryKey())
-    .execute();
-  await sql`CREATE INDEX search_words_trgm ON search_words USING gin (word gin_trgm_ops)`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   if (isSqlite(db)) await sql`DROP TABLE search_fts`.execute(db);
-  else {
-    await db.schema.dropTable("search_words").execute();
-    await db.schema.dropTable("search_grams").execute();
-  }
+  else await db.schema.dropTable("search_grams").execute();
   await db.schema.dropTable("search_people").execute();
   await db.schema.dropTable("search_texts").execute();
   await db.schema.dropTable("search_documents").execute();

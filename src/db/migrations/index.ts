@@ -6,6 +6,7 @@ import * as articleReads from "./2026_11_30_1200_article_reads.ts";
 import * as eventRegistrations from "./2026_11_30_1300_event_registrations.ts";
 import * as articlePeople from "./2026_11_30_1400_article_people.ts";
 import * as createSearchIndex from "./2026_11_30_1500_create_search_index.ts";
+import * as searchWords from "./2026_12_04_0900_search_words.ts";
 
 /** Every migration, by name. Names sort in the order they run; a landed migration never changes. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_30_1300_event_registrations": eventRegistrations,
   "2026_11_30_1400_article_people": articlePeople,
   "2026_11_30_1500_create_search_index": createSearchIndex,
+  "2026_12_04_0900_search_words": searchWords,
 };

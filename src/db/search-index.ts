@@ -1,6 +1,4 @@
-import { type Kysely, type RawBuilder, SqliteAdapter, sql, type Transaction } from "kysely";
-import type { DialectName } from "../db/dialect.ts";
-import type { Database } from "../db/schema.ts";
+import { type Kysely, type RawBuilder, sql, type Transaction } from "kysely";
 import {
   framedGrams,
   fts5Phrase,
@@ -11,24 +9,18 @@ import {
   type SearchSort,
   sortKeyAt,
   textWords,
-} from "./search.ts";
+} from "../search/search.ts";
+import type { Database } from "./schema.ts";
 
 /**
- * The search index's SQL where SQLite and PostgreSQL differ: the text index itself (one FTS5 table
+ * The search index's SQL where SQLite and PostgreSQL differ, reached through the `Dialect` object
+ * (db/dialect.ts `searchIndex`): the text index itself (one FTS5 table
  * on SQLite; pg_trgm and array GIN indexes on PostgreSQL; see the migration
  * 2026_11_30_1500_create_search_index) and the query that matches against it. Everything else about
  * search speaks plain Kysely in search.repo.ts.
  */
 
 type Db = Kysely<Database> | Transaction<Database>;
-
-/**
- * Which database a Kysely instance talks to. The bundle import hands the index a transaction and
- * nothing else, so the index asks the connection rather than growing every caller's arguments.
- */
-export function dialectOf(db: Db): DialectName {
-  return db.getExecutor().adapter instanceof SqliteAdapter ? "sqlite" : "postgres";
-}
 
 /** What the text index keeps of one published article. */
 export interface IndexedDocument {
@@ -178,7 +170,7 @@ async function fts5Page(
   return rows.map((r) => r.id);
 }
 
-const sqliteIndex: SearchIndexSql = {
+export const sqliteSearchIndex: SearchIndexSql = {
   async insert(trx, docs) {
     if (!docs.length) return;
     await sql`INSERT INTO search_fts (rowid, title, subtitle, byline, body, title_choseong, head_grams,
@@ -325,7 +317,7 @@ async function lookUpWords(trx: Db, groups: readonly MatchGroup[]): Promise<Word
   return hits;
 }
 
-const postgresIndex: SearchIndexSql = {
+export const postgresSearchIndex: SearchIndexSql = {
   async insert(trx, docs) {
     if (!docs.length) return;
     await sql`INSERT INTO search_grams (article_id, sort_key, section_id, published_at, tokens) VALUES ${sql.join(
@@ -402,7 +394,3 @@ const postgresIndex: SearchIndexSql = {
     return db.isTransaction ? run(db) : db.transaction().execute(run);
   },
 };
-
-export function searchIndexSql(dialect: DialectName): SearchIndexSql {
-  return dialect === "sqlite" ? sqliteIndex : postgresIndex;
-}

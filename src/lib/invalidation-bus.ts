@@ -1,0 +1,159 @@
+import { randomUUID } from "node:crypto";
+import { Redis } from "ioredis";
+
+/**
+ * What a mutation made stale, as tags. A use case announces them after its transaction commits;
+ * whatever keeps a copy of something public (the page cache, the chrome cache) subscribes and drops
+ * what carries any of them. The forms (build them with `stale` below, never by hand):
+ *
+ * - `article:N`        the article page with number N (and its comments)
+ * - `section:S`        a section page, by slug path (`industry`, `industry/tech`)
+ * - `reporter:K`       a reporter's page, by staff key; article pages carry their reporters' tags
+ * - `person:K`         a person's page, by key; article pages carry the tags of the people they link
+ * - `event:K`          an event page, by key
+ * - `home`, `feed:*`, `sitemap`, `search`
+ * - `*`                everything (site settings, navigation, a bundle import)
+ */
+export type StaleTag = string;
+
+export const stale = {
+  article: (num: number): StaleTag => `article:${num}`,
+  section: (slugPath: string): StaleTag => `section:${slugPath}`,
+  reporter: (key: string): StaleTag => `reporter:${key}`,
+  person: (key: string): StaleTag => `person:${key}`,
+  event: (key: string): StaleTag => `event:${key}`,
+  home: "home" as StaleTag,
+  feeds: "feed:*" as StaleTag,
+  sitemap: "sitemap" as StaleTag,
+  search: "search" as StaleTag,
+  everything: "*" as StaleTag,
+} as const;
+
+export type StaleListener = (tags: readonly StaleTag[]) => void;
+
+/**
+ * Carries announcements to every subscriber in this process and, when built on Redis, to every
+ * instance. Subscribers must be quick and must not throw (a throwing one is logged and skipped), so
+ * one bad subscriber never stops a publish from reaching the others.
+ */
+export interface InvalidationBus {
+  /** Delivers here at once, then to other instances; never throws (a lost broadcast is logged). */
+  announce(tags: Iterable<StaleTag>): Promise<void>;
+  /** Returns the function that unsubscribes. */
+  subscribe(listener: StaleListener): () => void;
+  close(): Promise<void>;
+}
+
+interface BusLog {
+  warn(obj: object, msg: string): void;
+}
+
+const silent: BusLog = { warn: () => undefined };
+
+function localSubscribers(log: BusLog) {
+  const listeners = new Set<StaleListener>();
+  return {
+    add(listener: StaleListener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    deliver(tags: readonly StaleTag[]) {
+      for (const listener of listeners) {
+        try {
+          listener(tags);
+        } catch (err) {
+          log.warn({ err, tags }, "invalidation subscriber failed");
+        }
+      }
+    },
+  };
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** the app's invalidation bus (tests subscribe to see what a request made stale) */
+    bus: InvalidationBus;
+  }
+}
+
+const distinct = (tags: Iterable<StaleTag>) => [...new Set(tags)];
+
+/** A bus for one process: the CLI without Redis, tests, a single instance. */
+export function createLocalBus(log: BusLog = silent): InvalidationBus {
+  const subscribers = localSubscribers(log);
+  return {
+    async announce(tags) {
+      const list = distinct(tags);
+      if (list.length) subscribers.deliver(list);
+    },
+    subscribe: (listener) => subscribers.add(listener),
+    async close() {},
+  };
+}
+
+interface Envelope {
+  from: string;
+  tags: StaleTag[];
+}
+
+/**
+ * A bus shared by every instance through Redis pub/sub on `channel`. Each instance delivers its own
+ * announcements locally at once and ignores their echo; others' arrive within the round trip.
+ * Pub/sub keeps nothing: an instance that is down misses announcements, which is why whatever keeps
+ * copies also bounds their age (the page cache's own rules, issue "The reader path").
+ */
+export async function createRedisBus(options: {
+  url: string;
+  channel: string;
+  log?: BusLog;
+}): Promise<InvalidationBus> {
+  const log = options.log ?? silent;
+  const self = randomUUID();
+  const subscribers = localSubscribers(log);
+  const publisher = new Redis(options.url, { maxRetriesPerRequest: 2 });
+  // A connection in subscriber mode can do nothing else, so listening takes a second one.
+  const listener = new Redis(options.url, { maxRetriesPerRequest: 2 });
+  for (const connection of [publisher, listener]) {
+    connection.on("error", (err) => log.warn({ err }, "invalidation bus: Redis connection error"));
+  }
+  listener.on("message", (channel, message) => {
+    if (channel !== options.channel) return;
+    try {
+      const envelope = JSON.parse(message) as Envelope;
+      if (envelope.from !== self && Array.isArray(envelope.tags)) subscribers.deliver(envelope.tags);
+    } catch (err) {
+      log.warn({ err }, "invalidation bus: unreadable message");
+    }
+  });
+  await listener.subscribe(options.channel);
+  return {
+    async announce(tags) {
+      const list = distinct(tags);
+      if (!list.length) return;
+      subscribers.deliver(list);
+      try {
+        await publisher.publish(
+          options.channel,
+          JSON.stringify({ from: self, tags: list } satisfies Envelope),
+        );
+      } catch (err) {
+        log.warn({ err, tags: list }, "invalidation bus: broadcast failed");
+      }
+    },
+    subscribe: (listener) => subscribers.add(listener),
+    async close() {
+      await Promise.allSettled([listener.quit(), publisher.quit()]);
+    },
+  };
+}
+
+/** The bus a process should use: Redis when configured, otherwise this process alone. */
+export function createInvalidationBus(options: {
+  redisUrl: string | null;
+  channel?: string;
+  log?: BusLog;
+}): Promise<InvalidationBus> {
+  return options.redisUrl
+    ? createRedisBus({ url: options.redisUrl, channel: options.channel ?? "jikji:stale", log: options.log })
+    : Promise.resolve(createLocalBus(options.log));
+}
