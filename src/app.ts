@@ -3,11 +3,11 @@ import formbody from "@fastify/formbody";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { Redis } from "ioredis";
 import type { Kysely } from "kysely";
-import { sql } from "kysely";
 import { registerArticleRoutes } from "./articles/article.routes.tsx";
 import { registerCommentRoutes } from "./comments/comment.routes.ts";
 import type { Config } from "./config.ts";
 import type { Dialect } from "./db/dialect.ts";
+import { pingDatabase } from "./db/health.repo.ts";
 import type { Database } from "./db/schema.ts";
 import { registerEventRoutes } from "./events/event.routes.tsx";
 import { registerFeedRoutes } from "./feeds/feed.routes.ts";
@@ -104,7 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.get("/healthz", async (_request, reply) => {
     try {
-      await sql`select 1`.execute(ctx.db);
+      await pingDatabase(ctx.db);
       return reply.header("cache-control", "no-store").send({ ok: true });
     } catch {
       return reply.status(503).header("cache-control", "no-store").send({ ok: false });
