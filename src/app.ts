@@ -3,28 +3,37 @@ import formbody from "@fastify/formbody";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { Redis } from "ioredis";
 import type { Kysely } from "kysely";
+import { registerDeskRoutes } from "./articles/article.newsroom.routes.tsx";
 import { registerArticleRoutes } from "./articles/article.routes.tsx";
 import { registerCommentRoutes } from "./comments/comment.routes.ts";
+import { registerModerationRoutes } from "./comments/moderation.routes.tsx";
 import type { Config } from "./config.ts";
 import type { Dialect } from "./db/dialect.ts";
 import { pingDatabase } from "./db/health.repo.ts";
 import type { Database } from "./db/schema.ts";
+import { registerEventNewsroomRoutes } from "./events/event.newsroom.routes.tsx";
 import { registerEventRoutes } from "./events/event.routes.tsx";
 import { registerFeedRoutes } from "./feeds/feed.routes.ts";
 import { createInvalidationBus, type InvalidationBus } from "./lib/invalidation-bus.ts";
 import { databaseRateLimiter, redisRateLimiter } from "./lib/rate-limit.ts";
+import { registerMediaRoutes } from "./media/media.routes.tsx";
+import { registerPersonNewsroomRoutes } from "./people/person.newsroom.routes.tsx";
 import { registerPersonRoutes } from "./people/person.routes.tsx";
 import { ReadCounter } from "./ranking/read-counter.ts";
+import { registerReadsNewsroomRoutes } from "./ranking/reads.newsroom.routes.tsx";
 import { registerViewRoutes } from "./ranking/views.routes.ts";
 import { registerSearchRoutes } from "./search/search.routes.tsx";
-import { registerSectionRoutes } from "./sections/section.routes.tsx";
-import { registerReporterRoutes } from "./staff/reporter.routes.tsx";
+import { registerSectionNewsroomRoutes } from "./sections/section.newsroom.routes.tsx";
+import { registerSiteSettingsRoutes } from "./site/site-settings.routes.tsx";
+import { registerStaffRoutes } from "./staff/staff.routes.tsx";
 import { createWebContext } from "./web/context.ts";
 import { registerErrorHandlers } from "./web/errors.tsx";
 import { registerNewsroom } from "./web/newsroom/newsroom.routes.tsx";
 import { type Assets, loadAssets } from "./web/public/assets.ts";
 import { registerHomeRoutes } from "./web/public/home.routes.tsx";
 import { registerLegacyRoutes } from "./web/public/legacy.routes.ts";
+import { registerReporterPageRoutes } from "./web/public/reporter-page.routes.tsx";
+import { registerSectionPageRoutes } from "./web/public/section-page.routes.tsx";
 import { registerStaticRoutes } from "./web/public/static.routes.ts";
 import { registerSecurityHeaders } from "./web/security.ts";
 
@@ -113,15 +122,26 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await registerStaticRoutes(app, ctx);
   registerHomeRoutes(app, ctx);
-  registerSectionRoutes(app, ctx);
+  registerSectionPageRoutes(app, ctx);
   registerArticleRoutes(app, ctx);
-  registerReporterRoutes(app, ctx);
+  registerReporterPageRoutes(app, ctx);
   registerPersonRoutes(app, ctx);
   registerEventRoutes(app, ctx);
   registerFeedRoutes(app, ctx);
   registerCommentRoutes(app, ctx);
   registerViewRoutes(app, ctx);
-  await registerNewsroom(app, ctx);
+  // The newsroom's shell (sign-in, the guard, the account page); each feature's staff routes inside it.
+  await registerNewsroom(app, ctx, [
+    registerDeskRoutes,
+    registerModerationRoutes,
+    registerMediaRoutes,
+    registerStaffRoutes,
+    registerSectionNewsroomRoutes,
+    registerSiteSettingsRoutes,
+    registerReadsNewsroomRoutes,
+    registerEventNewsroomRoutes,
+    registerPersonNewsroomRoutes,
+  ]);
   registerSearchRoutes(app, ctx);
   registerLegacyRoutes(app, ctx);
 

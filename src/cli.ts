@@ -1,5 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
+import { findIdByNum } from "./articles/desk.repo.ts";
 import { exportBundle } from "./bundle/bundle.export.ts";
 import { BundleInvalidError, importBundle, readBundleFile } from "./bundle/bundle.import.ts";
 import { ConfigError, loadConfig } from "./config.ts";
@@ -11,6 +12,7 @@ import type { UseCaseDeps } from "./lib/use-case.ts";
 import { articleSpellings, formatSpellings } from "./people/article-people.service.ts";
 import { rebuildSearchIndex } from "./search/search.repo.ts";
 import { setPassword } from "./staff/auth.service.ts";
+import { findStaffByEmailIgnoringCase } from "./staff/staff.repo.ts";
 
 const USAGE = `사용법: npm run jikji -- <명령> [인자]
 
@@ -114,14 +116,10 @@ async function runSetPassword(args: string[]): Promise<void> {
   if (!email)
     throw new UsageError("직원 이메일을 지정하세요: npm run jikji -- set-password EMAIL < password.txt");
   const password = await readPassword();
-  await withDatabase(async (handle) => {
-    const staff = await handle.db
-      .selectFrom("staff")
-      .select(["id", "name"])
-      .where((eb) => eb(eb.fn("lower", ["email"]), "=", email.toLowerCase()))
-      .executeTakeFirst();
+  await withDatabase(async ({ db, now }) => {
+    const staff = await findStaffByEmailIgnoringCase(db, email);
     if (!staff) throw new UsageError(`이메일이 ${email}인 직원이 없습니다.`);
-    await setPassword({ db: handle.db, now: Date.now }, staff.id, password);
+    await setPassword({ db, now }, staff.id, password);
     console.log(`${staff.name}(${email})의 비밀번호를 정했습니다. 그 계정의 다른 로그인은 모두 끝났습니다.`);
   });
 }
@@ -131,9 +129,9 @@ async function runCheckNames(args: string[]): Promise<void> {
   if (!args[0] || !Number.isSafeInteger(num) || num < 1)
     throw new UsageError("기사 번호를 지정하세요: npm run jikji -- check-names NUM");
   await withDatabase(async ({ db }) => {
-    const article = await db.selectFrom("articles").select("id").where("num", "=", num).executeTakeFirst();
-    if (!article) throw new UsageError(`번호가 ${num}인 기사가 없습니다.`);
-    const people = (await articleSpellings(db, article.id)) ?? [];
+    const articleId = await findIdByNum(db, num);
+    if (articleId === null) throw new UsageError(`번호가 ${num}인 기사가 없습니다.`);
+    const people = (await articleSpellings(db, articleId)) ?? [];
     if (people.length === 0) console.log("이 기사에서 찾은 인물이 없습니다.");
     for (const p of people) console.log(formatSpellings(p));
   });

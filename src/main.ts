@@ -5,7 +5,8 @@ import { buildApp } from "./app.ts";
 import { startScheduler } from "./articles/scheduler.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { migrateToLatest, openDatabase } from "./db/client.ts";
-import { isNewsroomEmpty, loadDemoNewsroom } from "./demo/demo.ts";
+import { isNewsroomEmpty } from "./demo/demo.repo.ts";
+import { loadDemoNewsroom } from "./demo/demo.ts";
 import { startRegistrationPurge } from "./events/registration.purge.ts";
 import { createInvalidationBus } from "./lib/invalidation-bus.ts";
 

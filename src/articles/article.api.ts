@@ -1,9 +1,8 @@
 import { toKstIso } from "../lib/kst-time.ts";
 import type { SectionTree } from "../sections/section.ts";
-import { articlePath } from "../web/public/components.tsx";
-import { absoluteUrl } from "../web/public/layout.tsx";
-import type { ArticleDetail, ArticleSummary, ImageView } from "./article.ts";
-import { shownUpdatedAt } from "./article.ts";
+import { absoluteUrl, paths } from "../web/paths.ts";
+import type { ArticleSummary, ImageView } from "../web/public/view-models.ts";
+import { type ArticleDetail, shownUpdatedAt } from "./article.ts";
 
 /** The JSON API's article shapes: stable field names, times in KST ISO 8601, absolute URLs. */
 function imageJson(siteUrl: string, image: ImageView | null) {
@@ -26,7 +25,7 @@ function sectionJson(sections: SectionTree, id: number) {
 export function articleSummaryJson(a: ArticleSummary, sections: SectionTree, siteUrl: string) {
   return {
     num: a.num,
-    url: absoluteUrl(siteUrl, articlePath(a.num)),
+    url: absoluteUrl(siteUrl, paths.article(a.num)),
     title: a.title,
     subtitle: a.subtitle,
     section: sectionJson(sections, a.sectionId),
@@ -41,7 +40,7 @@ export function articleSummaryJson(a: ArticleSummary, sections: SectionTree, sit
 export function articleDetailJson(a: ArticleDetail, sections: SectionTree, siteUrl: string) {
   return {
     num: a.num,
-    url: absoluteUrl(siteUrl, articlePath(a.num)),
+    url: absoluteUrl(siteUrl, paths.article(a.num)),
     title: a.title,
     subtitle: a.subtitle,
     section: sectionJson(sections, a.sectionId),

@@ -1,10 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { ArticleRevisionRow } from "../db/schema.ts";
-import { AppError } from "../lib/errors.ts";
+import { AppError, fail } from "../lib/errors.ts";
 import { parseKstLocal, toKstLocal } from "../lib/kst-input.ts";
 import { htmlToText } from "../lib/sanitize-html.ts";
-import { registerArticlePeopleRoutes } from "../people/article-people.routes.tsx";
 import { peoplePanel } from "../people/article-people.service.ts";
 import { can, canEditArticle } from "../staff/staff.ts";
 import { sendPage, type WebContext } from "../web/context.ts";
@@ -12,15 +11,20 @@ import { requirePermission, staffOf } from "../web/newsroom/auth.ts";
 import { pageBase } from "../web/newsroom/page.ts";
 import { findByNum } from "./article.repo.ts";
 import { ArticlePage } from "./article.view.tsx";
+import { registerArticlePeopleRoutes } from "./article-people.routes.tsx";
 import {
   findEditable,
+  findEditorMedia,
   findRevision,
   lastRevision,
   listByStatus,
   listDeskQueue,
   listDraftsOf,
+  listEditorMedia,
   listEvents,
   listRevisions,
+  listSectionsForEditor,
+  sectionNamesById,
 } from "./desk.repo.ts";
 import {
   type ArticleInput,
@@ -72,9 +76,8 @@ function toInput(f: ArticleFormValues): ArticleInput {
     .split(/[,，]/)
     .map((t) => t.trim())
     .filter(Boolean);
-  if (tags.length > 30) throw new AppError("too_many_tags", 400, "태그는 30개까지 달 수 있습니다.");
-  if (tags.some((t) => t.length > 100))
-    throw new AppError("tag_too_long", 400, "태그 하나는 100자까지 쓸 수 있습니다.");
+  if (tags.length > 30) throw fail("too_many_tags");
+  if (tags.some((t) => t.length > 100)) throw fail("tag_too_long");
   return {
     title: f.title,
     subtitle: f.subtitle || null,
@@ -90,27 +93,22 @@ function toInput(f: ArticleFormValues): ArticleInput {
 
 function articleId(params: unknown): number {
   const p = IdParams.safeParse(params);
-  if (!p.success) throw new AppError("article_not_found", 404, "기사를 찾을 수 없습니다.");
+  if (!p.success) throw fail("article_not_found");
   return p.data.id;
 }
 
 /** The newsroom's article pages: the desk, the list, the editor, the workflow actions, revisions. */
 export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void {
-  const deps: DeskDeps = { db: ctx.db, now: ctx.now };
+  const deps: DeskDeps = { db: ctx.db, dialect: ctx.dialect, now: ctx.now, bus: ctx.bus };
   registerArticlePeopleRoutes(app, ctx);
 
   async function editorData(id: number | null, extra: Partial<EditorData> = {}): Promise<EditorData> {
     const [sections, media] = await Promise.all([
-      ctx.db.selectFrom("sections").selectAll().orderBy("position").orderBy("id").execute(),
-      ctx.db
-        .selectFrom("media")
-        .select(["id", "path", "original_name", "caption", "width", "height"])
-        .orderBy("id", "desc")
-        .limit(200)
-        .execute(),
+      listSectionsForEditor(ctx.db),
+      listEditorMedia(ctx.db, 200),
     ]);
     const article = id === null ? null : await findEditable(ctx.db, id);
-    if (id !== null && !article) throw new AppError("article_not_found", 404, "기사를 찾을 수 없습니다.");
+    if (id !== null && !article) throw fail("article_not_found");
     const [revision, history] = article
       ? await Promise.all([lastRevision(ctx.db, article.id), listEvents(ctx.db, article.id)])
       : [undefined, []];
@@ -125,11 +123,7 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
       : [];
     // Selected photo may be older than the 200 listed; keep it selectable.
     if (article?.leadMediaId && !media.some((m) => m.id === article.leadMediaId)) {
-      const m = await ctx.db
-        .selectFrom("media")
-        .select(["id", "path", "original_name", "caption", "width", "height"])
-        .where("id", "=", article.leadMediaId)
-        .executeTakeFirst();
+      const m = await findEditorMedia(ctx.db, article.leadMediaId);
       if (m) media.unshift(m);
     }
     return {
@@ -149,9 +143,9 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
     const user = staffOf(request);
     const id = articleId(request.params);
     const article = await findEditable(ctx.db, id);
-    if (!article) throw new AppError("article_not_found", 404, "기사를 찾을 수 없습니다.");
+    if (!article) throw fail("article_not_found");
     const mayView = can(user.role, "article.edit_any") || article.authors.some((a) => a.id === user.id);
-    if (!mayView) throw new AppError("forbidden", 403, "다른 사람의 기사는 볼 수 없습니다.");
+    if (!mayView) throw fail("forbidden", "다른 사람의 기사는 볼 수 없습니다.");
     return { user, article };
   }
 
@@ -193,11 +187,7 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
   ): ArticleInput & { correctionNote?: string; baseRevisionId: number | null } {
     const parsed = ArticleForm.safeParse(body ?? {});
     if (!parsed.success) {
-      throw new AppError(
-        "invalid_article",
-        400,
-        parsed.error.issues[0]?.message ?? "입력한 값을 확인해 주세요.",
-      );
+      throw fail("invalid_article", parsed.error.issues[0]?.message ?? "입력한 값을 확인해 주세요.");
     }
     return {
       ...toInput(parsed.data),
@@ -240,7 +230,7 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
         page: z.coerce.number().int().min(1).max(10_000).default(1),
       })
       .safeParse(request.query);
-    if (!q.success) throw new AppError("invalid_request", 400, "목록 조건이 올바르지 않습니다.");
+    if (!q.success) throw fail("invalid_request", "목록 조건이 올바르지 않습니다.");
     const { status, page } = q.data;
     const order =
       status === "scheduled" ? "published_asc" : status === "published" ? "published_desc" : "saved_desc";
@@ -349,7 +339,7 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
     "return",
     (request, id) => {
       const note = z.object({ note: z.string().max(2000) }).safeParse(request.body);
-      if (!note.success) throw new AppError("note_required", 400, "돌려보내는 이유를 적어 주세요.");
+      if (!note.success) throw fail("note_required");
       return returnArticle(deps, staffOf(request), id, note.data.note);
     },
     "returned",
@@ -360,8 +350,7 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
     (request, id) => {
       const at = z.object({ at: z.string().max(30) }).safeParse(request.body);
       const when = at.success ? parseKstLocal(at.data.at) : null;
-      if (when === null)
-        throw new AppError("invalid_schedule", 400, "예약 시각을 YYYY-MM-DD HH:mm 형식으로 골라 주세요.");
+      if (when === null) throw fail("invalid_schedule");
       return scheduleArticle(deps, staffOf(request), id, when);
     },
     "scheduled",
@@ -371,7 +360,7 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
   app.get("/newsroom/articles/:id/preview", async (request, reply) => {
     const { article } = await loadEditable(request);
     const [chrome, detail] = await Promise.all([ctx.chrome(), findByNum(ctx.db, article.num)]);
-    if (!detail) throw new AppError("article_not_found", 404, "기사를 찾을 수 없습니다.");
+    if (!detail) throw fail("article_not_found");
     const section = chrome.sections.byId.get(detail.sectionId);
     const trail = section ? (section.parent ? [section.parent, section] : [section]) : [];
     const shown = { ...detail, publishedAt: article.publishedAt ?? ctx.now() };
@@ -413,16 +402,14 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
     const q = z
       .object({ a: z.coerce.number().int().min(1), b: z.coerce.number().int().min(1) })
       .safeParse(request.query);
-    if (!q.success) throw new AppError("invalid_request", 400, "비교할 두 판을 골라 주세요.");
+    if (!q.success) throw fail("invalid_request", "비교할 두 판을 골라 주세요.");
     const [a, b] = await Promise.all([
       findRevision(ctx.db, article.id, q.data.a),
       findRevision(ctx.db, article.id, q.data.b),
     ]);
-    if (!a || !b) throw new AppError("revision_not_found", 404, "해당 판을 찾을 수 없습니다.");
+    if (!a || !b) throw fail("revision_not_found");
     const [older, newer] = a.id <= b.id ? [a, b] : [b, a];
-    const sections = new Map(
-      (await ctx.db.selectFrom("sections").select(["id", "name"]).execute()).map((s) => [s.id, s.name]),
-    );
+    const sections = await sectionNamesById(ctx.db);
     const field = (label: string, pick: (r: ArticleRevisionRow) => string) => ({
       label,
       diff: sideBySide(pick(older), pick(newer)),
@@ -457,7 +444,7 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
   app.post("/newsroom/articles/:id/revisions/:rev/restore", async (request, reply) => {
     const id = articleId(request.params);
     const rev = z.object({ rev: z.coerce.number().int().min(1) }).safeParse(request.params);
-    if (!rev.success) throw new AppError("revision_not_found", 404, "해당 판을 찾을 수 없습니다.");
+    if (!rev.success) throw fail("revision_not_found");
     await restoreRevision(deps, staffOf(request), id, rev.data.rev);
     return reply.redirect(`/newsroom/articles/${id}/edit?notice=restored`, 303);
   });

@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { toImageView } from "../media/media.ts";
-import type { ArticleDetail, ArticleSummary, Byline } from "./article.ts";
+import type { ArticleSummary, Byline } from "../web/public/view-models.ts";
+import type { ArticleDetail } from "./article.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -16,8 +17,8 @@ export interface ListFilter {
   before?: { publishedAt: number; id: number };
 }
 
-/** Published articles with first author and lead photo, in one query (ranking/ joins its order to it). */
-export function summaryQuery(db: Db, f: ListFilter) {
+/** Published articles with first author and lead photo, in one query. */
+function summaryQuery(db: Db, f: ListFilter) {
   let q = db
     .selectFrom("articles as a")
     .leftJoin("article_authors as aa", (j) => j.onRef("aa.article_id", "=", "a.id").on("aa.position", "=", 0))
@@ -78,7 +79,7 @@ export function summaryQuery(db: Db, f: ListFilter) {
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>["execute"]>>[number];
 
-export function toSummary(r: SummaryRow): ArticleSummary {
+function toSummary(r: SummaryRow): ArticleSummary {
   const byline: Byline | null =
     r.author_key !== null && r.author_name !== null && r.author_email !== null
       ? { key: r.author_key, name: r.author_name, email: r.author_email }
@@ -124,16 +125,6 @@ export async function listPublished(
     .orderBy("a.id", "desc")
     .limit(limit)
     .offset(offset)
-    .execute();
-  return rows.map(toSummary);
-}
-
-/** Most stored views first (ties: newer first). */
-export async function listMostViewed(db: Db, f: ListFilter, limit: number): Promise<ArticleSummary[]> {
-  const rows = await summaryQuery(db, f)
-    .orderBy("a.view_count", "desc")
-    .orderBy("a.published_at", "desc")
-    .limit(limit)
     .execute();
   return rows.map(toSummary);
 }

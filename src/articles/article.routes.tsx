@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { COMMENT_FORM_MESSAGES } from "../comments/comment.ts";
-import { AppError, notFound } from "../lib/errors.ts";
+import { fail } from "../lib/errors.ts";
 import { sectionAndDescendantIds } from "../sections/section.ts";
 import { sendPage, type WebContext } from "../web/context.ts";
 import { ArticleNum, parseInput } from "../web/validation.ts";
@@ -29,7 +29,7 @@ const API_CACHE = "public, max-age=30";
 
 function articleNum(params: unknown): number {
   const parsed = NumParams.safeParse(params);
-  if (!parsed.success) throw notFound("기사");
+  if (!parsed.success) throw fail("article_not_found");
   return parsed.data.num;
 }
 
@@ -39,7 +39,7 @@ export function registerArticleRoutes(app: FastifyInstance, ctx: WebContext): vo
     const q = parseInput(CommentPageQuery, request.query, "댓글 페이지 번호가 올바르지 않습니다.");
     const chrome = await ctx.chrome();
     const data = await getArticlePage(ctx.db, chrome.sections, num, chrome.now, q.cpage, q.csort);
-    if (!data) throw notFound("기사");
+    if (!data) throw fail("article_not_found");
     const notice = COMMENT_FORM_MESSAGES[q.comment ?? q.comment_error ?? ""] ?? null;
     return sendPage(
       reply,
@@ -57,11 +57,11 @@ export function registerArticleRoutes(app: FastifyInstance, ctx: WebContext): vo
     let sectionIds: number[] | undefined;
     if (q.section) {
       const section = chrome.sections.bySlug.get(q.section);
-      if (!section) throw new AppError("unknown_section", 400, `'${q.section}' 섹션이 없습니다.`);
+      if (!section) throw fail("unknown_section", q.section);
       sectionIds = sectionAndDescendantIds(section);
     }
     const before = q.cursor ? decodeCursor(q.cursor) : undefined;
-    if (before === null) throw new AppError("invalid_cursor", 400, "cursor 값이 올바르지 않습니다.");
+    if (before === null) throw fail("invalid_cursor");
     const rows = await listPublished(ctx.db, { now: chrome.now, sectionIds, before }, q.limit + 1);
     const page = rows.slice(0, q.limit);
     const last = page.at(-1);
@@ -76,7 +76,7 @@ export function registerArticleRoutes(app: FastifyInstance, ctx: WebContext): vo
     const num = articleNum(request.params);
     const chrome = await ctx.chrome();
     const article = await getPublishedArticle(ctx.db, num, chrome.now);
-    if (!article) throw new AppError("article_not_found", 404, "기사를 찾을 수 없습니다.");
+    if (!article) throw fail("article_not_found");
     reply.header("cache-control", API_CACHE);
     return { article: articleDetailJson(article, chrome.sections, ctx.config.siteUrl) };
   });

@@ -1,16 +1,16 @@
 import type { Kysely } from "kysely";
 import { type CommentSort, countVisibleComments, listVisibleComments } from "../comments/comment.repo.ts";
-import type { PublicComment } from "../comments/comment.ts";
+import { COMMENTS_PER_PAGE, type PublicComment } from "../comments/comment.ts";
 import type { Database } from "../db/schema.ts";
 import { listBodyLinks } from "../people/article-people.repo.ts";
-import { personPath } from "../people/person.view.tsx";
 import type { BodyLink } from "../people/person-links.ts";
 import { listMostRead } from "../ranking/most-read.ts";
 import { type SectionNode, type SectionTree, sectionTrail } from "../sections/section.ts";
+import { paths } from "../web/paths.ts";
+import type { ArticleSummary } from "../web/public/view-models.ts";
 import { findByNum, listPublished, listSharingTags } from "./article.repo.ts";
-import { type ArticleDetail, type ArticleSummary, isPublic } from "./article.ts";
+import { type ArticleDetail, isPublic } from "./article.ts";
 
-export const COMMENTS_PER_PAGE = 20;
 const RELATED_SIZE = 5;
 
 export interface ArticlePageData {
@@ -86,6 +86,6 @@ export async function getArticlePage(
     commentCount,
     commentPage,
     commentSort,
-    personLinks: links.map((l) => ({ ...l, href: personPath(l.key) })),
+    personLinks: links.map((l) => ({ ...l, href: paths.person(l.key) })),
   };
 }

@@ -1,39 +1,5 @@
 import type { ArticleStatus } from "../db/schema.ts";
-
-/** A photo as pages show it: the original plus WebP renditions for srcset. */
-export interface ImageView {
-  src: string;
-  width: number;
-  height: number;
-  webpSrcset: string;
-  /** the original's type and size, for feed enclosures */
-  mime: string;
-  bytes: number;
-  alt: string;
-  caption: string | null;
-  credit: string | null;
-}
-
-export interface Byline {
-  key: string;
-  name: string;
-  email: string;
-}
-
-/** What lists (home, sections, most-read, related, API) need of an article. */
-export interface ArticleSummary {
-  id: number;
-  num: number;
-  title: string;
-  subtitle: string | null;
-  sectionId: number;
-  publishedAt: number;
-  updatedAt: number | null;
-  viewCount: number;
-  excerpt: string;
-  byline: Byline | null;
-  leadImage: ImageView | null;
-}
+import type { ArticleSummary, Byline } from "../web/public/view-models.ts";
 
 export interface ArticleDetail extends Omit<ArticleSummary, "byline"> {
   status: ArticleStatus;

@@ -1,22 +1,14 @@
-import { maskNickname, type PublicComment } from "../comments/comment.ts";
+import { COMMENTS_PER_PAGE, maskNickname, type PublicComment } from "../comments/comment.ts";
 import { escapeHtml } from "../lib/escape-html.ts";
 import { COMMENT_MAX_BYTES } from "../lib/korean-bytes.ts";
 import { toKstIso } from "../lib/kst-time.ts";
 import { insertPersonLinks } from "../people/person-links.ts";
-import { sectionPath } from "../sections/section.ts";
+import { absoluteUrl, paths } from "../web/paths.ts";
 import type { Assets } from "../web/public/assets.ts";
 import type { Chrome } from "../web/public/chrome.ts";
-import {
-  ArticleCard,
-  articlePath,
-  KstTime,
-  MostReadList,
-  Pagination,
-  Picture,
-  reporterPath,
-} from "../web/public/components.tsx";
-import { absoluteUrl, Layout } from "../web/public/layout.tsx";
-import { type ArticlePageData, COMMENTS_PER_PAGE } from "./article.service.ts";
+import { ArticleCard, KstTime, MostReadList, Pagination, Picture } from "../web/public/components.tsx";
+import { Layout } from "../web/public/layout.tsx";
+import type { ArticlePageData } from "./article.service.ts";
 import { type ArticleDetail, shownUpdatedAt } from "./article.ts";
 
 /**
@@ -99,7 +91,7 @@ function CommentSection({
 }) {
   const { article, comments, commentCount, commentPage, commentSort } = data;
   const pages = Math.ceil(commentCount / COMMENTS_PER_PAGE);
-  const base = articlePath(article.num);
+  const base = paths.article(article.num);
   const sortQuery = commentSort === "likes" ? "&csort=likes" : "";
   return (
     <section class="comments" id="comments" aria-labelledby="comments-title">
@@ -223,7 +215,7 @@ function newsArticleJsonLd(a: ArticleDetail, url: string, chrome: Chrome, sectio
     author: a.authors.map((p) => ({
       "@type": "Person",
       name: p.name,
-      url: absoluteUrl(chrome.siteUrl, reporterPath(p.key)),
+      url: absoluteUrl(chrome.siteUrl, paths.reporter(p.key)),
     })),
     publisher: { "@type": "Organization", name: chrome.site.name, url: chrome.siteUrl },
     inLanguage: "ko-KR",
@@ -246,7 +238,7 @@ export function ArticlePage({
   preview?: boolean;
 }) {
   const { article: a, trail } = data;
-  const url = absoluteUrl(chrome.siteUrl, articlePath(a.num));
+  const url = absoluteUrl(chrome.siteUrl, paths.article(a.num));
   const section = trail.at(-1);
   const updated = shownUpdatedAt(a.publishedAt, a.updatedAt);
   const byline = a.authors[0];
@@ -259,7 +251,7 @@ export function ArticlePage({
       meta={{
         title: a.title,
         description: a.excerpt,
-        canonical: articlePath(a.num),
+        canonical: paths.article(a.num),
         noindex: preview,
         ogType: "article",
         image: a.leadImage?.src ?? null,
@@ -283,7 +275,7 @@ export function ArticlePage({
               <ol>
                 {trail.map((s) => (
                   <li key={s.id}>
-                    <a href={sectionPath(s.slug)}>{s.name}</a>
+                    <a href={paths.section(s.slug)}>{s.name}</a>
                   </li>
                 ))}
               </ol>
@@ -297,7 +289,7 @@ export function ArticlePage({
                 {a.authors.map((p, i) => (
                   <span class="byline__person" key={p.key}>
                     {i > 0 ? " · " : null}
-                    <a class="byline__name" href={reporterPath(p.key)}>
+                    <a class="byline__name" href={paths.reporter(p.key)}>
                       {p.name} 기자
                     </a>{" "}
                     <a class="byline__email" href={`mailto:${p.email}`}>

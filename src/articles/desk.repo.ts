@@ -1,5 +1,11 @@
-import type { Kysely, Transaction } from "kysely";
-import type { ArticleAction, ArticleStatus, Database } from "../db/schema.ts";
+import type { Insertable, Kysely, Transaction, Updateable } from "kysely";
+import type {
+  ArticleAction,
+  ArticleRevisionsTable,
+  ArticleStatus,
+  ArticlesTable,
+  Database,
+} from "../db/schema.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -305,4 +311,141 @@ export async function listDueScheduled(db: Db, now: number): Promise<number[]> {
     .limit(500)
     .execute();
   return rows.map((r) => r.id);
+}
+
+/** Whether a section with this id exists (the editor's section field). */
+export async function sectionExists(db: Db, id: number): Promise<boolean> {
+  return (await db.selectFrom("sections").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
+}
+
+/** Whether a photo with this id exists in the library (the editor's lead photo). */
+export async function mediaExists(db: Db, id: number): Promise<boolean> {
+  return (await db.selectFrom("media").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
+}
+
+export type ArticleColumns = Omit<Updateable<ArticlesTable>, "id" | "num">;
+
+/** Inserts a new story and returns its id. */
+export async function insertArticle(
+  trx: Transaction<Database>,
+  values: Insertable<ArticlesTable>,
+): Promise<number> {
+  const { id } = await trx.insertInto("articles").values(values).returning("id").executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function updateArticle(
+  trx: Transaction<Database>,
+  id: number,
+  values: ArticleColumns,
+): Promise<void> {
+  await trx.updateTable("articles").set(values).where("id", "=", id).execute();
+}
+
+/**
+ * Changes a story's columns only while it still has the status the caller read, so two desks, the
+ * scheduler or several instances cannot both act; false when someone else changed it meanwhile.
+ */
+export async function updateArticleIfStatus(
+  trx: Transaction<Database>,
+  id: number,
+  current: ArticleStatus,
+  values: ArticleColumns,
+): Promise<boolean> {
+  const res = await trx
+    .updateTable("articles")
+    .set(values)
+    .where("id", "=", id)
+    .where("status", "=", current)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
+}
+
+export type RevisionValues = Omit<
+  Insertable<ArticleRevisionsTable>,
+  "id" | "article_id" | "staff_id" | "kind" | "created_at"
+>;
+
+export async function insertRevision(
+  trx: Transaction<Database>,
+  revision: Insertable<ArticleRevisionsTable>,
+): Promise<void> {
+  await trx.insertInto("article_revisions").values(revision).execute();
+}
+
+/** Folds an autosave into the revision before it (same person, within minutes). */
+export async function overwriteRevision(
+  trx: Transaction<Database>,
+  revisionId: number,
+  values: RevisionValues & { created_at: number },
+): Promise<void> {
+  await trx.updateTable("article_revisions").set(values).where("id", "=", revisionId).execute();
+}
+
+/**
+ * What of a story shows on public pages other than its own: its number, whether readers can see it,
+ * its section and parent section (slug paths), its reporters' keys and the keys of the people it
+ * links. Read before and after a write, it says which pages the write made stale.
+ */
+export interface PublicFootprint {
+  num: number;
+  status: ArticleStatus;
+  sectionSlugs: string[];
+  reporterKeys: string[];
+  personKeys: string[];
+}
+
+export async function findPublicFootprint(db: Db, id: number): Promise<PublicFootprint | null> {
+  const article = await db
+    .selectFrom("articles as a")
+    .innerJoin("sections as s", "s.id", "a.section_id")
+    .leftJoin("sections as p", "p.id", "s.parent_id")
+    .select(["a.num", "a.status", "s.slug as section_slug", "p.slug as parent_slug"])
+    .where("a.id", "=", id)
+    .executeTakeFirst();
+  if (!article) return null;
+  const [reporters, people] = await Promise.all([
+    db
+      .selectFrom("article_authors as aa")
+      .innerJoin("staff as s", "s.id", "aa.staff_id")
+      .select("s.key")
+      .where("aa.article_id", "=", id)
+      .execute(),
+    db
+      .selectFrom("article_people as ap")
+      .innerJoin("people as p", "p.id", "ap.person_id")
+      .select("p.key")
+      .where("ap.article_id", "=", id)
+      .where("ap.removed", "=", 0)
+      .execute(),
+  ]);
+  return {
+    num: article.num,
+    status: article.status,
+    sectionSlugs: [article.section_slug, ...(article.parent_slug ? [article.parent_slug] : [])],
+    reporterKeys: reporters.map((r) => r.key),
+    personKeys: people.map((p) => p.key),
+  };
+}
+
+/** Every section, in menu order, for the editor's section field. */
+export function listSectionsForEditor(db: Db) {
+  return db.selectFrom("sections").selectAll().orderBy("position").orderBy("id").execute();
+}
+
+/** Section names by id (the revision diff shows names, not ids). */
+export async function sectionNamesById(db: Db): Promise<Map<number, string>> {
+  const rows = await db.selectFrom("sections").select(["id", "name"]).execute();
+  return new Map(rows.map((s) => [s.id, s.name]));
+}
+
+const EDITOR_MEDIA_COLUMNS = ["id", "path", "original_name", "caption", "width", "height"] as const;
+
+/** The newest photos of the library, for the editor's lead-photo picker. */
+export function listEditorMedia(db: Db, limit: number) {
+  return db.selectFrom("media").select(EDITOR_MEDIA_COLUMNS).orderBy("id", "desc").limit(limit).execute();
+}
+
+export function findEditorMedia(db: Db, id: number) {
+  return db.selectFrom("media").select(EDITOR_MEDIA_COLUMNS).where("id", "=", id).executeTakeFirst();
 }

@@ -1,35 +1,44 @@
 import type { Kysely, Transaction } from "kysely";
 import { isUniqueViolation } from "../db/dialect.ts";
 import type { ArticleAction, ArticleStatus, Database } from "../db/schema.ts";
-import { AppError } from "../lib/errors.ts";
+import { AppError, fail } from "../lib/errors.ts";
 import { htmlToText, sanitizeBodyHtml, stripTags } from "../lib/sanitize-html.ts";
+import type { UseCaseDeps } from "../lib/use-case.ts";
 import { refreshArticlePeople } from "../people/article-people.service.ts";
+import { indexArticles } from "../search/search.repo.ts";
 import { can, canEditArticle, type Permission, type StaffUser } from "../staff/staff.ts";
 import { makeExcerpt } from "./article.ts";
 import {
+  type ArticleColumns,
   type EditableArticle,
   findEditable,
+  findPublicFootprint,
   findRevision,
+  insertArticle,
+  insertRevision,
   lastRevision,
   listDueScheduled,
+  mediaExists,
   nextArticleNum,
+  overwriteRevision,
   recordEvent,
   replaceAuthors,
   replaceTags,
+  sectionExists,
+  updateArticle,
+  updateArticleIfStatus,
 } from "./desk.repo.ts";
+import { staleTagsOfArticleWrite } from "./stale.ts";
 import { type DeskAction, nextStatus } from "./workflow.ts";
 
 /**
  * The newsroom's use cases, one function per action. The newsroom's routes, the scheduler and the CLI
  * all come through here, so the rules (who may, from which status, what is recorded) live in one place.
- * Every function owns its transaction.
+ * Every function owns its transaction and writes through `writeArticle`, which keeps what is derived
+ * from the story (its search index entry, its person links) in step inside that transaction and,
+ * after commit, announces the pages it made stale on the bus.
  */
-export interface DeskDeps {
-  db: Kysely<Database>;
-  now: () => number;
-  /** called after a change that readers can see (publish, unpublish, edit of a public story) */
-  onPublicChange?: (articleId: number) => void | Promise<void>;
-}
+export type DeskDeps = UseCaseDeps;
 
 /** Who acts: a signed-in staff member, or the system (the scheduler, the CLI). */
 export type Actor = StaffUser | { system: "scheduler" | "cli" };
@@ -38,8 +47,7 @@ const isStaff = (a: Actor): a is StaffUser => !("system" in a);
 const actorId = (a: Actor) => (isStaff(a) ? a.id : null);
 
 function ensure(actor: Actor, permission: Permission): void {
-  if (isStaff(actor) && !can(actor.role, permission))
-    throw new AppError("forbidden", 403, "이 작업을 할 권한이 없습니다.");
+  if (isStaff(actor) && !can(actor.role, permission)) throw fail("forbidden");
 }
 
 export interface ArticleInput {
@@ -54,20 +62,47 @@ export interface ArticleInput {
   leadCredit: string | null;
 }
 
-const notFoundArticle = () => new AppError("article_not_found", 404, "기사를 찾을 수 없습니다.");
-
 async function loadForUpdate(trx: Transaction<Database>, id: number): Promise<EditableArticle> {
   const article = await findEditable(trx, id);
-  if (!article) throw notFoundArticle();
+  if (!article) throw fail("article_not_found");
   return article;
+}
+
+/** What a write keeps in step with the story, inside its transaction. */
+interface Derived {
+  /** recompute person links (the text changed, or the story goes public with today's directory) */
+  links: boolean;
+}
+
+/**
+ * The one way a story is written: `work` changes it inside a transaction; then, in the same
+ * transaction, the search index follows the story's new state (indexed when published, removed
+ * otherwise) and, when the text changed, its person links; after commit, the pages the change made
+ * stale (before and after: a story moved or pulled leaves its old lists too) are announced.
+ */
+async function writeArticle<T>(
+  deps: DeskDeps,
+  id: number,
+  derived: Derived,
+  work: (trx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
+  const { result, tags } = await deps.db.transaction().execute(async (trx) => {
+    const before = await findPublicFootprint(trx, id);
+    const result = await work(trx);
+    if (derived.links) await refreshArticlePeople(trx, id);
+    await indexArticles(trx, deps.dialect, [id]);
+    const after = await findPublicFootprint(trx, id);
+    return { result, tags: staleTagsOfArticleWrite(before, after) };
+  });
+  await deps.bus.announce(tags);
+  return result;
 }
 
 function assertCanEdit(actor: Actor, article: EditableArticle): void {
   if (!isStaff(actor)) return;
   if (!canEditArticle(actor, { authorIds: article.authors.map((a) => a.id), status: article.status })) {
-    throw new AppError(
+    throw fail(
       "forbidden",
-      403,
       article.status === "draft" || article.status === "submitted"
         ? "다른 사람의 기사는 고칠 수 없습니다."
         : "발행된 기사는 데스크만 고칠 수 있습니다.",
@@ -79,27 +114,15 @@ async function checkReferences(
   db: Kysely<Database> | Transaction<Database>,
   input: ArticleInput,
 ): Promise<void> {
-  const section = await db
-    .selectFrom("sections")
-    .select("id")
-    .where("id", "=", input.sectionId)
-    .executeTakeFirst();
-  if (!section) throw new AppError("unknown_section", 400, "섹션을 골라 주세요.");
-  if (input.leadMediaId !== null) {
-    const media = await db
-      .selectFrom("media")
-      .select("id")
-      .where("id", "=", input.leadMediaId)
-      .executeTakeFirst();
-    if (!media) throw new AppError("unknown_media", 400, "대표 사진을 찾을 수 없습니다. 다시 골라 주세요.");
-  }
+  if (!(await sectionExists(db, input.sectionId))) throw fail("unknown_section");
+  if (input.leadMediaId !== null && !(await mediaExists(db, input.leadMediaId))) throw fail("unknown_media");
 }
 
 /** Clean input as stored: markup-free title, sanitised body, trimmed tags. */
 function normalise(input: ArticleInput) {
   const body = sanitizeBodyHtml(input.bodyHtml);
   const title = stripTags(input.title).trim();
-  if (!title) throw new AppError("title_required", 400, "제목을 입력해 주세요.");
+  if (!title) throw fail("title_required");
   return {
     title,
     subtitle: input.subtitle ? stripTags(input.subtitle).trim() || null : null,
@@ -143,11 +166,7 @@ async function keepRevision(
     last.staff_id === actorId(actor) &&
     now - last.created_at < 10 * 60_000
   ) {
-    await trx
-      .updateTable("article_revisions")
-      .set({ ...values, created_at: now })
-      .where("id", "=", last.id)
-      .execute();
+    await overwriteRevision(trx, last.id, { ...values, created_at: now });
     return;
   }
   const unchanged =
@@ -162,10 +181,13 @@ async function keepRevision(
     last.lead_credit === values.lead_credit &&
     last.lead_alt === values.lead_alt;
   if (unchanged && kind === "autosave") return;
-  await trx
-    .insertInto("article_revisions")
-    .values({ article_id: articleId, staff_id: actorId(actor), kind, created_at: now, ...values })
-    .execute();
+  await insertRevision(trx, {
+    article_id: articleId,
+    staff_id: actorId(actor),
+    kind,
+    created_at: now,
+    ...values,
+  });
 }
 
 /** A new draft by the signed-in reporter or editor; it takes the next free article number. */
@@ -183,21 +205,17 @@ export async function createArticle(
         await checkReferences(trx, input);
         const num = await nextArticleNum(trx);
         const { tags, ...columns } = v;
-        const { id } = await trx
-          .insertInto("articles")
-          .values({
-            num,
-            ...columns,
-            status: "draft",
-            published_at: null,
-            updated_at: null,
-            created_at: now,
-            saved_at: now,
-            status_changed_at: now,
-            created_by: actor.id,
-          })
-          .returning("id")
-          .executeTakeFirstOrThrow();
+        const id = await insertArticle(trx, {
+          num,
+          ...columns,
+          status: "draft",
+          published_at: null,
+          updated_at: null,
+          created_at: now,
+          saved_at: now,
+          status_changed_at: now,
+          created_by: actor.id,
+        });
         await replaceAuthors(trx, id, [actor.id]);
         await replaceTags(trx, id, tags);
         await keepRevision(trx, id, actor, "save", v, now);
@@ -209,6 +227,8 @@ export async function createArticle(
           to: "draft",
           at: now,
         });
+        // A draft is public nowhere, so nothing is announced; its links are ready for the editor.
+        await refreshArticlePeople(trx, id);
         return { id, num };
       });
     } catch (error) {
@@ -238,13 +258,13 @@ export async function saveArticle(
   const v = normalise(input);
   const now = deps.now();
   const correction = options.correctionNote?.trim() || null;
-  const result = await deps.db.transaction().execute(async (trx) => {
+  return writeArticle(deps, id, { links: true }, async (trx) => {
     const article = await loadForUpdate(trx, id);
     assertCanEdit(actor, article);
     if (correction) {
       ensure(actor, "article.correct");
       if (article.status !== "published")
-        throw new AppError("invalid_transition", 409, "정정은 발행된 기사에만 할 수 있습니다.");
+        throw fail("invalid_transition", "정정은 발행된 기사에만 할 수 있습니다.");
     }
     await checkReferences(trx, input);
     const before = await lastRevision(trx, id);
@@ -255,20 +275,14 @@ export async function saveArticle(
       before.staff_id !== actor.id;
     const { tags, ...columns } = v;
     const isPublic = article.status === "published";
-    await trx
-      .updateTable("articles")
-      .set({
-        ...columns,
-        saved_at: now,
-        ...(isPublic && options.kind === "save" ? { updated_at: now } : {}),
-        ...(correction ? { correction_note: correction, corrected_at: now } : {}),
-      })
-      .where("id", "=", id)
-      .execute();
+    await updateArticle(trx, id, {
+      ...columns,
+      saved_at: now,
+      ...(isPublic && options.kind === "save" ? { updated_at: now } : {}),
+      ...(correction ? { correction_note: correction, corrected_at: now } : {}),
+    });
     await replaceTags(trx, id, tags);
     await keepRevision(trx, id, actor, options.kind, v, now);
-    // Person links are data kept beside the body (issue 4): recomputed with every save.
-    await refreshArticlePeople(trx, id);
     if (options.kind === "save") {
       await recordEvent(trx, {
         articleId: id,
@@ -281,10 +295,8 @@ export async function saveArticle(
       });
     }
     const after = await lastRevision(trx, id);
-    return { revisionId: after?.id ?? null, conflict, isPublic };
+    return { revisionId: after?.id ?? null, conflict };
   });
-  if (result.isPublic) await deps.onPublicChange?.(id);
-  return { revisionId: result.revisionId, conflict: result.conflict };
 }
 
 async function transition(
@@ -293,26 +305,22 @@ async function transition(
   id: number,
   action: DeskAction,
   event: ArticleAction,
-  apply: (article: EditableArticle, now: number) => Record<string, unknown>,
+  apply: (article: EditableArticle, now: number) => ArticleColumns,
   note: string | null = null,
+  derived: Derived = { links: false },
 ): Promise<{ from: ArticleStatus; to: ArticleStatus }> {
   const now = deps.now();
-  const out = await deps.db.transaction().execute(async (trx) => {
+  return writeArticle(deps, id, derived, async (trx) => {
     const article = await loadForUpdate(trx, id);
     const to = nextStatus(action, article.status);
-    const res = await trx
-      .updateTable("articles")
-      .set({ ...apply(article, now), status: to, status_changed_at: now })
-      .where("id", "=", id)
-      .where("status", "=", article.status)
-      .executeTakeFirst();
+    const changed = await updateArticleIfStatus(trx, id, article.status, {
+      ...apply(article, now),
+      status: to,
+      status_changed_at: now,
+    });
     // Someone else changed the status between our read and this write (another desk, the scheduler).
-    if (Number(res.numUpdatedRows) === 0) {
-      throw new AppError(
-        "invalid_transition",
-        409,
-        "그사이 다른 사람이 기사 상태를 바꿨습니다. 화면을 새로 고쳐 주세요.",
-      );
+    if (!changed) {
+      throw fail("invalid_transition", "그사이 다른 사람이 기사 상태를 바꿨습니다. 화면을 새로 고쳐 주세요.");
     }
     await recordEvent(trx, {
       articleId: id,
@@ -325,15 +333,13 @@ async function transition(
     });
     return { from: article.status, to };
   });
-  if (out.from === "published" || out.to === "published") await deps.onPublicChange?.(id);
-  return out;
 }
 
 /** 송고: the reporter hands the story to the desk. */
 export async function fileArticle(deps: DeskDeps, actor: StaffUser, id: number) {
   ensure(actor, "article.file");
   const article = await findEditable(deps.db, id);
-  if (!article) throw notFoundArticle();
+  if (!article) throw fail("article_not_found");
   assertCanEdit(actor, article);
   return transition(deps, actor, id, "file", "filed", () => ({ desk_note: null }));
 }
@@ -342,15 +348,13 @@ export async function fileArticle(deps: DeskDeps, actor: StaffUser, id: number) 
 export async function returnArticle(deps: DeskDeps, actor: StaffUser, id: number, note: string) {
   ensure(actor, "article.return");
   const text = note.trim();
-  if (!text) throw new AppError("note_required", 400, "돌려보내는 이유를 적어 주세요.");
+  if (!text) throw fail("note_required");
   return transition(deps, actor, id, "return", "returned", () => ({ desk_note: text }), text);
 }
 
 function requirePublishable(article: EditableArticle): void {
-  if (!article.title.trim())
-    throw new AppError("title_required", 400, "제목이 없는 기사는 발행할 수 없습니다.");
-  if (!htmlToText(article.bodyHtml).trim())
-    throw new AppError("body_required", 400, "본문이 없는 기사는 발행할 수 없습니다.");
+  if (!article.title.trim()) throw fail("title_required");
+  if (!htmlToText(article.bodyHtml).trim()) throw fail("body_required");
 }
 
 /**
@@ -359,24 +363,31 @@ function requirePublishable(article: EditableArticle): void {
  */
 export async function publishArticle(deps: DeskDeps, actor: Actor, id: number) {
   ensure(actor, "article.publish");
-  const published = await transition(deps, actor, id, "publish", "published", (article, now) => {
-    requirePublishable(article);
-    if (article.status === "scheduled")
-      return { published_at: Math.min(article.publishedAt ?? now, now), desk_note: null };
-    return article.publishedAt === null || article.status !== "unpublished"
-      ? { published_at: now, updated_at: null, desk_note: null }
-      : { updated_at: now, desk_note: null };
-  });
-  // The directory may have grown since the last save; the published story links what it knows now.
-  await refreshArticlePeople(deps.db, id);
-  return published;
+  // The directory may have grown since the last save: the published story links what it knows now.
+  return transition(
+    deps,
+    actor,
+    id,
+    "publish",
+    "published",
+    (article, now) => {
+      requirePublishable(article);
+      if (article.status === "scheduled")
+        return { published_at: Math.min(article.publishedAt ?? now, now), desk_note: null };
+      return article.publishedAt === null || article.status !== "unpublished"
+        ? { published_at: now, updated_at: null, desk_note: null }
+        : { updated_at: now, desk_note: null };
+    },
+    null,
+    { links: true },
+  );
 }
 
 /** Schedules publication at `at` (must be in the future); the scheduler publishes it then. */
 export async function scheduleArticle(deps: DeskDeps, actor: StaffUser, id: number, at: number) {
   ensure(actor, "article.publish");
   if (!Number.isFinite(at) || at <= deps.now()) {
-    throw new AppError("schedule_in_past", 400, "예약 시각은 지금보다 뒤여야 합니다.");
+    throw fail("schedule_in_past");
   }
   return transition(deps, actor, id, "schedule", "scheduled", (article) => {
     requirePublishable(article);
@@ -394,9 +405,9 @@ export async function unpublishArticle(deps: DeskDeps, actor: Actor, id: number)
 export async function restoreRevision(deps: DeskDeps, actor: StaffUser, id: number, revisionId: number) {
   ensure(actor, "article.edit_any");
   const rev = await findRevision(deps.db, id, revisionId);
-  if (!rev) throw new AppError("revision_not_found", 404, "해당 판을 찾을 수 없습니다.");
+  if (!rev) throw fail("revision_not_found");
   const article = await findEditable(deps.db, id);
-  if (!article) throw notFoundArticle();
+  if (!article) throw fail("article_not_found");
   const input: ArticleInput = {
     title: rev.title,
     subtitle: rev.subtitle,
@@ -410,13 +421,13 @@ export async function restoreRevision(deps: DeskDeps, actor: StaffUser, id: numb
   };
   const v = normalise(input);
   const now = deps.now();
-  await deps.db.transaction().execute(async (trx) => {
+  await writeArticle(deps, id, { links: true }, async (trx) => {
     const { tags, ...columns } = v;
-    await trx
-      .updateTable("articles")
-      .set({ ...columns, saved_at: now, ...(article.status === "published" ? { updated_at: now } : {}) })
-      .where("id", "=", id)
-      .execute();
+    await updateArticle(trx, id, {
+      ...columns,
+      saved_at: now,
+      ...(article.status === "published" ? { updated_at: now } : {}),
+    });
     await replaceTags(trx, id, tags);
     await keepRevision(trx, id, actor, "restore", v, now);
     await recordEvent(trx, {
@@ -429,7 +440,6 @@ export async function restoreRevision(deps: DeskDeps, actor: StaffUser, id: numb
       at: now,
     });
   });
-  if (article.status === "published") await deps.onPublicChange?.(id);
 }
 
 /** Publishes every scheduled story whose time has come; safe to run on many instances at once. */

@@ -1,5 +1,5 @@
 import type { ArticleStatus } from "../db/schema.ts";
-import { AppError } from "../lib/errors.ts";
+import { fail } from "../lib/errors.ts";
 
 /**
  * The desk workflow: draft → filed (송고, `submitted`) → published or scheduled → unpublished.
@@ -38,9 +38,8 @@ export function canTransition(action: DeskAction, from: ArticleStatus): boolean 
 /** The status after `action`, or a Korean refusal naming why. */
 export function nextStatus(action: DeskAction, from: ArticleStatus): ArticleStatus {
   if (!canTransition(action, from)) {
-    throw new AppError(
+    throw fail(
       "invalid_transition",
-      409,
       `'${STATUS_LABELS[from]}' 상태의 기사는 이 작업을 할 수 없습니다. 화면을 새로 고쳐 현재 상태를 확인해 주세요.`,
     );
   }

@@ -3,9 +3,9 @@ import path from "node:path";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { groupBy } from "../lib/group-by.ts";
+import { parseStringList } from "../lib/json-list.ts";
 import { toKstIso } from "../lib/kst-time.ts";
-import { parseStringList } from "../people/person.repo.ts";
-import { getStoredSiteSettings } from "../site/site-settings.ts";
+import { getStoredSiteSettings } from "../site/site-settings.repo.ts";
 import type { Bundle, BundleArticle, BundleComment, BundleEvent, BundlePerson } from "./bundle.ts";
 
 export interface ExportDeps {

@@ -5,7 +5,7 @@ import type { Kysely, Transaction } from "kysely";
 import { makeExcerpt } from "../articles/article.ts";
 import type { Dialect } from "../db/dialect.ts";
 import type { Database } from "../db/schema.ts";
-import { AppError } from "../lib/errors.ts";
+import { AppError, fail } from "../lib/errors.ts";
 import { stale } from "../lib/invalidation-bus.ts";
 import { parseIsoWithOffset } from "../lib/kst-time.ts";
 import { htmlToText, sanitizeBodyHtml, stripTags } from "../lib/sanitize-html.ts";
@@ -14,7 +14,7 @@ import { upsertMedia } from "../media/media.repo.ts";
 import { type ProcessedImage, processImage } from "../media/media.service.ts";
 import { refreshManyArticlePeople } from "../people/article-people.service.ts";
 import { indexImported } from "../search/search.repo.ts";
-import { saveSiteSettings } from "../site/site-settings.ts";
+import { saveSiteSettings } from "../site/site-settings.repo.ts";
 import { type Bundle, type BundleProblem, formatProblem, parseBundle } from "./bundle.ts";
 
 export interface ImportDeps extends UseCaseDeps {
@@ -529,11 +529,7 @@ export async function importBundle(
 /** Reads a bundle file, reporting a JSON syntax error as a bundle problem. */
 export async function readBundleFile(file: string): Promise<unknown> {
   const text = await fs.readFile(file, "utf8").catch((e: NodeJS.ErrnoException) => {
-    throw new AppError(
-      "bundle_unreadable",
-      400,
-      `번들 파일을 읽을 수 없습니다: ${file} (${e.code ?? e.message})`,
-    );
+    throw fail("bundle_unreadable", `${file} (${e.code ?? e.message})`);
   });
   try {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);

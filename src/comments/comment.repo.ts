@@ -46,8 +46,36 @@ export async function listVisibleComments(
   }));
 }
 
+/**
+ * The article with this number if readers may see it: published, and its publication time come
+ * (drafts, scheduled and pulled stories have no comments). Only what comments need of it.
+ */
+export function findPublicArticle(db: Db, num: number, now: number) {
+  return db
+    .selectFrom("articles")
+    .select(["id", "num"])
+    .where("num", "=", num)
+    .where("status", "=", "published")
+    .where("published_at", "<=", now)
+    .executeTakeFirst();
+}
+
+/** A comment with its article's number (what it makes stale when it changes). */
 export function findComment(db: Db, id: number) {
-  return db.selectFrom("comments").selectAll().where("id", "=", id).executeTakeFirst();
+  return db
+    .selectFrom("comments as c")
+    .innerJoin("articles as a", "a.id", "c.article_id")
+    .selectAll("c")
+    .select("a.num as article_num")
+    .where("c.id", "=", id)
+    .executeTakeFirst();
+}
+
+export type CommentWithArticle = NonNullable<Awaited<ReturnType<typeof findComment>>>;
+
+/** The vote counts of a comment. */
+export function findVoteCounts(db: Db, id: number) {
+  return db.selectFrom("comments").select(["likes", "dislikes"]).where("id", "=", id).executeTakeFirst();
 }
 
 export async function insertComment(
@@ -131,92 +159,57 @@ export async function countRecentSameText(
   return Number(row.n);
 }
 
-export async function logModeration(
+/**
+ * Records one reader's report of a comment; false when this reader had reported it already (one
+ * report per reader, kept by the table's key).
+ */
+export async function insertReport(
   db: Db,
-  e: { commentId: number | null; staffId: number | null; action: string; note?: string | null; at: number },
-) {
+  r: { commentId: number; reporter: string; reason: string; at: number },
+): Promise<boolean> {
+  const inserted = await db
+    .insertInto("comment_reports")
+    .values({ comment_id: r.commentId, reporter: r.reporter, reason: r.reason, created_at: r.at })
+    .onConflict((oc) => oc.columns(["comment_id", "reporter"]).doNothing())
+    .executeTakeFirst();
+  return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/**
+ * Adds one to a comment's report count in one statement (racing reports each count) and returns the
+ * comment as it now is. The row stays locked until the caller's transaction ends.
+ */
+export function incrementReportCount(db: Db, id: number) {
+  return db
+    .updateTable("comments")
+    .set((eb) => ({ report_count: eb("report_count", "+", 1) }))
+    .where("id", "=", id)
+    .returning(["report_count", "status", "moderated_at"])
+    .executeTakeFirstOrThrow();
+}
+
+/** Forgets a comment's reports: an approved comment starts afresh. */
+export async function clearReports(db: Db, id: number): Promise<void> {
+  await db.deleteFrom("comment_reports").where("comment_id", "=", id).execute();
+  await db.updateTable("comments").set({ report_count: 0 }).where("id", "=", id).execute();
+}
+
+/**
+ * Records one reader's 공감 (+1) or 비공감 (-1) and adds it to the comment's counts. A second vote by
+ * the same reader on the same comment violates the votes table's key: the caller tells it by the
+ * dialect and rolls back.
+ */
+export async function insertVote(
+  db: Db,
+  v: { commentId: number; voter: string; value: 1 | -1; at: number },
+): Promise<void> {
   await db
-    .insertInto("moderation_log")
-    .values({
-      comment_id: e.commentId,
-      staff_id: e.staffId,
-      action: e.action,
-      note: e.note ?? null,
-      created_at: e.at,
-    })
+    .insertInto("comment_votes")
+    .values({ comment_id: v.commentId, voter: v.voter, value: v.value, created_at: v.at })
     .execute();
-}
-
-/** Comments with their article's number and title, as moderators see them. */
-function moderationQuery(db: Db) {
-  return db
-    .selectFrom("comments as c")
-    .innerJoin("articles as a", "a.id", "c.article_id")
-    .select([
-      "c.id",
-      "c.nickname",
-      "c.body",
-      "c.status",
-      "c.held_reason",
-      "c.report_count",
-      "c.created_at",
-      "c.address_hash",
-      "a.num as article_num",
-      "a.title as article_title",
-    ]);
-}
-
-/** Held and reported comments for moderators, with their article; oldest waiting first. */
-export function listModerationQueue(db: Db, limit: number, offset: number) {
-  return moderationQuery(db)
-    .where((eb) =>
-      eb.or([
-        eb("c.status", "=", "held"),
-        eb.and([eb("c.status", "=", "visible"), eb("c.report_count", ">", 0)]),
-      ]),
-    )
-    .orderBy("c.created_at")
-    .limit(limit)
-    .offset(offset)
-    .execute();
-}
-
-/** Comments in one status, newest first. */
-export function listRecentComments(db: Db, status: CommentStatus, limit: number, offset: number) {
-  return moderationQuery(db)
-    .where("c.status", "=", status)
-    .orderBy("c.created_at", "desc")
-    .limit(limit)
-    .offset(offset)
-    .execute();
-}
-
-export function reportReasons(db: Db, commentIds: number[]) {
-  if (commentIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom("comment_reports")
-    .select(["comment_id", "reason"])
-    .where("comment_id", "in", commentIds)
-    .orderBy("created_at")
-    .execute();
-}
-
-export function listModerationLog(db: Db, limit: number) {
-  return db
-    .selectFrom("moderation_log as l")
-    .leftJoin("staff as s", "s.id", "l.staff_id")
-    .select(["l.id", "l.comment_id", "l.action", "l.note", "l.created_at", "s.name as staff_name"])
-    .orderBy("l.id", "desc")
-    .limit(limit)
-    .execute();
-}
-
-export function listActiveBlocks(db: Db, now: number) {
-  return db
-    .selectFrom("comment_blocks as b")
-    .leftJoin("staff as s", "s.id", "b.staff_id")
-    .select(["b.id", "b.kind", "b.value", "b.reason", "b.until", "b.created_at", "s.name as staff_name"])
-    .where("b.until", ">", now)
-    .orderBy("b.created_at", "desc")
+  await db
+    .updateTable("comments")
+    .set((eb) => (v.value === 1 ? { likes: eb("likes", "+", 1) } : { dislikes: eb("dislikes", "+", 1) }))
+    .where("id", "=", v.commentId)
     .execute();
 }

@@ -1,16 +1,21 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { COMMENTS_PER_PAGE, getPublishedArticle } from "../articles/article.service.ts";
-import { AppError } from "../lib/errors.ts";
+import { addressKey } from "../lib/address-key.ts";
+import { AppError, fail } from "../lib/errors.ts";
 import { toKstIso } from "../lib/kst-time.ts";
-import { randomToken } from "../lib/secrets.ts";
 import type { WebContext } from "../web/context.ts";
+import { checkOrigin } from "../web/origin.ts";
+import { paths } from "../web/paths.ts";
 import { ArticleNum } from "../web/validation.ts";
-import { countVisibleComments, listVisibleComments } from "./comment.repo.ts";
-import { addressKey, deleteOwnComment, postComment, reportComment, voteComment } from "./comment.service.ts";
-import { maskNickname } from "./comment.ts";
-
-export const VISITOR_COOKIE = "jikji_vid";
+import { VISITOR_COOKIE, visitorOf } from "../web/visitor.ts";
+import {
+  type CommentDeps,
+  deleteOwnComment,
+  listArticleComments,
+  postComment,
+  reportComment,
+  voteComment,
+} from "./comment.service.ts";
 
 const NumParams = z.object({ num: ArticleNum });
 const IdParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
@@ -22,35 +27,8 @@ const NewCommentBody = z.object({
 
 function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const r = schema.safeParse(input ?? {});
-  if (!r.success) throw new AppError("invalid_request", 400, "요청 형식이 올바르지 않습니다.");
+  if (!r.success) throw fail("invalid_request", "요청 형식이 올바르지 않습니다.");
   return r.data;
-}
-
-/** Public writes come from our own pages: a request that names another origin is refused. */
-export function checkOrigin(ctx: WebContext, request: FastifyRequest) {
-  const origin = request.headers.origin;
-  if (
-    origin &&
-    origin !== new URL(ctx.config.siteUrl).origin &&
-    origin !== `${request.protocol}://${request.host}`
-  ) {
-    throw new AppError("forbidden_origin", 403, "다른 사이트에서 보낸 요청은 처리할 수 없습니다.");
-  }
-}
-
-/** The reader's first-party visitor id (votes and reports count once per visitor); set when missing. */
-function visitorOf(request: FastifyRequest, reply: FastifyReply): string {
-  const existing = request.cookies[VISITOR_COOKIE];
-  if (existing && /^[A-Za-z0-9_-]{16,64}$/.test(existing)) return `v:${existing}`;
-  const id = randomToken(16);
-  reply.setCookie(VISITOR_COOKIE, id, {
-    path: "/",
-    httpOnly: true,
-    sameSite: "lax",
-    maxAge: 365 * 24 * 3600,
-    secure: request.protocol === "https",
-  });
-  return `v:${id}`;
 }
 
 function commentJson(c: {
@@ -84,11 +62,17 @@ const FORM_ERRORS = new Set([
 ]);
 
 export function registerCommentRoutes(app: FastifyInstance, ctx: WebContext): void {
-  const deps = { db: ctx.db, now: ctx.now, limiter: ctx.limiter };
+  const deps: CommentDeps = {
+    db: ctx.db,
+    dialect: ctx.dialect,
+    now: ctx.now,
+    bus: ctx.bus,
+    limiter: ctx.limiter,
+  };
 
   app.get("/api/v1/articles/:num/comments", async (request, reply) => {
     const p = NumParams.safeParse(request.params);
-    if (!p.success) throw new AppError("article_not_found", 404, "기사를 찾을 수 없습니다.");
+    if (!p.success) throw fail("article_not_found");
     const q = z
       .object({
         page: z.coerce.number().int().min(1).max(10_000).default(1),
@@ -96,36 +80,16 @@ export function registerCommentRoutes(app: FastifyInstance, ctx: WebContext): vo
       })
       .safeParse(request.query);
     if (!q.success)
-      throw new AppError(
-        "invalid_request",
-        400,
-        "page는 1 이상의 숫자, sort는 newest 또는 likes여야 합니다.",
-      );
-    const article = await getPublishedArticle(ctx.db, p.data.num, ctx.now());
-    if (!article) throw new AppError("article_not_found", 404, "기사를 찾을 수 없습니다.");
-    const [total, comments] = await Promise.all([
-      countVisibleComments(ctx.db, article.id),
-      listVisibleComments(
-        ctx.db,
-        article.id,
-        COMMENTS_PER_PAGE,
-        (q.data.page - 1) * COMMENTS_PER_PAGE,
-        q.data.sort,
-      ),
-    ]);
+      throw fail("invalid_request", "page는 1 이상의 숫자, sort는 newest 또는 likes여야 합니다.");
+    const { total, comments } = await listArticleComments(deps, p.data.num, q.data.page, q.data.sort);
     reply.header("cache-control", "no-cache");
-    return {
-      total,
-      page: q.data.page,
-      sort: q.data.sort,
-      comments: comments.map((c) => commentJson({ ...c, nickname: maskNickname(c.nickname) })),
-    };
+    return { total, page: q.data.page, sort: q.data.sort, comments: comments.map(commentJson) };
   });
 
   app.post("/api/v1/articles/:num/comments", async (request, reply) => {
     checkOrigin(ctx, request);
     const p = NumParams.safeParse(request.params);
-    if (!p.success) throw new AppError("article_not_found", 404, "기사를 찾을 수 없습니다.");
+    if (!p.success) throw fail("article_not_found");
     const body = parse(NewCommentBody, request.body);
     try {
       const c = await postComment(deps, { articleNum: p.data.num, ...body, address: request.ip });
@@ -147,17 +111,15 @@ export function registerCommentRoutes(app: FastifyInstance, ctx: WebContext): vo
   app.post("/article/:num/comments", async (request, reply) => {
     checkOrigin(ctx, request);
     const p = NumParams.safeParse(request.params);
-    if (!p.success) throw new AppError("not_found", 404, "기사를 찾을 수 없습니다.");
+    if (!p.success) throw fail("article_not_found");
     const body = parse(NewCommentBody, request.body);
+    const back = paths.article(p.data.num);
     try {
       const c = await postComment(deps, { articleNum: p.data.num, ...body, address: request.ip });
-      return reply.redirect(
-        `/article/${p.data.num}?comment=${c.status === "held" ? "held" : "posted"}#comments`,
-        303,
-      );
+      return reply.redirect(`${back}?comment=${c.status === "held" ? "held" : "posted"}#comments`, 303);
     } catch (error) {
       if (error instanceof AppError && FORM_ERRORS.has(error.code)) {
-        return reply.redirect(`/article/${p.data.num}?comment_error=${error.code}#comments`, 303);
+        return reply.redirect(`${back}?comment_error=${error.code}#comments`, 303);
       }
       throw error;
     }
@@ -166,7 +128,7 @@ export function registerCommentRoutes(app: FastifyInstance, ctx: WebContext): vo
   app.delete("/api/v1/comments/:id", async (request, reply) => {
     checkOrigin(ctx, request);
     const p = IdParams.safeParse(request.params);
-    if (!p.success) throw new AppError("comment_not_found", 404, "댓글을 찾을 수 없습니다.");
+    if (!p.success) throw fail("comment_not_found");
     const { password } = parse(z.object({ password: z.string().max(200) }), request.body);
     await deleteOwnComment(deps, p.data.id, password, request.ip);
     return reply.status(204).send();
@@ -175,7 +137,7 @@ export function registerCommentRoutes(app: FastifyInstance, ctx: WebContext): vo
   app.post("/api/v1/comments/:id/reports", async (request, reply) => {
     checkOrigin(ctx, request);
     const p = IdParams.safeParse(request.params);
-    if (!p.success) throw new AppError("comment_not_found", 404, "댓글을 찾을 수 없습니다.");
+    if (!p.success) throw fail("comment_not_found");
     const { reason } = parse(z.object({ reason: z.string().max(2000).default("") }), request.body);
     // A reader is their visitor id; without the cookie, their address. Either way, one report each.
     const reporter = request.cookies[VISITOR_COOKIE]
@@ -188,7 +150,7 @@ export function registerCommentRoutes(app: FastifyInstance, ctx: WebContext): vo
   app.post("/api/v1/comments/:id/votes", async (request, reply) => {
     checkOrigin(ctx, request);
     const p = IdParams.safeParse(request.params);
-    if (!p.success) throw new AppError("comment_not_found", 404, "댓글을 찾을 수 없습니다.");
+    if (!p.success) throw fail("comment_not_found");
     const { value } = parse(z.object({ value: z.enum(["like", "dislike"]) }), request.body);
     const voter = visitorOf(request, reply);
     const counts = await voteComment(deps, p.data.id, voter, value === "like" ? 1 : -1);

@@ -1,26 +1,31 @@
-import type { Kysely } from "kysely";
-import { getPublishedArticle } from "../articles/article.service.ts";
-import { isUniqueViolation } from "../db/dialect.ts";
-import type { Database } from "../db/schema.ts";
-import { AppError } from "../lib/errors.ts";
+import { addressKey } from "../lib/address-key.ts";
+import { type AppError, fail } from "../lib/errors.ts";
 import { COMMENT_MAX_BYTES, koreanByteLength } from "../lib/korean-bytes.ts";
 import { checkRates, type RateLimiter } from "../lib/rate-limit.ts";
-import { installSecret, keyedHash } from "../lib/secrets.ts";
+import type { UseCaseDeps } from "../lib/use-case.ts";
 import { hashPassword, verifyPassword } from "../staff/password.ts";
 import {
+  type CommentSort,
+  type CommentWithArticle,
   countRecentSameText,
+  countVisibleComments,
   findActiveBlock,
   findComment,
+  findPublicArticle,
+  findVoteCounts,
+  incrementReportCount,
   insertComment,
-  logModeration,
+  insertReport,
+  insertVote,
+  listVisibleComments,
   setCommentStatus,
 } from "./comment.repo.ts";
-import { maskNickname } from "./comment.ts";
+import { COMMENTS_PER_PAGE, maskNickname, type PublicComment, staleTagsOfCommentChange } from "./comment.ts";
 import { judgeComment } from "./filter/index.ts";
+import { logModeration } from "./moderation.repo.ts";
 
-export interface CommentDeps {
-  db: Kysely<Database>;
-  now: () => number;
+/** What the readers' comment use cases need: the usual use-case deps and the shared rate limiter. */
+export interface CommentDeps extends UseCaseDeps {
   limiter: RateLimiter;
 }
 
@@ -33,19 +38,16 @@ export const COMMENT_RATES = {
 /** Distinct readers whose reports hide a comment until a moderator looks. */
 export const REPORTS_TO_HIDE = 3;
 export const NICKNAME_MAX = 20;
+const PASSWORD_MIN = 4;
+const PASSWORD_MAX = 64;
 
-const tooMany = (retryAfterMs: number) =>
-  new AppError(
+/** A refusal by the rate limiter; `details.retryAfterSeconds` becomes the Retry-After header. */
+const tooOften = (what: string, retryAfterMs: number): AppError =>
+  fail(
     "rate_limited",
-    429,
-    `댓글을 너무 자주 쓰고 있습니다. ${Math.max(1, Math.ceil(retryAfterMs / 1000))}초 뒤에 다시 시도해 주세요.`,
+    { what, retryAfterMs },
     { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) },
   );
-
-/** A reader's address as a keyed hash: enough to limit and block, useless to anyone else. */
-export async function addressKey(db: Kysely<Database>, address: string): Promise<string> {
-  return keyedHash(await installSecret(db, "address_hash"), address);
-}
 
 export interface NewComment {
   articleNum: number;
@@ -62,27 +64,37 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u202
 export function validateComment(input: { nickname: string; password: string; body: string }) {
   const body = input.body.replace(/\r\n?/g, "\n").replace(CONTROL, "").trim();
   const nickname = input.nickname.replace(CONTROL, "").trim();
-  if (!body) throw new AppError("comment_empty", 400, "댓글 내용을 입력해 주세요.");
+  if (!body) throw fail("comment_empty");
   const bytes = koreanByteLength(body);
   if (bytes > COMMENT_MAX_BYTES) {
-    throw new AppError(
-      "comment_too_long",
-      400,
-      `댓글은 ${COMMENT_MAX_BYTES}byte(한글 ${COMMENT_MAX_BYTES / 2}자)까지 쓸 수 있습니다. 지금 ${bytes}byte입니다.`,
-      {
-        bytes,
-        maxBytes: COMMENT_MAX_BYTES,
-      },
-    );
+    throw fail("comment_too_long", { max: COMMENT_MAX_BYTES, bytes }, { bytes, maxBytes: COMMENT_MAX_BYTES });
   }
-  if (!nickname) throw new AppError("nickname_required", 400, "닉네임을 입력해 주세요.");
-  if ([...nickname].length > NICKNAME_MAX)
-    throw new AppError("nickname_too_long", 400, `닉네임은 ${NICKNAME_MAX}자까지 쓸 수 있습니다.`);
-  if (input.password.length < 4)
-    throw new AppError("password_too_short", 400, "비밀번호는 4자 이상이어야 합니다.");
-  if (input.password.length > 64)
-    throw new AppError("password_too_long", 400, "비밀번호는 64자까지 쓸 수 있습니다.");
+  if (!nickname) throw fail("nickname_required");
+  if ([...nickname].length > NICKNAME_MAX) throw fail("nickname_too_long", NICKNAME_MAX);
+  if (input.password.length < PASSWORD_MIN) throw fail("password_too_short", PASSWORD_MIN);
+  if (input.password.length > PASSWORD_MAX) throw fail("password_too_long", PASSWORD_MAX);
   return { body, nickname };
+}
+
+export interface CommentsPage {
+  total: number;
+  comments: PublicComment[];
+}
+
+/** One page of an article's visible comments (nicknames masked); article_not_found unless public. */
+export async function listArticleComments(
+  deps: Pick<UseCaseDeps, "db" | "now">,
+  num: number,
+  page: number,
+  sort: CommentSort,
+): Promise<CommentsPage> {
+  const article = await findPublicArticle(deps.db, num, deps.now());
+  if (!article) throw fail("article_not_found");
+  const [total, comments] = await Promise.all([
+    countVisibleComments(deps.db, article.id),
+    listVisibleComments(deps.db, article.id, COMMENTS_PER_PAGE, (page - 1) * COMMENTS_PER_PAGE, sort),
+  ]);
+  return { total, comments: comments.map((c) => ({ ...c, nickname: maskNickname(c.nickname) })) };
 }
 
 export interface PostedComment {
@@ -95,16 +107,19 @@ export interface PostedComment {
   status: "visible" | "held";
 }
 
-/** Posts a reader's comment: validated, limited, checked for abuse (held if so), password hashed. */
+/**
+ * Posts a reader's comment: validated, limited, checked for abuse (held if so), password hashed.
+ * A visible one makes its article's page stale.
+ */
 export async function postComment(deps: CommentDeps, input: NewComment): Promise<PostedComment> {
   const { body, nickname } = validateComment(input);
   const now = deps.now();
-  const article = await getPublishedArticle(deps.db, input.articleNum, now);
-  if (!article) throw new AppError("article_not_found", 404, "기사를 찾을 수 없습니다.");
+  const article = await findPublicArticle(deps.db, input.articleNum, now);
+  if (!article) throw fail("article_not_found");
   const address = await addressKey(deps.db, input.address);
 
   const block = await findActiveBlock(deps.db, nickname, address, now);
-  if (block) throw new AppError("comment_blocked", 403, "운영 원칙에 따라 댓글 쓰기가 제한되었습니다.");
+  if (block) throw fail("comment_blocked");
 
   const rate = await checkRates(
     deps.limiter,
@@ -115,7 +130,7 @@ export async function postComment(deps: CommentDeps, input: NewComment): Promise
     ],
     now,
   );
-  if (!rate.allowed) throw tooMany(rate.retryAfterMs);
+  if (!rate.allowed) throw tooOften("댓글을 쓰는 일이", rate.retryAfterMs);
 
   // The nickname is shown too, so it is judged as well (separately: joined, each could mask the other).
   let verdict = judgeComment(body);
@@ -138,7 +153,15 @@ export async function postComment(deps: CommentDeps, input: NewComment): Promise
     addressHash: address,
     now,
   });
+  await deps.bus.announce(staleTagsOfCommentChange(article.num, null, status));
   return { id, nickname: maskNickname(nickname), body, createdAt: now, likes: 0, dislikes: 0, status };
+}
+
+/** A comment that still exists for readers' actions (not deleted), or comment_not_found. */
+async function liveComment(deps: CommentDeps, id: number): Promise<CommentWithArticle> {
+  const comment = await findComment(deps.db, id);
+  if (!comment || comment.status === "deleted") throw fail("comment_not_found");
+  return comment;
 }
 
 /** A reader deletes their own comment with the password they set. */
@@ -156,15 +179,16 @@ export async function deleteOwnComment(
     [{ key: `comment:delete:${addressHash}`, limit: 10, windowMs: 60_000 }],
     now,
   );
-  if (!rate.allowed) throw tooMany(rate.retryAfterMs);
-  const comment = await findComment(deps.db, id);
-  if (!comment || comment.status === "deleted")
-    throw new AppError("comment_not_found", 404, "댓글을 찾을 수 없습니다.");
+  if (!rate.allowed) throw tooOften("댓글 삭제 시도가", rate.retryAfterMs);
+  const comment = await liveComment(deps, id);
   if (!comment.password_hash || !(await verifyPassword(comment.password_hash, password))) {
-    throw new AppError("wrong_password", 403, "비밀번호가 맞지 않습니다.");
+    throw fail("wrong_password");
   }
-  await setCommentStatus(deps.db, id, "deleted");
-  await logModeration(deps.db, { commentId: id, staffId: null, action: "deleted_by_author", at: now });
+  await deps.db.transaction().execute(async (trx) => {
+    await setCommentStatus(trx, id, "deleted");
+    await logModeration(trx, { commentId: id, staffId: null, action: "deleted_by_author", at: now });
+  });
+  await deps.bus.announce(staleTagsOfCommentChange(comment.article_num, comment.status, "deleted"));
 }
 
 /** 신고: one report per reader; several readers hide the comment until a moderator decides. */
@@ -176,36 +200,31 @@ export async function reportComment(
 ): Promise<void> {
   const now = deps.now();
   const text = reason.replace(CONTROL, "").trim().slice(0, 500) || "사유 없음";
-  const comment = await findComment(deps.db, id);
-  if (!comment || comment.status === "deleted")
-    throw new AppError("comment_not_found", 404, "댓글을 찾을 수 없습니다.");
+  const comment = await liveComment(deps, id);
   const rate = await checkRates(
     deps.limiter,
     [{ key: `comment:report:${reporter}`, limit: 30, windowMs: 3600_000 }],
     now,
   );
-  if (!rate.allowed) throw tooMany(rate.retryAfterMs);
-  await deps.db.transaction().execute(async (trx) => {
-    const inserted = await trx
-      .insertInto("comment_reports")
-      .values({ comment_id: id, reporter, reason: text, created_at: now })
-      .onConflict((oc) => oc.columns(["comment_id", "reporter"]).doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return;
-    const { n } = await trx
-      .selectFrom("comment_reports")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("comment_id", "=", id)
-      .executeTakeFirstOrThrow();
-    const count = Number(n);
-    await trx.updateTable("comments").set({ report_count: count }).where("id", "=", id).execute();
-    if (count >= REPORTS_TO_HIDE && comment.status === "visible" && comment.moderated_at === null) {
-      await setCommentStatus(trx, id, "held", { heldReason: "reported" });
-    }
+  if (!rate.allowed) throw tooOften("신고가", rate.retryAfterMs);
+  const hidden = await deps.db.transaction().execute(async (trx) => {
+    if (!(await insertReport(trx, { commentId: id, reporter, reason: text, at: now }))) return false;
+    // Counted in one statement that also locks the row, so racing reports each count once.
+    const after = await incrementReportCount(trx, id);
+    // A comment a moderator has looked at stays as they left it.
+    if (after.report_count < REPORTS_TO_HIDE || after.status !== "visible" || after.moderated_at !== null)
+      return false;
+    await setCommentStatus(trx, id, "held", { heldReason: "reported" });
+    return true;
   });
+  if (hidden) await deps.bus.announce(staleTagsOfCommentChange(comment.article_num, "visible", "held"));
 }
 
-/** 공감 (+1) or 비공감 (-1), once per reader per comment. */
+/**
+ * 공감 (+1) or 비공감 (-1), once per reader per comment. Announces nothing: counts change with every
+ * click, the page's script shows the new ones at once, and a cached page's counts may lag as long as
+ * the page cache keeps it.
+ */
 export async function voteComment(
   deps: CommentDeps,
   id: number,
@@ -214,24 +233,14 @@ export async function voteComment(
 ): Promise<{ likes: number; dislikes: number }> {
   const now = deps.now();
   const comment = await findComment(deps.db, id);
-  if (comment?.status !== "visible") throw new AppError("comment_not_found", 404, "댓글을 찾을 수 없습니다.");
+  if (comment?.status !== "visible") throw fail("comment_not_found");
   try {
-    await deps.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto("comment_votes")
-        .values({ comment_id: id, voter, value, created_at: now })
-        .execute();
-      await trx
-        .updateTable("comments")
-        .set((eb) => (value === 1 ? { likes: eb("likes", "+", 1) } : { dislikes: eb("dislikes", "+", 1) }))
-        .where("id", "=", id)
-        .execute();
-    });
+    await deps.db.transaction().execute((trx) => insertVote(trx, { commentId: id, voter, value, at: now }));
   } catch (error) {
-    if (isUniqueViolation(error))
-      throw new AppError("already_voted", 409, "이미 이 댓글에 의견을 남겼습니다.");
+    if (deps.dialect.isUniqueViolation(error)) throw fail("already_voted");
     throw error;
   }
-  const after = (await findComment(deps.db, id))!;
-  return { likes: after.likes, dislikes: after.dislikes };
+  const counts = await findVoteCounts(deps.db, id);
+  if (!counts) throw fail("comment_not_found");
+  return counts;
 }

@@ -1,3 +1,9 @@
+import type { CommentStatus } from "../db/schema.ts";
+import { type StaleTag, stale } from "../lib/invalidation-bus.ts";
+
+/** Comments on one page of an article (the page and the JSON list alike). */
+export const COMMENTS_PER_PAGE = 20;
+
 export interface PublicComment {
   id: number;
   nickname: string;
@@ -16,6 +22,20 @@ export function maskNickname(nickname: string): string {
   if (chars.length <= 1) return nickname;
   const shown = Math.max(1, Math.ceil(chars.length / 2));
   return chars.slice(0, shown).join("") + "*".repeat(Math.min(chars.length - shown, 4));
+}
+
+/**
+ * What a change to a comment made stale: its article's page (which shows the comments and their
+ * count) when readers could see the comment before or after the change. A comment between held and
+ * deleted, or a new one held for a moderator, changes nothing readers see. `before` is null for a
+ * new comment.
+ */
+export function staleTagsOfCommentChange(
+  articleNum: number,
+  before: CommentStatus | null,
+  after: CommentStatus,
+): StaleTag[] {
+  return before === "visible" || after === "visible" ? [stale.article(articleNum)] : [];
 }
 
 /** What a reader without JavaScript is told after posting (by code in the redirect, never free text). */

@@ -1,22 +1,89 @@
-import type { Kysely } from "kysely";
-import type { Database } from "../db/schema.ts";
-import { AppError } from "../lib/errors.ts";
+import { fail } from "../lib/errors.ts";
+import type { UseCaseDeps } from "../lib/use-case.ts";
 import { can, type StaffUser } from "../staff/staff.ts";
-import { findComment, logModeration, setCommentStatus } from "./comment.repo.ts";
+import { clearReports, findComment, setCommentStatus } from "./comment.repo.ts";
+import { staleTagsOfCommentChange } from "./comment.ts";
+import {
+  endBlock,
+  insertBlock,
+  listActiveBlocks,
+  listModerationLog,
+  listModerationQueue,
+  listRecentComments,
+  logModeration,
+  reportReasons,
+} from "./moderation.repo.ts";
+import {
+  BLOCK_DAYS,
+  type ModerationAction,
+  type ModerationPageData,
+  type ModerationTab,
+} from "./moderation.ts";
 
-export interface ModerationDeps {
-  db: Kysely<Database>;
-  now: () => number;
-}
+export type ModerationDeps = UseCaseDeps;
 
-export type ModerationAction = "approve" | "delete" | "restore";
+const PAGE_SIZE = 100;
 
 function ensureModerator(user: StaffUser) {
-  if (!can(user.role, "comments.moderate"))
-    throw new AppError("forbidden", 403, "댓글을 관리할 권한이 없습니다.");
+  if (!can(user.role, "comments.moderate")) throw fail("forbidden", "댓글을 관리할 권한이 없습니다.");
 }
 
-/** A moderator's decision on one comment; every one is logged with who and when. */
+/** The moderation page of one tab: its comments (with report reasons), active blocks and the log. */
+export async function loadModerationPage(
+  deps: Pick<UseCaseDeps, "db" | "now">,
+  tab: ModerationTab,
+  page: number,
+): Promise<ModerationPageData> {
+  const offset = (page - 1) * PAGE_SIZE;
+  const rows =
+    tab === "queue"
+      ? await listModerationQueue(deps.db, PAGE_SIZE, offset)
+      : await listRecentComments(deps.db, tab, PAGE_SIZE, offset);
+  const [reasons, blocks, log] = await Promise.all([
+    reportReasons(
+      deps.db,
+      rows.map((r) => r.id),
+    ),
+    listActiveBlocks(deps.db, deps.now()),
+    listModerationLog(deps.db, 50),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      nickname: r.nickname,
+      body: r.body,
+      status: r.status,
+      heldReason: r.held_reason,
+      reportCount: r.report_count,
+      createdAt: r.created_at,
+      hasAddress: r.address_hash !== null,
+      articleNum: r.article_num,
+      articleTitle: r.article_title,
+      reports: reasons.filter((x) => x.comment_id === r.id).map((x) => x.reason),
+    })),
+    blocks: blocks.map((b) => ({
+      id: b.id,
+      kind: b.kind,
+      label: b.kind === "nickname" ? b.value : `${b.value.slice(0, 8)}…`,
+      reason: b.reason,
+      until: b.until,
+      staffName: b.staff_name,
+    })),
+    log: log.map((l) => ({
+      id: l.id,
+      commentId: l.comment_id,
+      action: l.action,
+      note: l.note,
+      createdAt: l.created_at,
+      staffName: l.staff_name,
+    })),
+  };
+}
+
+/**
+ * A moderator's decision on one comment; every one is logged with who and when. A decision readers
+ * can see (a comment shown or taken down) makes its article's page stale.
+ */
 export async function moderateComment(
   deps: ModerationDeps,
   user: StaffUser,
@@ -26,21 +93,18 @@ export async function moderateComment(
 ) {
   ensureModerator(user);
   const comment = await findComment(deps.db, id);
-  if (!comment) throw new AppError("comment_not_found", 404, "댓글을 찾을 수 없습니다.");
+  if (!comment) throw fail("comment_not_found");
   const now = deps.now();
   const next = action === "delete" ? "deleted" : "visible";
   if (action === "restore" && comment.status !== "deleted")
-    throw new AppError("invalid_transition", 409, "삭제된 댓글만 되살릴 수 있습니다.");
+    throw fail("invalid_transition", "삭제된 댓글만 되살릴 수 있습니다.");
   await deps.db.transaction().execute(async (trx) => {
     await setCommentStatus(trx, id, next, {
       heldReason: action === "delete" ? comment.held_reason : null,
       moderatedAt: now,
     });
     // An approved comment starts afresh: old reports no longer count toward hiding it again.
-    if (action === "approve") {
-      await trx.deleteFrom("comment_reports").where("comment_id", "=", id).execute();
-      await trx.updateTable("comments").set({ report_count: 0 }).where("id", "=", id).execute();
-    }
+    if (action === "approve") await clearReports(trx, id);
     await logModeration(trx, {
       commentId: id,
       staffId: user.id,
@@ -49,11 +113,10 @@ export async function moderateComment(
       at: now,
     });
   });
+  await deps.bus.announce(staleTagsOfCommentChange(comment.article_num, comment.status, next));
 }
 
-export const BLOCK_DAYS = [1, 7, 30, 365] as const;
-
-/** Blocks the nickname or the address of a comment's author for some days. */
+/** Blocks the nickname or the address of a comment's author for some days. Nothing readers see changes. */
 export async function blockAuthor(
   deps: ModerationDeps,
   user: StaffUser,
@@ -64,25 +127,21 @@ export async function blockAuthor(
 ) {
   ensureModerator(user);
   if (!BLOCK_DAYS.includes(days as (typeof BLOCK_DAYS)[number]))
-    throw new AppError("invalid_block", 400, "차단 기간을 골라 주세요.");
+    throw fail("invalid_block", "차단 기간을 골라 주세요.");
   const comment = await findComment(deps.db, commentId);
-  if (!comment) throw new AppError("comment_not_found", 404, "댓글을 찾을 수 없습니다.");
+  if (!comment) throw fail("comment_not_found");
   const value = kind === "nickname" ? comment.nickname.toLowerCase() : comment.address_hash;
-  if (!value)
-    throw new AppError("invalid_block", 400, "이 댓글은 주소 기록이 없어 주소로 차단할 수 없습니다.");
+  if (!value) throw fail("invalid_block", "이 댓글은 주소 기록이 없어 주소로 차단할 수 없습니다.");
   const now = deps.now();
   await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto("comment_blocks")
-      .values({
-        kind,
-        value,
-        reason: reason.slice(0, 500) || null,
-        until: now + days * 24 * 3600_000,
-        staff_id: user.id,
-        created_at: now,
-      })
-      .execute();
+    await insertBlock(trx, {
+      kind,
+      value,
+      reason: reason.slice(0, 500) || null,
+      until: now + days * 24 * 3600_000,
+      staffId: user.id,
+      at: now,
+    });
     await logModeration(trx, {
       commentId,
       staffId: user.id,
@@ -93,18 +152,12 @@ export async function blockAuthor(
   });
 }
 
+/** Ends a block now. Nothing readers see changes. */
 export async function liftBlock(deps: ModerationDeps, user: StaffUser, blockId: number) {
   ensureModerator(user);
   const now = deps.now();
   await deps.db.transaction().execute(async (trx) => {
-    const res = await trx
-      .updateTable("comment_blocks")
-      .set({ until: now })
-      .where("id", "=", blockId)
-      .where("until", ">", now)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0)
-      throw new AppError("block_not_found", 404, "해당 차단을 찾을 수 없습니다.");
+    if (!(await endBlock(trx, blockId, now))) throw fail("block_not_found");
     await logModeration(trx, {
       commentId: null,
       staffId: user.id,

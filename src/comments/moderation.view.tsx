@@ -1,22 +1,9 @@
 import { formatKstMinute } from "../lib/kst-time.ts";
 import { Csrf, NewsroomLayout, type NewsroomPageProps } from "../web/newsroom/layout.tsx";
-import { BLOCK_DAYS } from "./moderation.service.ts";
+import { paths } from "../web/paths.ts";
+import { BLOCK_DAYS, type ModerationPageData, type ModerationTab } from "./moderation.ts";
 
 type Base = Omit<NewsroomPageProps, "title" | "children">;
-
-export interface QueueItem {
-  id: number;
-  nickname: string;
-  body: string;
-  status: string;
-  held_reason: string | null;
-  report_count: number;
-  created_at: number;
-  address_hash: string | null;
-  article_num: number;
-  article_title: string;
-  reports: string[];
-}
 
 const REASONS: Record<string, string> = {
   profanity: "욕설",
@@ -26,36 +13,13 @@ const REASONS: Record<string, string> = {
   reported: "독자 신고 누적",
 };
 
-export type ModerationTab = "queue" | "deleted" | "visible";
-
 const TABS: { id: ModerationTab; label: string }[] = [
   { id: "queue", label: "확인 대기" },
   { id: "visible", label: "게시 중" },
   { id: "deleted", label: "삭제됨" },
 ];
 
-export function ModerationPage(
-  props: Base & {
-    tab: ModerationTab;
-    items: QueueItem[];
-    blocks: {
-      id: number;
-      kind: string;
-      value: string;
-      reason: string | null;
-      until: number;
-      staff_name: string | null;
-    }[];
-    log: {
-      id: number;
-      comment_id: number | null;
-      action: string;
-      note: string | null;
-      created_at: number;
-      staff_name: string | null;
-    }[];
-  },
-) {
+export function ModerationPage(props: Base & ModerationPageData & { tab: ModerationTab }) {
   return (
     <NewsroomLayout {...props} title="댓글 관리" active="comments">
       <h1>댓글 관리</h1>
@@ -75,22 +39,22 @@ export function ModerationPage(
         {props.items.map((c) => (
           <li key={c.id} class="nr-panel" id={`c${c.id}`}>
             <p class="nr-meta">
-              <strong>{c.nickname}</strong> · {formatKstMinute(c.created_at)} ·{" "}
-              <a href={`/article/${c.article_num}#comment-${c.id}`} target="_blank" rel="noopener">
-                {c.article_title}
+              <strong>{c.nickname}</strong> · {formatKstMinute(c.createdAt)} ·{" "}
+              <a href={`${paths.article(c.articleNum)}#comment-${c.id}`} target="_blank" rel="noopener">
+                {c.articleTitle}
               </a>
             </p>
             <p class="nr-comment-body">{c.body}</p>
-            {c.held_reason || c.report_count ? (
+            {c.heldReason || c.reportCount ? (
               <p class="nr-desknote">
-                {c.held_reason ? `보류 이유: ${REASONS[c.held_reason] ?? c.held_reason}` : ""}
-                {c.report_count
-                  ? ` · 신고 ${c.report_count}건${c.reports.length ? ` (${c.reports.slice(0, 5).join(", ")})` : ""}`
+                {c.heldReason ? `보류 이유: ${REASONS[c.heldReason] ?? c.heldReason}` : ""}
+                {c.reportCount
+                  ? ` · 신고 ${c.reportCount}건${c.reports.length ? ` (${c.reports.slice(0, 5).join(", ")})` : ""}`
                   : ""}
               </p>
             ) : null}
             <div class="nr-actions">
-              {c.status !== "visible" || c.report_count ? (
+              {c.status !== "visible" || c.reportCount ? (
                 c.status === "deleted" ? (
                   <form method="post" action={`/newsroom/comments/${c.id}/restore`}>
                     <Csrf token={props.csrfToken} />
@@ -121,7 +85,7 @@ export function ModerationPage(
                   <span class="visually-hidden">차단 대상</span>
                   <select name="kind">
                     <option value="nickname">닉네임 차단</option>
-                    {c.address_hash ? <option value="address">주소 차단</option> : null}
+                    {c.hasAddress ? <option value="address">주소 차단</option> : null}
                   </select>
                 </label>
                 <label>
@@ -161,10 +125,10 @@ export function ModerationPage(
           <tbody>
             {props.blocks.map((b) => (
               <tr key={b.id}>
-                <td>{b.kind === "nickname" ? `닉네임 ${b.value}` : `주소 (${b.value.slice(0, 8)}…)`}</td>
+                <td>{b.kind === "nickname" ? `닉네임 ${b.label}` : `주소 (${b.label})`}</td>
                 <td>{b.reason ?? ""}</td>
                 <td>{formatKstMinute(b.until)}</td>
-                <td>{b.staff_name ?? ""}</td>
+                <td>{b.staffName ?? ""}</td>
                 <td>
                   <form method="post" action={`/newsroom/comments/blocks/${b.id}/lift`}>
                     <Csrf token={props.csrfToken} />
@@ -184,8 +148,8 @@ export function ModerationPage(
       <ol class="nr-history">
         {props.log.map((l) => (
           <li key={l.id}>
-            {formatKstMinute(l.created_at)} · {l.staff_name ?? "작성자 본인"} · {l.action}
-            {l.comment_id ? ` · 댓글 #${l.comment_id}` : ""}
+            {formatKstMinute(l.createdAt)} · {l.staffName ?? "작성자 본인"} · {l.action}
+            {l.commentId ? ` · 댓글 #${l.commentId}` : ""}
             {l.note ? ` · ${l.note}` : ""}
           </li>
         ))}

@@ -1,26 +1,12 @@
-import type { Kysely } from "kysely";
 import { type ImportDeps, type ImportReport, importBundle } from "../bundle/bundle.import.ts";
-import type { Database } from "../db/schema.ts";
 import { randomToken } from "../lib/secrets.ts";
 import { setPassword } from "../staff/auth.service.ts";
+import { findStaffByKey } from "../staff/staff.repo.ts";
 import { buildDemoBundle, DEMO_IMAGE_COUNT } from "./demo-content.ts";
 import { demoImageDataUri } from "./demo-images.ts";
 
 const DEMO_IMAGE = /^demo-image:(\d+)$/;
 
-/** True when nothing has been set up yet: no sections and no articles. */
-export async function isNewsroomEmpty(db: Kysely<Database>): Promise<boolean> {
-  const [sections, articles] = await Promise.all([
-    db.selectFrom("sections").select("id").limit(1).executeTakeFirst(),
-    db.selectFrom("articles").select("id").limit(1).executeTakeFirst(),
-  ]);
-  return !sections && !articles;
-}
-
-/**
- * Loads the demo newsroom through the ordinary bundle import, so the demo exercises the same path as
- * a paper's own archive. Photos are drawn on the fly and travel as data: URIs.
- */
 export interface DemoAccount {
   email: string;
   name: string;
@@ -28,6 +14,10 @@ export interface DemoAccount {
   password: string;
 }
 
+/**
+ * Loads the demo newsroom through the ordinary bundle import, so the demo exercises the same path as
+ * a paper's own archive. Photos are drawn on the fly and travel as data: URIs.
+ */
 export async function loadDemoNewsroom(
   deps: ImportDeps,
 ): Promise<ImportReport & { accounts: DemoAccount[] }> {
@@ -41,11 +31,8 @@ export async function loadDemoNewsroom(
   // Demo staff get random passwords, shown once to whoever started the demo: nothing guessable ships.
   const accounts: DemoAccount[] = [];
   for (const s of bundle.staff ?? []) {
-    const row = await deps.db
-      .selectFrom("staff")
-      .select("id")
-      .where("key", "=", s.key)
-      .executeTakeFirstOrThrow();
+    const row = await findStaffByKey(deps.db, s.key);
+    if (!row) throw new Error(`demo staff ${s.key} was not imported`);
     const password = randomToken(9);
     await setPassword({ db: deps.db, now: deps.now }, row.id, password);
     accounts.push({ email: s.email, name: s.name, role: s.role, password });

@@ -2,9 +2,10 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { EventRow } from "../db/schema.ts";
 import { attachmentHeader, toCsv } from "../lib/csv.ts";
-import { AppError, notFound } from "../lib/errors.ts";
+import { AppError, fail } from "../lib/errors.ts";
 import { parseKstLocal, toKstLocal } from "../lib/kst-input.ts";
 import { formatKstLong } from "../lib/kst-time.ts";
+import type { UseCaseDeps } from "../lib/use-case.ts";
 import { sendPage, type WebContext } from "../web/context.ts";
 import { requirePermission } from "../web/newsroom/auth.ts";
 import { isFormError, parseForm, sentText } from "../web/newsroom/form.ts";
@@ -16,7 +17,7 @@ import {
   EventsNewsroomPage,
   RegistrationsPage,
 } from "./event.newsroom.view.tsx";
-import { listSpeakers } from "./event.repo.ts";
+import { findEventById, listEventsLatestFirst, listSpeakers } from "./event.repo.ts";
 import { type EventInput, saveEvent } from "./event.service.ts";
 import { countsByEvent, listRegistrations } from "./registration.repo.ts";
 import { checkInRegistration, moveRegistration } from "./registration.service.ts";
@@ -98,24 +99,19 @@ const Query = z.object({ q: z.string().max(100).optional().default("") });
 
 /** Registrations, check-in and CSV export of events. Needs `events.manage` (editors and admins). */
 export function registerEventNewsroomRoutes(app: FastifyInstance, ctx: WebContext): void {
+  const deps: UseCaseDeps = { db: ctx.db, dialect: ctx.dialect, now: ctx.now, bus: ctx.bus };
+
   async function eventOf(params: unknown): Promise<EventRow> {
     const p = EventParams.safeParse(params);
-    if (!p.success) throw notFound("행사");
-    const event = await ctx.db
-      .selectFrom("events")
-      .selectAll()
-      .where("id", "=", p.data.id)
-      .executeTakeFirst();
-    if (!event) throw notFound("행사");
+    if (!p.success) throw fail("event_not_found");
+    const event = await findEventById(ctx.db, p.data.id);
+    if (!event) throw fail("event_not_found");
     return event;
   }
 
   app.get("/newsroom/events", async (request, reply) => {
     requirePermission(request, "events.manage");
-    const [events, counts] = await Promise.all([
-      ctx.db.selectFrom("events").selectAll().orderBy("starts_at", "desc").limit(500).execute(),
-      countsByEvent(ctx.db),
-    ]);
+    const [events, counts] = await Promise.all([listEventsLatestFirst(ctx.db), countsByEvent(ctx.db)]);
     return sendPage(
       reply,
       <EventsNewsroomPage {...(await pageBase(ctx, request))} events={events} counts={counts} />,
@@ -164,7 +160,7 @@ export function registerEventNewsroomRoutes(app: FastifyInstance, ctx: WebContex
     requirePermission(request, "events.manage");
     try {
       const form = parseForm(NewEventForm, request.body);
-      await saveEvent(ctx, { key: form.key }, toInput(form));
+      await saveEvent(deps, { key: form.key }, toInput(form));
     } catch (error) {
       if (!isFormError(error)) throw error;
       return sendPage(
@@ -187,7 +183,7 @@ export function registerEventNewsroomRoutes(app: FastifyInstance, ctx: WebContex
     const event = await eventOf(request.params);
     try {
       const form = parseForm(EventForm, request.body);
-      await saveEvent(ctx, { id: event.id }, toInput(form));
+      await saveEvent(deps, { id: event.id }, toInput(form));
     } catch (error) {
       if (!isFormError(error)) throw error;
       return sendPage(
@@ -220,11 +216,11 @@ export function registerEventNewsroomRoutes(app: FastifyInstance, ctx: WebContex
   app.post("/newsroom/events/:id/registrations/:rid/move", async (request, reply) => {
     requirePermission(request, "events.manage");
     const p = RegParams.safeParse(request.params);
-    if (!p.success) throw notFound("신청");
+    if (!p.success) throw fail("registration_not_found");
     const event = await eventOf(request.params);
     try {
       const form = parseForm(MoveForm, request.body);
-      await moveRegistration(ctx, event.id, p.data.rid, form.to, form.overbook === "1");
+      await moveRegistration(deps, event.id, p.data.rid, form.to, form.overbook === "1");
     } catch (error) {
       if (!isFormError(error)) throw error;
       const registrations = await listRegistrations(ctx.db, event.id);
@@ -291,12 +287,12 @@ export function registerEventNewsroomRoutes(app: FastifyInstance, ctx: WebContex
   app.post("/newsroom/events/:id/checkin/:rid", async (request, reply) => {
     requirePermission(request, "events.manage");
     const p = RegParams.safeParse(request.params);
-    if (!p.success) throw notFound("신청");
+    if (!p.success) throw fail("registration_not_found");
     const event = await eventOf(request.params);
     const q = Query.safeParse(request.body);
     const term = q.success ? q.data.q : "";
     try {
-      await checkInRegistration(ctx, event.id, p.data.rid, true);
+      await checkInRegistration(deps, event.id, p.data.rid, true);
     } catch (error) {
       if (!(error instanceof AppError) || error.status !== 409) throw error;
       const results = await listRegistrations(ctx.db, event.id, term || undefined);

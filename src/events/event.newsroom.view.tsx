@@ -1,7 +1,8 @@
-import type { EventRow, RegistrationRow } from "../db/schema.ts";
+import type { EventRow } from "../db/schema.ts";
 import { formatKstLong } from "../lib/kst-time.ts";
 import { Csrf, NewsroomLayout, type NewsroomPageProps } from "../web/newsroom/layout.tsx";
-import { eventPath } from "./event.ts";
+import { paths } from "../web/paths.ts";
+import type { Registrant } from "./registration.repo.ts";
 import { STATUS_LABELS, seatsLeft } from "./registration.ts";
 
 type Base = Omit<NewsroomPageProps, "title" | "children">;
@@ -53,7 +54,7 @@ export function EventsNewsroomPage(
               return (
                 <tr key={e.id}>
                   <td>
-                    <a href={eventPath(e.key)} target="_blank" rel="noopener">
+                    <a href={paths.event(e.key)} target="_blank" rel="noopener">
                       {e.title}
                     </a>
                   </td>
@@ -85,7 +86,7 @@ function MoveForm({
   csrfToken,
 }: {
   event: EventRow;
-  reg: RegistrationRow;
+  reg: Registrant;
   csrfToken: string | undefined;
 }) {
   const action = `${base(event.id)}/registrations/${reg.id}/move`;
@@ -117,7 +118,7 @@ function MoveForm({
 }
 
 export function RegistrationsPage(
-  props: Base & { event: EventRow; registrations: RegistrationRow[]; error?: FormError },
+  props: Base & { event: EventRow; registrations: Registrant[]; error?: FormError },
 ) {
   const { event, registrations } = props;
   const confirmed = registrations.filter((r) => r.status === "confirmed").length;
@@ -182,7 +183,7 @@ export function RegistrationsPage(
 
 /** At the door, on a phone: one search box, big buttons. */
 export function CheckInPage(
-  props: Base & { event: EventRow; q: string; results: RegistrationRow[]; error?: FormError },
+  props: Base & { event: EventRow; q: string; results: Registrant[]; error?: FormError },
 ) {
   const { event, q, results } = props;
   return (
@@ -258,8 +259,8 @@ export function EventFormPage(
         <h1>{event ? `${event.title} 고치기` : "새 행사"}</h1>
         {event ? (
           <p class="nr-meta">
-            <a href={eventPath(event.key)} target="_blank" rel="noopener">
-              {eventPath(event.key)}
+            <a href={paths.event(event.key)} target="_blank" rel="noopener">
+              {paths.event(event.key)}
             </a>
           </p>
         ) : null}

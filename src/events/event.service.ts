@@ -1,8 +1,18 @@
-import type { Kysely } from "kysely";
-import { type Dialect, isUniqueViolation } from "../db/dialect.ts";
-import type { Database } from "../db/schema.ts";
-import { AppError, badRequest, notFound } from "../lib/errors.ts";
+import type { EventRow } from "../db/schema.ts";
+import { fail } from "../lib/errors.ts";
+import { type StaleTag, stale } from "../lib/invalidation-bus.ts";
 import { sanitizeBodyHtml } from "../lib/sanitize-html.ts";
+import type { UseCaseDeps } from "../lib/use-case.ts";
+import {
+  type EventValues,
+  findEventById,
+  insertEvent,
+  listSpeakers,
+  lockEvent,
+  personIdsByKey,
+  replaceSpeakers,
+  updateEvent,
+} from "./event.repo.ts";
 import { fillSeats } from "./registration.service.ts";
 
 export interface EventInput {
@@ -18,21 +28,42 @@ export interface EventInput {
   speakers: string[];
 }
 
+interface SavedEvent {
+  before: EventRow | null;
+  after: EventRow;
+  /** the speakers' people keys, before and after the save (person pages list their events) */
+  speakerKeys: readonly string[];
+}
+
+/**
+ * What an event's save made stale: its page and its speakers' pages always; the banner (in every
+ * page's frame) when the event is or was promoted; otherwise the lists that name it (home, the
+ * sitemap).
+ */
+function staleTagsOfEventSave({ before, after, speakerKeys }: SavedEvent): StaleTag[] {
+  const banner = before?.promoted === 1 || after.promoted === 1;
+  return [
+    stale.event(after.key),
+    ...speakerKeys.map(stale.person),
+    ...(banner ? [stale.everything] : [stale.home, stale.sitemap]),
+  ];
+}
+
 /**
  * Creates (id null, with a key) or edits an event from the newsroom. The description is sanitised
  * like an article body. Raising the capacity promotes from the waiting list at once, in order, in
- * the same transaction that locks the event (as registrations do).
+ * the same transaction that locks the event (as registrations do). After commit, announces what the
+ * change made stale.
  */
 export async function saveEvent(
-  deps: { db: Kysely<Database>; dialect: Dialect; now: () => number },
+  deps: UseCaseDeps,
   target: { id: number } | { key: string },
   input: EventInput,
 ): Promise<number> {
-  if (input.endsAt !== null && input.endsAt < input.startsAt)
-    throw badRequest("event_ends_before_start", "끝나는 시각이 시작 시각보다 앞설 수 없습니다.");
+  if (input.endsAt !== null && input.endsAt < input.startsAt) throw fail("event_ends_before_start");
   const speakers = [...new Set(input.speakers)];
   const now = deps.now();
-  const values = {
+  const values: EventValues = {
     title: input.title,
     starts_at: input.startsAt,
     ends_at: input.endsAt,
@@ -42,41 +73,38 @@ export async function saveEvent(
     registration_open: input.registrationOpen ? 1 : 0,
     promoted: input.promoted ? 1 : 0,
   };
+  let saved: SavedEvent;
   try {
-    return await deps.db.transaction().execute(async (trx) => {
-      const people = speakers.length
-        ? await trx.selectFrom("people").select(["id", "key"]).where("key", "in", speakers).execute()
-        : [];
-      const ids = new Map(people.map((p) => [p.key, p.id]));
+    saved = await deps.db.transaction().execute(async (trx) => {
+      const ids = await personIdsByKey(trx, speakers);
       const unknown = speakers.filter((k) => !ids.has(k));
-      if (unknown.length) throw badRequest("unknown_speaker", `없는 인물 키입니다: ${unknown.join(", ")}`);
+      if (unknown.length) throw fail("unknown_speaker", unknown.join(", "));
       let id: number;
+      let before: EventRow | null = null;
+      let formerSpeakers: string[] = [];
       if ("id" in target) {
-        const existing = await deps.dialect
-          .forUpdate(trx.selectFrom("events").select("id").where("id", "=", target.id))
-          .executeTakeFirst();
-        if (!existing) throw notFound("행사");
-        id = existing.id;
-        await trx.updateTable("events").set(values).where("id", "=", id).execute();
+        before = (await lockEvent(trx, deps.dialect, target.id)) ?? null;
+        if (!before) throw fail("event_not_found");
+        id = before.id;
+        formerSpeakers = (await listSpeakers(trx, id)).map((s) => s.key);
+        await updateEvent(trx, id, values);
       } else {
-        ({ id } = await trx
-          .insertInto("events")
-          .values({ key: target.key, ...values, created_at: now })
-          .returning("id")
-          .executeTakeFirstOrThrow());
+        id = await insertEvent(trx, { key: target.key, ...values, created_at: now });
       }
-      await trx.deleteFrom("event_speakers").where("event_id", "=", id).execute();
-      if (speakers.length)
-        await trx
-          .insertInto("event_speakers")
-          .values(speakers.map((k, position) => ({ event_id: id, person_id: ids.get(k)!, position })))
-          .execute();
-      const saved = await trx.selectFrom("events").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-      await fillSeats(trx, saved, now);
-      return id;
+      await replaceSpeakers(
+        trx,
+        id,
+        speakers.map((k) => ids.get(k)!),
+      );
+      const after = await findEventById(trx, id);
+      if (!after) throw fail("event_not_found");
+      await fillSeats(trx, after, now);
+      return { before, after, speakerKeys: [...new Set([...formerSpeakers, ...speakers])] };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("event_key_taken", 409, "이미 쓰고 있는 주소입니다.");
+    if (deps.dialect.isUniqueViolation(error)) throw fail("event_key_taken");
     throw error;
   }
+  await deps.bus.announce(staleTagsOfEventSave(saved));
+  return saved.after.id;
 }

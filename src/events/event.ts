@@ -9,5 +9,3 @@ export function hasEnded(event: Pick<EventRow, "starts_at" | "ends_at">, now: nu
 export function venueMapUrl(venue: string): string {
   return `https://map.naver.com/p/search/${encodeURIComponent(venue)}`;
 }
-
-export const eventPath = (key: string) => `/events/${key}`;

@@ -1,10 +1,11 @@
 import type { EventRow } from "../db/schema.ts";
 import { formatKstLong, toKstIso } from "../lib/kst-time.ts";
+import { absoluteUrl, paths } from "../web/paths.ts";
 import type { Assets } from "../web/public/assets.ts";
 import type { Chrome } from "../web/public/chrome.ts";
-import { absoluteUrl, Layout } from "../web/public/layout.tsx";
+import { Layout } from "../web/public/layout.tsx";
 import type { SpeakerRef } from "./event.repo.ts";
-import { eventPath, hasEnded, venueMapUrl } from "./event.ts";
+import { hasEnded, venueMapUrl } from "./event.ts";
 import { RegistrationBox, type RegistrationBoxProps } from "./registration.view.tsx";
 
 function When({ event }: { event: EventRow }) {
@@ -41,7 +42,7 @@ export function EventPage({
   registration?: RegistrationBoxProps;
 }) {
   const ended = hasEnded(event, chrome.now);
-  const url = absoluteUrl(chrome.siteUrl, eventPath(event.key));
+  const url = absoluteUrl(chrome.siteUrl, paths.event(event.key));
   return (
     <Layout
       chrome={chrome}
@@ -49,7 +50,7 @@ export function EventPage({
       meta={{
         title: event.title,
         description: `${event.title} - ${formatKstLong(event.starts_at)}${event.venue ? `, ${event.venue}` : ""}`,
-        canonical: eventPath(event.key),
+        canonical: paths.event(event.key),
         jsonLd: {
           "@context": "https://schema.org",
           "@type": "Event",
@@ -115,7 +116,7 @@ export function EventPage({
             <ul>
               {speakers.map((s) => (
                 <li key={s.key}>
-                  <a href={`/people/${encodeURIComponent(s.key)}`}>{s.name}</a>
+                  <a href={paths.person(s.key)}>{s.name}</a>
                   {s.organization || s.role ? (
                     <span class="event__speaker-role">
                       {" "}
@@ -136,7 +137,7 @@ export function EventPage({
 function EventItem({ event }: { event: EventRow }) {
   return (
     <li class="event-item">
-      <a href={eventPath(event.key)}>
+      <a href={paths.event(event.key)}>
         <strong>{event.title}</strong>
       </a>
       <span class="event-item__when">

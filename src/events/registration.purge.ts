@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
+import { deleteRegistrationsOfEventsEndedBefore } from "./registration.repo.ts";
 
 /** How long registrants' personal data is kept after their event ends (the form's notice says so). */
 export const RETENTION_AFTER_EVENT_MS = 90 * 24 * 3600_000;
@@ -9,17 +10,8 @@ export const RETENTION_AFTER_EVENT_MS = 90 * 24 * 3600_000;
  * Deletes the registrations of events that ended more than three months ago, as the consent notice
  * promises (CONSENT_NOTICE.retention). Idempotent; every instance may run it.
  */
-export async function purgeExpiredRegistrations(db: Kysely<Database>, now: number): Promise<number> {
-  const cutoff = now - RETENTION_AFTER_EVENT_MS;
-  const expired = db
-    .selectFrom("events")
-    .select("id")
-    .where((eb) => eb(eb.fn.coalesce("ends_at", "starts_at"), "<", cutoff));
-  const result = await db
-    .deleteFrom("event_registrations")
-    .where("event_id", "in", expired)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
+export function purgeExpiredRegistrations(db: Kysely<Database>, now: number): Promise<number> {
+  return deleteRegistrationsOfEventsEndedBefore(db, now - RETENTION_AFTER_EVENT_MS);
 }
 
 /** Runs the purge at boot and then hourly; returns a stop function for shutdown. */

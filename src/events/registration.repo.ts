@@ -120,9 +120,29 @@ export function firstWaiting(db: Db, eventId: number, n: number) {
     .execute();
 }
 
+/** A registration as the newsroom's lists, check-in and CSV show it (the cancel link's hash stays here). */
+export type Registrant = Omit<RegistrationRow, "cancel_token_hash">;
+
 /** Registrations of an event: confirmed, then the waiting list in order, then cancelled. */
-export function listRegistrations(db: Db, eventId: number, search?: string) {
-  let q = db.selectFrom("event_registrations").selectAll().where("event_id", "=", eventId);
+export function listRegistrations(db: Db, eventId: number, search?: string): Promise<Registrant[]> {
+  let q = db
+    .selectFrom("event_registrations")
+    .select([
+      "id",
+      "event_id",
+      "name",
+      "email",
+      "organization",
+      "phone",
+      "consent_at",
+      "status",
+      "queued_at",
+      "confirmation_code",
+      "checked_in_at",
+      "created_at",
+      "updated_at",
+    ])
+    .where("event_id", "=", eventId);
   if (search) {
     const like = `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where(
@@ -143,4 +163,14 @@ export async function markCheckedIn(db: Db, id: number, checkedIn: boolean, now:
     .set({ checked_in_at: checkedIn ? now : null, updated_at: now })
     .where("id", "=", id)
     .execute();
+}
+
+/** Deletes the registrations of every event that ended (or, without an end, started) before `cutoff`. */
+export async function deleteRegistrationsOfEventsEndedBefore(db: Db, cutoff: number): Promise<number> {
+  const ended = db
+    .selectFrom("events")
+    .select("id")
+    .where((eb) => eb(eb.fn.coalesce("ends_at", "starts_at"), "<", cutoff));
+  const result = await db.deleteFrom("event_registrations").where("event_id", "in", ended).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -1,13 +1,18 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { checkOrigin } from "../comments/comment.routes.ts";
-import { AppError, notFound } from "../lib/errors.ts";
+import { AppError, fail } from "../lib/errors.ts";
 import { sendPage, type WebContext } from "../web/context.ts";
-import { absoluteUrl } from "../web/public/layout.tsx";
+import { checkOrigin } from "../web/origin.ts";
+import { absoluteUrl, paths } from "../web/paths.ts";
+import { EventKeyParams, renderEventPage } from "./event.page.tsx";
 import { findEventByKey } from "./event.repo.ts";
-import { Params, renderEventPage } from "./event.routes.tsx";
-import { eventPath } from "./event.ts";
-import { cancelRegistration, registerForEvent, registrationByToken } from "./registration.service.ts";
+import {
+  cancelRegistration,
+  type RegistrationDeps,
+  registerForEvent,
+  registrationByToken,
+} from "./registration.service.ts";
+import { registrationSummary } from "./registration.ts";
 import { CancelPage, RegisteredPage } from "./registration.view.tsx";
 
 const Body = z.object({
@@ -33,13 +38,13 @@ const consented = (v: boolean | string | undefined) => v === true || v === "1" |
 
 function parseBody(input: unknown) {
   const r = Body.safeParse(input ?? {});
-  if (!r.success) throw new AppError("invalid_request", 400, "요청 형식이 올바르지 않습니다.");
+  if (!r.success) throw fail("invalid_request", "요청 형식이 올바르지 않습니다.");
   return { ...r.data, consent: consented(r.data.consent) };
 }
 
 function eventKey(params: unknown): string {
-  const p = Params.safeParse(params);
-  if (!p.success) throw new AppError("event_not_found", 404, "행사를 찾을 수 없습니다.");
+  const p = EventKeyParams.safeParse(params);
+  if (!p.success) throw fail("event_not_found");
   return p.data.key;
 }
 
@@ -58,10 +63,14 @@ const FORM_ERRORS = new Set([
   "rate_limited",
 ]);
 
-const cancelPath = (key: string, token: string) => `${eventPath(key)}/cancel?token=${token}`;
-
 export function registerRegistrationRoutes(app: FastifyInstance, ctx: WebContext): void {
-  const deps = { db: ctx.db, dialect: ctx.dialect, now: ctx.now, limiter: ctx.limiter };
+  const deps: RegistrationDeps = {
+    db: ctx.db,
+    dialect: ctx.dialect,
+    now: ctx.now,
+    bus: ctx.bus,
+    limiter: ctx.limiter,
+  };
 
   app.post("/api/v1/events/:key/registrations", async (request, reply) => {
     checkOrigin(ctx, request);
@@ -75,7 +84,7 @@ export function registerRegistrationRoutes(app: FastifyInstance, ctx: WebContext
         .send({
           status: r.status,
           confirmationCode: r.confirmationCode,
-          cancelUrl: absoluteUrl(ctx.config.siteUrl, cancelPath(key, r.cancelToken)),
+          cancelUrl: absoluteUrl(ctx.config.siteUrl, paths.eventCancel(key, r.cancelToken)),
         });
     } catch (error) {
       if (error instanceof AppError && error.code === "rate_limited")
@@ -91,11 +100,11 @@ export function registerRegistrationRoutes(app: FastifyInstance, ctx: WebContext
     const body = parseBody(request.body);
     try {
       const r = await registerForEvent(deps, key, { ...body, address: request.ip });
-      return reply.redirect(`${eventPath(key)}/registered?token=${r.cancelToken}`, 303);
+      return reply.redirect(`${paths.event(key)}/registered?token=${encodeURIComponent(r.cancelToken)}`, 303);
     } catch (error) {
       if (!(error instanceof AppError) || !FORM_ERRORS.has(error.code)) throw error;
       const event = await findEventByKey(ctx.db, key);
-      if (!event) throw notFound("행사");
+      if (!event) throw fail("event_not_found");
       const { consent: _consent, ...draft } = body;
       return renderEventPage(ctx, reply, event, { error, draft }, error.status);
     }
@@ -105,7 +114,7 @@ export function registerRegistrationRoutes(app: FastifyInstance, ctx: WebContext
   app.get("/events/:key/registered", async (request, reply) => {
     const key = eventKey(request.params);
     const q = Token.safeParse(request.query);
-    if (!q.success) throw notFound("신청");
+    if (!q.success) throw fail("registration_not_found");
     const { event, registration } = await registrationByToken(ctx.db, key, q.data.token);
     return sendPage(
       reply,
@@ -113,8 +122,8 @@ export function registerRegistrationRoutes(app: FastifyInstance, ctx: WebContext
         chrome={await ctx.chrome()}
         assets={ctx.assets}
         event={event}
-        registration={registration}
-        cancelUrl={cancelPath(key, q.data.token)}
+        registration={registrationSummary(registration)}
+        cancelUrl={paths.eventCancel(key, q.data.token)}
       />,
       200,
       "no-store",
@@ -124,7 +133,7 @@ export function registerRegistrationRoutes(app: FastifyInstance, ctx: WebContext
   app.get("/events/:key/cancel", async (request, reply) => {
     const key = eventKey(request.params);
     const q = Token.safeParse(request.query);
-    if (!q.success) throw notFound("신청");
+    if (!q.success) throw fail("registration_not_found");
     const { event, registration } = await registrationByToken(ctx.db, key, q.data.token);
     return sendPage(
       reply,
@@ -132,7 +141,7 @@ export function registerRegistrationRoutes(app: FastifyInstance, ctx: WebContext
         chrome={await ctx.chrome()}
         assets={ctx.assets}
         event={event}
-        registration={registration}
+        registration={registrationSummary(registration)}
         token={q.data.token}
         done={false}
       />,
@@ -145,7 +154,7 @@ export function registerRegistrationRoutes(app: FastifyInstance, ctx: WebContext
     checkOrigin(ctx, request);
     const key = eventKey(request.params);
     const b = Token.safeParse(request.body ?? {});
-    if (!b.success) throw notFound("신청");
+    if (!b.success) throw fail("registration_not_found");
     const { event, registration } = await cancelRegistration(deps, key, b.data.token);
     return sendPage(
       reply,
@@ -153,7 +162,7 @@ export function registerRegistrationRoutes(app: FastifyInstance, ctx: WebContext
         chrome={await ctx.chrome()}
         assets={ctx.assets}
         event={event}
-        registration={registration}
+        registration={registrationSummary(registration)}
         token={b.data.token}
         done
       />,

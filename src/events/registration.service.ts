@@ -1,11 +1,12 @@
 import type { Kysely, Transaction } from "kysely";
-import { addressKey } from "../comments/comment.service.ts";
-import { type Dialect, isUniqueViolation } from "../db/dialect.ts";
 import type { Database, EventRow, RegistrationRow, RegistrationStatus } from "../db/schema.ts";
-import { AppError, notFound } from "../lib/errors.ts";
+import { addressKey } from "../lib/address-key.ts";
+import { fail } from "../lib/errors.ts";
+import { stale } from "../lib/invalidation-bus.ts";
 import { checkRates, type RateLimiter } from "../lib/rate-limit.ts";
 import { randomToken } from "../lib/secrets.ts";
-import { findEventByKey } from "./event.repo.ts";
+import type { UseCaseDeps } from "../lib/use-case.ts";
+import { findEventByKey, lockEvent } from "./event.repo.ts";
 import {
   codeTaken,
   countConfirmed,
@@ -28,23 +29,12 @@ import {
   validateRegistration,
 } from "./registration.ts";
 
-export interface RegistrationDeps {
-  db: Kysely<Database>;
-  dialect: Dialect;
-  now: () => number;
+/**
+ * Registrations change only the counts on the event's own page (seats left), so each use case that
+ * changes them announces `stale.event(key)` after its transaction commits.
+ */
+export interface RegistrationDeps extends UseCaseDeps {
   limiter: RateLimiter;
-}
-
-const alreadyRegistered = () =>
-  new AppError("already_registered", 409, "이 이메일로 이미 신청했습니다. 받은 확인 번호를 확인해 주세요.");
-
-const eventNotFound = () => new AppError("event_not_found", 404, "행사를 찾을 수 없습니다.");
-
-/** Reads the event row locked for this transaction (see `forUpdate`): capacity rules start here. */
-function lockEvent(deps: RegistrationDeps, trx: Transaction<Database>, eventId: number) {
-  return deps.dialect
-    .forUpdate(trx.selectFrom("events").selectAll().where("id", "=", eventId))
-    .executeTakeFirst();
 }
 
 /** Promotes from the waiting list, in order, while seats are free. Runs inside the caller's transaction. */
@@ -77,7 +67,7 @@ export async function registerForEvent(
 ): Promise<NewRegistration> {
   const now = deps.now();
   const event = await findEventByKey(deps.db, eventKey);
-  if (!event) throw eventNotFound();
+  if (!event) throw fail("event_not_found");
   const refusal = registrationRefusal(event, now);
   if (refusal) throw refusal;
   const valid = validateRegistration(input);
@@ -92,21 +82,23 @@ export async function registerForEvent(
     now,
   );
   if (!rate.allowed) {
-    const seconds = Math.max(1, Math.ceil(rate.retryAfterMs / 1000));
-    throw new AppError("rate_limited", 429, `신청이 너무 잦습니다. ${seconds}초 뒤에 다시 시도해 주세요.`, {
-      retryAfterSeconds: seconds,
-    });
+    throw fail(
+      "rate_limited",
+      { what: "신청이", retryAfterMs: rate.retryAfterMs },
+      { retryAfterSeconds: Math.max(1, Math.ceil(rate.retryAfterMs / 1000)) },
+    );
   }
 
   const cancelToken = randomToken(24);
+  let registered: NewRegistration;
   try {
-    return await deps.db.transaction().execute(async (trx) => {
-      const locked = await lockEvent(deps, trx, event.id);
-      if (!locked) throw eventNotFound();
+    registered = await deps.db.transaction().execute(async (trx) => {
+      const locked = await lockEvent(trx, deps.dialect, event.id);
+      if (!locked) throw fail("event_not_found");
       const closed = registrationRefusal(locked, now);
       if (closed) throw closed;
       const existing = await findRegistrationByEmail(trx, locked.id, valid.email);
-      if (existing && existing.status !== "cancelled") throw alreadyRegistered();
+      if (existing && existing.status !== "cancelled") throw fail("already_registered");
       let code = newConfirmationCode();
       while (await codeTaken(trx, locked.id, code)) code = newConfirmationCode();
       const status = initialStatus(locked.capacity, await countConfirmed(trx, locked.id));
@@ -128,9 +120,11 @@ export async function registerForEvent(
     });
   } catch (error) {
     // The unique index is the last word on duplicates (the check above answers the common case).
-    if (isUniqueViolation(error)) throw alreadyRegistered();
+    if (deps.dialect.isUniqueViolation(error)) throw fail("already_registered");
     throw error;
   }
+  await deps.bus.announce([stale.event(registered.event.key)]);
+  return registered;
 }
 
 /** The registration a cancel link points at, or a 404. */
@@ -140,9 +134,9 @@ export async function registrationByToken(
   token: string,
 ): Promise<{ event: EventRow; registration: RegistrationRow }> {
   const event = await findEventByKey(db, eventKey);
-  if (!event || !token) throw notFound("신청");
+  if (!event || !token) throw fail("registration_not_found");
   const registration = await findRegistrationByTokenHash(db, event.id, hashCancelToken(token));
-  if (!registration) throw notFound("신청");
+  if (!registration) throw fail("registration_not_found");
   return { event, registration };
 }
 
@@ -151,22 +145,24 @@ export async function registrationByToken(
  * list moves up in the same transaction. Cancelling twice is harmless.
  */
 export async function cancelRegistration(
-  deps: RegistrationDeps,
+  deps: UseCaseDeps,
   eventKey: string,
   token: string,
 ): Promise<{ event: EventRow; registration: RegistrationRow; promoted: number }> {
   const { event, registration } = await registrationByToken(deps.db, eventKey, token);
   if (registration.status === "cancelled") return { event, registration, promoted: 0 };
   const now = deps.now();
-  const promoted = await deps.db.transaction().execute(async (trx) => {
-    const locked = await lockEvent(deps, trx, event.id);
-    if (!locked) throw eventNotFound();
+  const outcome = await deps.db.transaction().execute(async (trx) => {
+    const locked = await lockEvent(trx, deps.dialect, event.id);
+    if (!locked) throw fail("event_not_found");
     const current = await findRegistration(trx, event.id, registration.id);
-    if (!current || current.status === "cancelled") return 0;
+    if (!current || current.status === "cancelled") return { changed: false, promoted: 0 };
     await setRegistrationStatus(trx, current.id, "cancelled", now);
-    return current.status === "confirmed" ? fillSeats(trx, locked, now) : 0;
+    const promoted = current.status === "confirmed" ? await fillSeats(trx, locked, now) : 0;
+    return { changed: true, promoted };
   });
-  return { event, registration: { ...registration, status: "cancelled" }, promoted };
+  if (outcome.changed) await deps.bus.announce([stale.event(event.key)]);
+  return { event, registration: { ...registration, status: "cancelled" }, promoted: outcome.promoted };
 }
 
 /**
@@ -177,47 +173,43 @@ export async function cancelRegistration(
  * freed the seat on purpose.
  */
 export async function moveRegistration(
-  deps: Pick<RegistrationDeps, "db" | "dialect" | "now">,
+  deps: UseCaseDeps,
   eventId: number,
   registrationId: number,
   to: "confirmed" | "waitlisted" | "cancelled",
   overbook: boolean,
 ): Promise<void> {
   const now = deps.now();
-  await deps.db.transaction().execute(async (trx) => {
-    const event = await deps.dialect
-      .forUpdate(trx.selectFrom("events").selectAll().where("id", "=", eventId))
-      .executeTakeFirst();
-    if (!event) throw eventNotFound();
+  const moved = await deps.db.transaction().execute(async (trx) => {
+    const event = await lockEvent(trx, deps.dialect, eventId);
+    if (!event) throw fail("event_not_found");
     const reg = await findRegistration(trx, eventId, registrationId);
-    if (!reg) throw notFound("신청");
-    if (reg.status === to) return;
+    if (!reg) throw fail("registration_not_found");
+    if (reg.status === to) return null;
     if (
       to === "confirmed" &&
       !overbook &&
       event.capacity !== null &&
       (await countConfirmed(trx, eventId)) >= event.capacity
     ) {
-      throw new AppError(
-        "event_full",
-        409,
-        "정원이 찼습니다. 정원을 넘겨 확정하려면 ‘정원 초과 허용’을 선택하세요.",
-      );
+      throw fail("event_full");
     }
     await setRegistrationStatus(trx, reg.id, to, now, to === "waitlisted" ? now : undefined);
+    return event;
   });
+  if (moved) await deps.bus.announce([stale.event(moved.key)]);
 }
 
+/** Marks a confirmed registrant as arrived (or not): nothing public shows it, so nothing is announced. */
 export async function checkInRegistration(
-  deps: Pick<RegistrationDeps, "db" | "now">,
+  deps: Pick<UseCaseDeps, "db" | "now">,
   eventId: number,
   registrationId: number,
   checkedIn: boolean,
 ): Promise<RegistrationRow> {
   const reg = await findRegistration(deps.db, eventId, registrationId);
-  if (!reg) throw notFound("신청");
-  if (checkedIn && reg.status !== "confirmed")
-    throw new AppError("not_confirmed", 409, "참가가 확정된 사람만 입장 확인할 수 있습니다.");
+  if (!reg) throw fail("registration_not_found");
+  if (checkedIn && reg.status !== "confirmed") throw fail("not_confirmed");
   await markCheckedIn(deps.db, reg.id, checkedIn, deps.now());
   return reg;
 }

@@ -1,6 +1,6 @@
 import { createHash, randomInt } from "node:crypto";
-import type { EventRow, RegistrationStatus } from "../db/schema.ts";
-import { AppError, badRequest } from "../lib/errors.ts";
+import type { EventRow, RegistrationRow, RegistrationStatus } from "../db/schema.ts";
+import { type AppError, fail } from "../lib/errors.ts";
 
 /** Limits on what a registrant types (also the form's maxlength). */
 export const REGISTRATION_LIMITS = { name: 100, email: 254, organization: 200, phone: 40 } as const;
@@ -47,33 +47,38 @@ const PHONE = /^[0-9+\-() ]{7,40}$/;
 /** Validates in the order the form asks: name, e-mail, organisation, phone, then consent. */
 export function validateRegistration(input: RegistrationInput): ValidRegistration {
   const name = clean(input.name);
-  if (!name) throw badRequest("name_required", "이름을 적어 주세요.");
-  if (name.length > REGISTRATION_LIMITS.name)
-    throw badRequest("name_too_long", `이름은 ${REGISTRATION_LIMITS.name}자까지 쓸 수 있습니다.`);
+  if (!name) throw fail("name_required");
+  if (name.length > REGISTRATION_LIMITS.name) throw fail("name_too_long", REGISTRATION_LIMITS.name);
   const email = clean(input.email).toLowerCase();
-  if (!email) throw badRequest("email_required", "이메일을 적어 주세요.");
-  if (email.length > REGISTRATION_LIMITS.email || !EMAIL.test(email))
-    throw badRequest("email_invalid", "이메일 주소를 확인해 주세요.");
+  if (!email) throw fail("email_required");
+  if (email.length > REGISTRATION_LIMITS.email || !EMAIL.test(email)) throw fail("email_invalid");
   const organization = clean(input.organization);
   if (organization.length > REGISTRATION_LIMITS.organization)
-    throw badRequest(
-      "organization_too_long",
-      `소속은 ${REGISTRATION_LIMITS.organization}자까지 쓸 수 있습니다.`,
-    );
+    throw fail("organization_too_long", REGISTRATION_LIMITS.organization);
   const phone = clean(input.phone);
-  if (phone && !PHONE.test(phone)) throw badRequest("phone_invalid", "연락처는 숫자와 -로 적어 주세요.");
-  if (!input.consent)
-    throw badRequest("consent_required", "개인정보 수집·이용에 동의해야 신청할 수 있습니다.");
+  if (phone && !PHONE.test(phone)) throw fail("phone_invalid");
+  if (!input.consent) throw fail("consent_required");
   return { name, email, organization: organization || null, phone: phone || null };
 }
 
 /** Why a registration cannot be taken now, or null when it can. */
 export function registrationRefusal(event: EventRow, now: number): AppError | null {
-  if ((event.ends_at ?? event.starts_at) <= now)
-    return new AppError("event_ended", 409, "이미 끝난 행사입니다.");
-  if (!event.registration_open)
-    return new AppError("registration_closed", 409, "참가 신청을 받고 있지 않습니다.");
+  if ((event.ends_at ?? event.starts_at) <= now) return fail("event_ended");
+  if (!event.registration_open) return fail("registration_closed");
   return null;
+}
+
+/** What the registrant's own pages (confirmation, cancel) show: never their e-mail or phone. */
+export interface RegistrationSummary {
+  name: string;
+  status: RegistrationStatus;
+  confirmationCode: string;
+}
+
+export function registrationSummary(
+  row: Pick<RegistrationRow, "name" | "status" | "confirmation_code">,
+): RegistrationSummary {
+  return { name: row.name, status: row.status, confirmationCode: row.confirmation_code };
 }
 
 /** Seats still free; null when the event has no capacity limit. */

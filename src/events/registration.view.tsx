@@ -1,10 +1,15 @@
-import type { EventRow, RegistrationRow, RegistrationStatus } from "../db/schema.ts";
+import type { EventRow, RegistrationStatus } from "../db/schema.ts";
 import { formatKstLong } from "../lib/kst-time.ts";
+import { paths } from "../web/paths.ts";
 import type { Assets } from "../web/public/assets.ts";
 import type { Chrome } from "../web/public/chrome.ts";
 import { Layout } from "../web/public/layout.tsx";
-import { eventPath } from "./event.ts";
-import { CONSENT_NOTICE, REGISTRATION_LIMITS, STATUS_LABELS } from "./registration.ts";
+import {
+  CONSENT_NOTICE,
+  REGISTRATION_LIMITS,
+  type RegistrationSummary,
+  STATUS_LABELS,
+} from "./registration.ts";
 
 export interface RegistrationBoxProps {
   /** why registration is not possible (ended, closed), or null */
@@ -26,7 +31,7 @@ export function RegistrationBox({ event, box }: { event: EventRow; box: Registra
       {box.closedMessage ? (
         <p class="event-register__closed">{box.closedMessage}</p>
       ) : (
-        <form class="event-register__form" method="post" action={`${eventPath(event.key)}/registrations`}>
+        <form class="event-register__form" method="post" action={`${paths.event(event.key)}/registrations`}>
           {box.seatsLeft === 0 ? (
             <p class="event-register__full">정원이 찼습니다. 지금 신청하면 대기자로 등록됩니다.</p>
           ) : null}
@@ -125,7 +130,7 @@ export function RegisteredPage({
   chrome: Chrome;
   assets: Assets;
   event: EventRow;
-  registration: RegistrationRow;
+  registration: RegistrationSummary;
   cancelUrl: string;
 }) {
   return (
@@ -139,7 +144,7 @@ export function RegisteredPage({
         <p>{formatKstLong(event.starts_at)}</p>
         <StatusLine status={registration.status} />
         <p class="event-registered__code">
-          확인 번호 <strong data-testid="confirmation-code">{registration.confirmation_code}</strong>
+          확인 번호 <strong data-testid="confirmation-code">{registration.confirmationCode}</strong>
         </p>
         <p>행사장 입구에서 이 번호나 이름을 알려 주세요. 이 페이지를 저장해 두면 편리합니다.</p>
         {registration.status !== "cancelled" ? (
@@ -148,7 +153,7 @@ export function RegisteredPage({
           </p>
         ) : null}
         <p>
-          <a href={eventPath(event.key)}>행사 페이지로 돌아가기</a>
+          <a href={paths.event(event.key)}>행사 페이지로 돌아가기</a>
         </p>
       </article>
     </Layout>
@@ -167,7 +172,7 @@ export function CancelPage({
   chrome: Chrome;
   assets: Assets;
   event: EventRow;
-  registration: RegistrationRow;
+  registration: RegistrationSummary;
   token: string;
   done: boolean;
 }) {
@@ -180,12 +185,12 @@ export function CancelPage({
       <article class="event event-cancel">
         <h1 class="event__title">{event.title}</h1>
         <p>
-          확인 번호 <strong>{registration.confirmation_code}</strong> · {STATUS_LABELS[registration.status]}
+          확인 번호 <strong>{registration.confirmationCode}</strong> · {STATUS_LABELS[registration.status]}
         </p>
         {done || registration.status === "cancelled" ? (
           <p class="event-register__status">신청이 취소되었습니다.</p>
         ) : (
-          <form method="post" action={`${eventPath(event.key)}/cancel`}>
+          <form method="post" action={`${paths.event(event.key)}/cancel`}>
             <input type="hidden" name="token" value={token} />
             <p>{registration.name}님의 참가 신청을 취소할까요? 취소하면 되돌릴 수 없습니다.</p>
             <button type="submit" class="event-register__submit">
@@ -194,7 +199,7 @@ export function CancelPage({
           </form>
         )}
         <p>
-          <a href={eventPath(event.key)}>행사 페이지로 돌아가기</a>
+          <a href={paths.event(event.key)}>행사 페이지로 돌아가기</a>
         </p>
       </article>
     </Layout>

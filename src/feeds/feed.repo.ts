@@ -52,3 +52,31 @@ export function articlesBetween(db: Kysely<Database>, start: number, end: number
     .orderBy("published_at", "desc")
     .execute();
 }
+
+/** The keys the sitemap's page part lists: reporters with a byline, events, people. */
+export async function sitemapKeys(
+  db: Kysely<Database>,
+): Promise<{ reporters: string[]; events: string[]; people: string[] }> {
+  const [reporters, events, people] = await Promise.all([
+    db
+      .selectFrom("staff")
+      .select("key")
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom("article_authors as aa")
+            .select("aa.article_id")
+            .whereRef("aa.staff_id", "=", "staff.id"),
+        ),
+      )
+      .orderBy("key")
+      .execute(),
+    db.selectFrom("events").select("key").orderBy("starts_at", "desc").execute(),
+    db.selectFrom("people").select("key").orderBy("key").execute(),
+  ]);
+  return {
+    reporters: reporters.map((r) => r.key),
+    events: events.map((e) => e.key),
+    people: people.map((p) => p.key),
+  };
+}

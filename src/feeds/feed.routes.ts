@@ -1,15 +1,14 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
 import { listPublished } from "../articles/article.repo.ts";
-import type { ArticleSummary } from "../articles/article.ts";
-import { notFound } from "../lib/errors.ts";
-import { sectionAndDescendantIds, sectionPath } from "../sections/section.ts";
+import { fail, notFound } from "../lib/errors.ts";
+import { sectionAndDescendantIds } from "../sections/section.ts";
 import { findStaffByKey } from "../staff/staff.repo.ts";
 import { PUBLIC_CACHE, type WebContext } from "../web/context.ts";
+import { absoluteUrl, paths } from "../web/paths.ts";
 import type { Chrome } from "../web/public/chrome.ts";
-import { articlePath, reporterPath } from "../web/public/components.tsx";
-import { absoluteUrl } from "../web/public/layout.tsx";
-import { articlesBetween, bodiesById, publishedMonths } from "./feed.repo.ts";
+import type { ArticleSummary } from "../web/public/view-models.ts";
+import { articlesBetween, bodiesById, publishedMonths, sitemapKeys } from "./feed.repo.ts";
 import { FEED_SIZE, type FeedChannel, renderRss } from "./rss.ts";
 import { kstMonthBounds, renderIndex, renderNewsSitemap, renderUrlset, robotsTxt } from "./sitemap.ts";
 
@@ -31,7 +30,7 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: WebContext): void 
     );
     const items = articles.map((a) => ({
       article: a,
-      url: abs(articlePath(a.num)),
+      url: abs(paths.article(a.num)),
       bodyHtml: bodies.get(a.id) ?? "",
       category: chrome.sections.byId.get(a.sectionId)?.name ?? null,
       imageUrl: a.leadImage ? abs(a.leadImage.src) : null,
@@ -44,8 +43,8 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: WebContext): void 
     const articles = await listPublished(ctx.db, { now: chrome.now }, FEED_SIZE);
     const channel = {
       title: chrome.site.name,
-      link: abs("/"),
-      self: abs("/rss.xml"),
+      link: abs(paths.home()),
+      self: abs(paths.rss()),
       description: `${chrome.site.name} 전체 기사`,
     };
     return feed(reply, chrome, channel, articles);
@@ -53,21 +52,21 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: WebContext): void 
 
   const sectionFeed = async (request: { params: unknown }, reply: FastifyReply) => {
     const params = z.object({ slug: SlugPart, sub: SlugPart.optional() }).safeParse(request.params);
-    if (!params.success) throw notFound("섹션");
+    if (!params.success) throw fail("section_not_found");
     const chrome = await ctx.chrome();
     const slug = params.data.sub ? `${params.data.slug}/${params.data.sub}` : params.data.slug;
     const section = chrome.sections.bySlug.get(slug);
-    if (!section) throw notFound("섹션");
+    if (!section) throw fail("section_not_found");
     const articles = await listPublished(
       ctx.db,
       { now: chrome.now, sectionIds: sectionAndDescendantIds(section) },
       FEED_SIZE,
     );
-    const path = sectionPath(section.slug);
+    const path = paths.section(section.slug);
     const channel = {
       title: `${chrome.site.name} - ${section.name}`,
       link: abs(path),
-      self: abs(`${path}/rss.xml`),
+      self: abs(paths.sectionRss(section.slug)),
       description: `${chrome.site.name} ${section.name} 기사`,
     };
     return feed(reply, chrome, channel, articles);
@@ -77,15 +76,15 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: WebContext): void 
 
   app.get("/reporter/:key/rss.xml", async (request, reply) => {
     const params = z.object({ key: z.string().min(1).max(64) }).safeParse(request.params);
-    if (!params.success) throw notFound("기자");
+    if (!params.success) throw fail("reporter_not_found");
     const [chrome, reporter] = await Promise.all([ctx.chrome(), findStaffByKey(ctx.db, params.data.key)]);
-    if (!reporter) throw notFound("기자");
+    if (!reporter) throw fail("reporter_not_found");
     const articles = await listPublished(ctx.db, { now: chrome.now, authorStaffId: reporter.id }, FEED_SIZE);
-    const path = reporterPath(reporter.key);
+    const path = paths.reporter(reporter.key);
     const channel = {
       title: `${chrome.site.name} - ${reporter.name} 기자`,
       link: abs(path),
-      self: abs(`${path}/rss.xml`),
+      self: abs(paths.reporterRss(reporter.key)),
       description: `${chrome.site.name} ${reporter.name} 기자의 기사`,
     };
     return feed(reply, chrome, channel, articles);
@@ -112,30 +111,14 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: WebContext): void 
 
   app.get("/sitemaps/pages.xml", async (_request, reply) => {
     const chrome = await ctx.chrome();
-    const [reporters, events, people] = await Promise.all([
-      ctx.db
-        .selectFrom("staff")
-        .select("key")
-        .where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom("article_authors as aa")
-              .select("aa.article_id")
-              .whereRef("aa.staff_id", "=", "staff.id"),
-          ),
-        )
-        .orderBy("key")
-        .execute(),
-      ctx.db.selectFrom("events").select("key").orderBy("starts_at", "desc").execute(),
-      ctx.db.selectFrom("people").select("key").orderBy("key").execute(),
-    ]);
+    const { reporters, events, people } = await sitemapKeys(ctx.db);
     const urls = [
       { loc: abs("/") },
-      ...[...chrome.sections.byId.values()].map((s) => ({ loc: abs(sectionPath(s.slug)) })),
-      ...reporters.map((r) => ({ loc: abs(reporterPath(r.key)) })),
+      ...[...chrome.sections.byId.values()].map((s) => ({ loc: abs(paths.section(s.slug)) })),
+      ...reporters.map((key) => ({ loc: abs(paths.reporter(key)) })),
       { loc: abs("/events") },
-      ...events.map((e) => ({ loc: abs(`/events/${e.key}`) })),
-      ...people.map((p) => ({ loc: abs(`/people/${encodeURIComponent(p.key)}`) })),
+      ...events.map((key) => ({ loc: abs(paths.event(key)) })),
+      ...people.map((key) => ({ loc: abs(paths.person(key)) })),
     ];
     return sendXml(reply, renderUrlset(urls));
   });
@@ -149,7 +132,7 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: WebContext): void 
       reply,
       renderUrlset(
         rows.map((r) => ({
-          loc: abs(articlePath(r.num)),
+          loc: abs(paths.article(r.num)),
           lastmod: r.updated_at ?? r.published_at ?? undefined,
         })),
       ),
@@ -167,7 +150,7 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: WebContext): void 
       reply,
       renderNewsSitemap(
         chrome.site.name,
-        articles.map((a) => ({ loc: abs(articlePath(a.num)), title: a.title, publishedAt: a.publishedAt })),
+        articles.map((a) => ({ loc: abs(paths.article(a.num)), title: a.title, publishedAt: a.publishedAt })),
       ),
     );
   });

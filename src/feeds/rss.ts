@@ -1,6 +1,6 @@
-import type { ArticleSummary } from "../articles/article.ts";
 import { shownUpdatedAt } from "../articles/article.ts";
 import { toRfc822Kst } from "../lib/kst-time.ts";
+import type { ArticleSummary } from "../web/public/view-models.ts";
 import { el, escapeXml } from "./xml.ts";
 
 export interface FeedChannel {

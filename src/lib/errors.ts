@@ -35,6 +35,8 @@ export const CATALOGUE = {
   // ---- anything
   not_found: { status: 404, message: (what: string) => `요청하신 ${josa(what, "을/를")} 찾을 수 없습니다.` },
   invalid_request: { status: 400, message: (detail: string) => detail },
+  /** a newsroom form: the message is the first problem, worded for people in the form's zod schema */
+  invalid_form: { status: 400, message: (detail: string) => detail },
   rate_limited: {
     status: 429,
     message: (a: { what: string; retryAfterMs: number }) =>
@@ -70,7 +72,10 @@ export const CATALOGUE = {
   staff_not_found: { status: 404, message: "직원을 찾을 수 없습니다." },
   staff_taken: { status: 409, message: "같은 키나 이메일을 가진 직원이 이미 있습니다." },
   staff_key_taken: { status: 409, message: "이미 쓰이는 키입니다. 다른 키를 정해 주세요." },
-  staff_email_taken: { status: 409, message: "이미 다른 직원이 쓰는 이메일입니다." },
+  staff_email_taken: {
+    status: 409,
+    message: (owner: string | undefined) => `이미 다른 직원${owner ? `(${owner})` : ""}이 쓰는 이메일입니다.`,
+  },
   cannot_demote_self: {
     status: 409,
     message: "자기 계정의 관리자 권한을 빼거나 계정을 끌 수 없습니다. 다른 관리자에게 부탁해 주세요.",
@@ -126,6 +131,13 @@ export const CATALOGUE = {
 
   // ---- media
   media_not_found: { status: 404, message: "사진을 찾을 수 없습니다." },
+  image_empty: { status: 400, message: "이미지 파일이 비어 있습니다." },
+  image_unreadable: {
+    status: 400,
+    message: "이미지로 읽을 수 없는 파일입니다. JPEG, PNG, WebP만 올릴 수 있습니다.",
+  },
+  image_format: { status: 400, message: "JPEG, PNG, WebP 이미지만 올릴 수 있습니다." },
+  one_file_only: { status: 400, message: "이 주소로는 사진을 한 장씩 올려 주세요." },
   no_file: { status: 400, message: "올릴 사진 파일을 골라 주세요." },
   invalid_upload: { status: 400, message: "올린 내용을 읽을 수 없습니다. 다시 시도해 주세요." },
   image_too_large: { status: 413, message: (mb: number) => `사진 한 장은 ${mb}MB까지 올릴 수 있습니다.` },
@@ -178,6 +190,7 @@ export const CATALOGUE = {
   name_too_long: { status: 400, message: (max: number) => `이름은 ${max}자까지 쓸 수 있습니다.` },
   email_required: { status: 400, message: "이메일을 적어 주세요." },
   email_invalid: { status: 400, message: "이메일 주소를 확인해 주세요." },
+  organization_too_long: { status: 400, message: (max: number) => `소속은 ${max}자까지 쓸 수 있습니다.` },
   phone_invalid: { status: 400, message: "연락처는 숫자와 -로 적어 주세요." },
   consent_required: { status: 400, message: "개인정보 수집·이용에 동의해야 신청할 수 있습니다." },
 
@@ -197,8 +210,8 @@ type ArgOf<C extends ErrorCode> = (typeof CATALOGUE)[C]["message"] extends (arg:
  */
 export function fail<C extends ErrorCode>(
   code: C,
-  ...args: ArgOf<C> extends undefined
-    ? [arg?: undefined, details?: Record<string, unknown>]
+  ...args: undefined extends ArgOf<C>
+    ? [arg?: ArgOf<C>, details?: Record<string, unknown>]
     : [arg: ArgOf<C>, details?: Record<string, unknown>]
 ): AppError {
   const entry: Entry = CATALOGUE[code];

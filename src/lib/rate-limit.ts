@@ -1,6 +1,7 @@
 import type { Redis } from "ioredis";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
+import { countHit } from "./rate-limit.repo.ts";
 
 export interface RateDecision {
   allowed: boolean;
@@ -16,22 +17,19 @@ export interface RateLimiter {
   hit(key: string, limit: number, windowMs: number, now: number): Promise<RateDecision>;
 }
 
+/**
+ * Counters in the `rate_limits` table, one row per key holding the current window. Each hit is one
+ * atomic statement (see `countHit`), so hits racing on several connections or instances are all
+ * counted.
+ */
 export function databaseRateLimiter(db: Kysely<Database>): RateLimiter {
   return {
     async hit(key, limit, windowMs, now) {
       const windowStart = now - (now % windowMs);
-      return db.transaction().execute(async (trx) => {
-        const row = await trx.selectFrom("rate_limits").selectAll().where("key", "=", key).executeTakeFirst();
-        const count = row && row.window_start === windowStart ? row.count + 1 : 1;
-        await trx
-          .insertInto("rate_limits")
-          .values({ key, window_start: windowStart, count })
-          .onConflict((oc) => oc.column("key").doUpdateSet({ window_start: windowStart, count }))
-          .execute();
-        return count <= limit
-          ? { allowed: true, retryAfterMs: 0 }
-          : { allowed: false, retryAfterMs: windowStart + windowMs - now };
-      });
+      const count = await countHit(db, key, windowStart);
+      return count <= limit
+        ? { allowed: true, retryAfterMs: 0 }
+        : { allowed: false, retryAfterMs: windowStart + windowMs - now };
     },
   };
 }

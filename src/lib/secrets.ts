@@ -1,24 +1,15 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
+import { keepFirstSetting } from "./secrets.repo.ts";
 
 /**
  * Per-installation secrets (for keyed hashes of addresses and the like), made on first use and kept
  * in the database so that every instance of one site shares them. Never part of a bundle.
  */
 export async function installSecret(db: Kysely<Database>, name: string): Promise<Buffer> {
-  const key = `secret.${name}`;
-  await db
-    .insertInto("site_settings")
-    .values({ key, value: randomBytes(32).toString("hex") })
-    .onConflict((oc) => oc.column("key").doNothing())
-    .execute();
-  const row = await db
-    .selectFrom("site_settings")
-    .select("value")
-    .where("key", "=", key)
-    .executeTakeFirstOrThrow();
-  return Buffer.from(row.value, "hex");
+  const value = await keepFirstSetting(db, `secret.${name}`, randomBytes(32).toString("hex"));
+  return Buffer.from(value, "hex");
 }
 
 /** A keyed hash: the same input gives the same value on this site, and nothing outside it. */

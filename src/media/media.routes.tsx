@@ -1,7 +1,7 @@
 import multipart, { type MultipartFile } from "@fastify/multipart";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { AppError } from "../lib/errors.ts";
+import { type AppError, fail } from "../lib/errors.ts";
 import { resumeSession } from "../staff/auth.service.ts";
 import { sendPage, type WebContext } from "../web/context.ts";
 import { requirePermission, SESSION_COOKIE } from "../web/newsroom/auth.ts";
@@ -62,23 +62,15 @@ function receivedFiles(body: unknown): ReceivedFile[] {
 function multipartError(error: FastifyError): AppError | null {
   switch (error.code) {
     case "FST_REQ_FILE_TOO_LARGE":
-      return new AppError(
-        "image_too_large",
-        413,
-        `사진 한 장은 ${MAX_IMAGE_BYTES / 1024 / 1024}MB까지 올릴 수 있습니다.`,
-      );
+      return fail("image_too_large", MAX_IMAGE_BYTES / 1024 / 1024);
     case "FST_FILES_LIMIT":
-      return new AppError(
-        "too_many_files",
-        413,
-        `사진은 한 번에 ${MAX_FILES_PER_UPLOAD}장까지 올릴 수 있습니다.`,
-      );
+      return fail("too_many_files", MAX_FILES_PER_UPLOAD);
     case "FST_FIELDS_LIMIT":
     case "FST_PARTS_LIMIT":
-      return new AppError("too_many_fields", 413, "보낸 항목이 너무 많습니다.");
+      return fail("too_many_fields");
     case "FST_PROTO_VIOLATION":
     case "FST_MP_PREMATURE_CLOSE":
-      return new AppError("invalid_upload", 400, "올린 내용을 읽을 수 없습니다. 다시 시도해 주세요.");
+      return fail("invalid_upload");
     default:
       return null;
   }
@@ -114,7 +106,7 @@ export async function registerMediaRoutes(app: FastifyInstance, ctx: WebContext)
 
   function mediaId(params: unknown): number {
     const p = IdParams.safeParse(params);
-    if (!p.success) throw new AppError("media_not_found", 404, "사진을 찾을 수 없습니다.");
+    if (!p.success) throw fail("media_not_found");
     return p.data.id;
   }
 
@@ -127,7 +119,7 @@ export async function registerMediaRoutes(app: FastifyInstance, ctx: WebContext)
   app.get("/newsroom/media/:id", async (request, reply) => {
     requirePermission(request, "media.upload");
     const row = await findMediaLibraryRow(ctx.db, mediaId(request.params));
-    if (!row) throw new AppError("media_not_found", 404, "사진을 찾을 수 없습니다.");
+    if (!row) throw fail("media_not_found");
     return sendPage(
       reply,
       <MediaDetailPage {...(await pageBase(ctx, request))} row={row} />,
@@ -216,8 +208,7 @@ export async function registerMediaRoutes(app: FastifyInstance, ctx: WebContext)
     uploads.post("/newsroom/api/media", async (request) => {
       const user = requirePermission(request, "media.upload");
       const files = receivedFiles(request.body);
-      if (files.length > 1)
-        throw new AppError("too_many_files", 400, "이 주소로는 사진을 한 장씩 올려 주세요.");
+      if (files.length > 1) throw fail("one_file_only");
       const [row] = await uploadPhotos(deps, user, files, parseForm(MediaTextForm, request.body));
       const view = toImageView(row!, { alt: null, caption: null, credit: null });
       return {

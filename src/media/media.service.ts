@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import sharp, { type Metadata } from "sharp";
-import { AppError } from "../lib/errors.ts";
+import { AppError, fail } from "../lib/errors.ts";
 import type { MediaVariant } from "./media.ts";
 
 /** Uploads and imported photos: at most this many bytes and pixels. */
@@ -27,9 +27,17 @@ export interface ProcessedImage {
   variants: MediaVariant[];
 }
 
+type ImageProblem = "image_empty" | "image_too_large" | "image_unreadable" | "image_format";
+
+/** A photo refused for its content; `source` names the file when several were sent. */
 export class ImageError extends AppError {
-  constructor(code: string, message: string) {
-    super(code, 400, message);
+  constructor(
+    readonly problem: ImageProblem,
+    source?: string,
+  ) {
+    const error =
+      problem === "image_too_large" ? fail(problem, MAX_IMAGE_BYTES / 1024 / 1024) : fail(problem);
+    super(problem, error.status, source ? `${source}: ${error.message}` : error.message);
   }
 }
 
@@ -53,25 +61,17 @@ async function exists(file: string): Promise<boolean> {
  * imports stay idempotent and two instances never fight over a file name.
  */
 export async function processImage(mediaDir: string, data: Buffer): Promise<ProcessedImage> {
-  if (data.length === 0) throw new ImageError("image_empty", "이미지 파일이 비어 있습니다.");
-  if (data.length > MAX_IMAGE_BYTES) {
-    throw new ImageError(
-      "image_too_large",
-      `이미지는 ${MAX_IMAGE_BYTES / 1024 / 1024}MB까지 올릴 수 있습니다.`,
-    );
-  }
+  if (data.length === 0) throw new ImageError("image_empty");
+  if (data.length > MAX_IMAGE_BYTES) throw new ImageError("image_too_large");
   let meta: Metadata;
   try {
     meta = await sharp(data, { limitInputPixels: MAX_IMAGE_PIXELS }).metadata();
   } catch {
-    throw new ImageError(
-      "image_unreadable",
-      "이미지로 읽을 수 없는 파일입니다. JPEG, PNG, WebP만 올릴 수 있습니다.",
-    );
+    throw new ImageError("image_unreadable");
   }
   const format = meta.format && meta.format in FORMATS ? FORMATS[meta.format as keyof typeof FORMATS] : null;
   if (!format || !meta.width || !meta.height) {
-    throw new ImageError("image_format", "JPEG, PNG, WebP 이미지만 올릴 수 있습니다.");
+    throw new ImageError("image_format");
   }
   // EXIF orientation: report the size as it is shown, which is what the renditions will have.
   const rotated = (meta.orientation ?? 1) >= 5;

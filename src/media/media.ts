@@ -1,5 +1,5 @@
-import type { ImageView } from "../articles/article.ts";
 import type { MediaRow } from "../db/schema.ts";
+import type { ImageView } from "../web/public/view-models.ts";
 
 export interface MediaVariant {
   width: number;

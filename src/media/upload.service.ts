@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database, MediaRow } from "../db/schema.ts";
-import { AppError } from "../lib/errors.ts";
+import { fail } from "../lib/errors.ts";
 import type { StaffUser } from "../staff/staff.ts";
 import { fillMediaBlanks, type MediaText, updateMediaText, upsertMedia } from "./media.repo.ts";
 import { ImageError, type ProcessedImage, processImage } from "./media.service.ts";
@@ -38,7 +38,7 @@ export async function uploadPhotos(
   files: readonly UploadedFile[],
   text: MediaText,
 ): Promise<MediaRow[]> {
-  if (files.length === 0) throw new AppError("no_file", 400, "올릴 사진 파일을 골라 주세요.");
+  if (files.length === 0) throw fail("no_file");
   const processed: { image: ProcessedImage; name: string | null }[] = [];
   for (const file of files) {
     const name = cleanFileName(file.filename);
@@ -46,7 +46,7 @@ export async function uploadPhotos(
       processed.push({ image: await processImage(deps.mediaDir, file.data), name });
     } catch (error) {
       if (error instanceof ImageError && files.length > 1 && name) {
-        throw new ImageError(error.code, `${name}: ${error.message}`);
+        throw new ImageError(error.problem, name);
       }
       throw error;
     }
@@ -78,6 +78,5 @@ export async function uploadPhotos(
 
 /** Changes the alt text, caption and credit a photo offers when it is used. */
 export async function editMediaText(db: Kysely<Database>, id: number, text: MediaText): Promise<void> {
-  if (!(await updateMediaText(db, id, text)))
-    throw new AppError("media_not_found", 404, "사진을 찾을 수 없습니다.");
+  if (!(await updateMediaText(db, id, text))) throw fail("media_not_found");
 }

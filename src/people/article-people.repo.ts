@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
+import { parseStringList } from "../lib/json-list.ts";
 import type { DirectoryPerson } from "./name-matcher.ts";
-import { parseStringList } from "./person.repo.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -45,6 +45,21 @@ export async function loadDirectory(db: Db): Promise<DirectoryPerson[]> {
   }));
 }
 
+/** What the matcher reads of an article: its body as stored and its section's names. */
+export function findArticleForLinks(
+  db: Db,
+  articleId: number,
+): Promise<
+  { id: number; num: number; body_html: string; section_name: string; section_slug: string } | undefined
+> {
+  return db
+    .selectFrom("articles as a")
+    .innerJoin("sections as s", "s.id", "a.section_id")
+    .select(["a.id", "a.num", "a.body_html", "s.name as section_name", "s.slug as section_slug"])
+    .where("a.id", "=", articleId)
+    .executeTakeFirst();
+}
+
 export function listArticlePeople(db: Db, articleId: number): Promise<ArticlePersonRow[]> {
   return db
     .selectFrom("article_people")
@@ -81,6 +96,39 @@ export async function replaceArticlePeople(
       .values(rows.map((r) => ({ ...r, article_id: articleId })))
       .execute();
   }
+}
+
+/** Marks one person's link in an article removed by an editor; false when there was none. */
+export async function markArticlePersonRemoved(
+  db: Db,
+  articleId: number,
+  personId: number,
+): Promise<boolean> {
+  const r = await db
+    .updateTable("article_people")
+    .set({ removed: 1 })
+    .where("article_id", "=", articleId)
+    .where("person_id", "=", personId)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/**
+ * Moves `fromId`'s links in articles to `toId` (a merge); where both are linked from one article,
+ * `toId`'s link stays and `fromId`'s goes.
+ */
+export async function moveArticleLinks(db: Db, fromId: number, toId: number): Promise<void> {
+  const both = (
+    await db.selectFrom("article_people").select("article_id").where("person_id", "=", toId).execute()
+  ).map((r) => r.article_id);
+  if (both.length) {
+    await db
+      .deleteFrom("article_people")
+      .where("person_id", "=", fromId)
+      .where("article_id", "in", both)
+      .execute();
+  }
+  await db.updateTable("article_people").set({ person_id: toId }).where("person_id", "=", fromId).execute();
 }
 
 /** Published articles that link a person, newest first. */

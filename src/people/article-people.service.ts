@@ -1,11 +1,16 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
+import { fail } from "../lib/errors.ts";
+import { stale } from "../lib/invalidation-bus.ts";
 import { sanitizeBodyHtml } from "../lib/sanitize-html.ts";
+import type { UseCaseDeps } from "../lib/use-case.ts";
 import {
   type ArticlePersonRow,
   directoryVersion,
+  findArticleForLinks,
   listArticlePeople,
   loadDirectory,
+  markArticlePersonRemoved,
   replaceArticlePeople,
 } from "./article-people.repo.ts";
 import {
@@ -18,6 +23,7 @@ import {
   type SpellingReport,
   spellingReport,
 } from "./name-matcher.ts";
+import { findPersonById } from "./person.repo.ts";
 import { bodyLinkableText } from "./person-links.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -39,16 +45,9 @@ export async function currentDirectory(db: Db): Promise<NameDirectory> {
   return dir;
 }
 
-async function loadArticle(db: Db, articleId: number) {
-  return db
-    .selectFrom("articles as a")
-    .innerJoin("sections as s", "s.id", "a.section_id")
-    .select(["a.id", "a.body_html", "s.name as section_name", "s.slug as section_slug"])
-    .where("a.id", "=", articleId)
-    .executeTakeFirst();
-}
-
 export interface ArticleAnalysis {
+  /** the article's public number */
+  num: number;
   text: string;
   result: LinkResult;
   ambiguous: AmbiguousMention[];
@@ -58,13 +57,20 @@ export interface ArticleAnalysis {
 
 /** Runs the matcher over an article's body as stored. */
 export async function analyseArticle(db: Db, articleId: number): Promise<ArticleAnalysis | null> {
-  const a = await loadArticle(db, articleId);
+  const a = await findArticleForLinks(db, articleId);
   if (!a) return null;
   const dir = await currentDirectory(db);
   const text = bodyLinkableText(sanitizeBodyHtml(a.body_html));
   const options = { section: [a.section_name, a.section_slug] };
   const result = linkMentions(dir, text, options);
-  return { text, result, ambiguous: result.ambiguous, spellings: spellingReport(dir, text, options), dir };
+  return {
+    num: a.num,
+    text,
+    result,
+    ambiguous: result.ambiguous,
+    spellings: spellingReport(dir, text, options),
+    dir,
+  };
 }
 
 /**
@@ -200,42 +206,62 @@ export async function peoplePanel(db: Db, articleId: number): Promise<PeoplePane
   return { links, ambiguous, spellings };
 }
 
-/** An editor's "do not link this person here": kept through later saves. */
-export async function removeArticlePerson(db: Db, articleId: number, personId: number): Promise<boolean> {
-  const r = await db
-    .updateTable("article_people")
-    .set({ removed: 1 })
-    .where("article_id", "=", articleId)
-    .where("person_id", "=", personId)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0;
+/**
+ * An editor's "do not link this person here": kept through later saves. Announces the article and
+ * the person's page stale; false when the person was not linked from the article.
+ */
+export async function removeArticlePerson(
+  deps: UseCaseDeps,
+  articleId: number,
+  personId: number,
+): Promise<boolean> {
+  const changed = await deps.db.transaction().execute(async (trx) => {
+    const article = await findArticleForLinks(trx, articleId);
+    if (!article) throw fail("article_not_found");
+    const person = await findPersonById(trx, personId);
+    if (!person || !(await markArticlePersonRemoved(trx, articleId, personId))) return null;
+    return { num: article.num, key: person.key };
+  });
+  if (!changed) return false;
+  await deps.bus.announce([stale.article(changed.num), stale.person(changed.key)]);
+  return true;
 }
 
 /**
  * An editor's answer to "who is this?": links `personId` at the first mention of `spelling`. The
- * spelling must be one of that person's and stand in the body as a mention.
+ * spelling must be one of that person's and stand in the body as a mention (else `invalid_person`).
+ * Announces the article stale, and the pages of the person linked and of anyone who gave way.
  */
 export async function pickArticlePerson(
-  db: Db,
+  deps: UseCaseDeps,
   articleId: number,
   spelling: string,
   personId: number,
-): Promise<boolean> {
-  const analysis = await analyseArticle(db, articleId);
-  if (!analysis) return false;
-  const ids = analysis.dir.bySpelling.get(spelling) ?? [];
-  if (!ids.includes(personId)) return false;
-  const at = findSpellings(analysis.dir, analysis.text).find((m) => m.spelling === spelling);
-  if (!at) return false;
-  const start = at.start;
-  const length = at.end - at.start;
-  // The range can hold one person: whoever the matcher put there gives way to the editor's choice.
-  const rows = (await listArticlePeople(db, articleId)).filter(
-    (r) => r.person_id !== personId && !(r.start < start + length && r.start + r.length > start),
-  );
-  await replaceArticlePeople(db, articleId, [
-    ...rows.map(({ article_id: _, ...r }) => r),
-    { person_id: personId, start, length, spelling, source: "editor", removed: 0 },
-  ]);
-  return true;
+): Promise<void> {
+  const changed = await deps.db.transaction().execute(async (trx) => {
+    const analysis = await analyseArticle(trx, articleId);
+    if (!analysis) throw fail("invalid_person");
+    const ids = analysis.dir.bySpelling.get(spelling) ?? [];
+    if (!ids.includes(personId)) throw fail("invalid_person");
+    const at = findSpellings(analysis.dir, analysis.text).find((m) => m.spelling === spelling);
+    if (!at) throw fail("invalid_person");
+    const start = at.start;
+    const length = at.end - at.start;
+    // The range can hold one person: whoever the matcher put there gives way to the editor's choice.
+    const previous = await listArticlePeople(trx, articleId);
+    const kept = previous.filter(
+      (r) => r.person_id !== personId && !(r.start < start + length && r.start + r.length > start),
+    );
+    await replaceArticlePeople(trx, articleId, [
+      ...kept.map(({ article_id: _, ...r }) => r),
+      { person_id: personId, start, length, spelling, source: "editor", removed: 0 },
+    ]);
+    const gaveWay = previous.filter((r) => !kept.includes(r)).map((r) => r.person_id);
+    const keys = [personId, ...gaveWay].flatMap((id) => {
+      const key = analysis.dir.people.get(id)?.key;
+      return key ? [key] : [];
+    });
+    return { num: analysis.num, keys };
+  });
+  await deps.bus.announce([stale.article(changed.num), ...changed.keys.map(stale.person)]);
 }

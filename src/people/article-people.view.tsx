@@ -1,6 +1,6 @@
 import { Csrf } from "../web/newsroom/layout.tsx";
+import { paths } from "../web/paths.ts";
 import type { PeoplePanel } from "./article-people.service.ts";
-import { personPath } from "./person.view.tsx";
 
 /** The editor's side panel on people: links found, names it could not decide, spelling warnings. */
 export function PeoplePanelView({
@@ -22,7 +22,7 @@ export function PeoplePanelView({
         <ul class="nr-people__links">
           {panel.links.map((l) => (
             <li key={l.personId} data-person-link={l.key} class={l.removed ? "is-removed" : undefined}>
-              <a href={personPath(l.key)} target="_blank" rel="noopener">
+              <a href={paths.person(l.key)} target="_blank" rel="noopener">
                 {l.name}
               </a>{" "}
               <span class="nr-meta">

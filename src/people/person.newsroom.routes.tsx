@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { AppError } from "../lib/errors.ts";
+import { type AppError, fail } from "../lib/errors.ts";
 import { sendPage, type WebContext } from "../web/context.ts";
 import { requirePermission } from "../web/newsroom/auth.ts";
 import { isFormError, parseForm, sentText } from "../web/newsroom/form.ts";
 import { pageBase } from "../web/newsroom/page.ts";
 import { PeopleListPage, PersonEditPage } from "./person.newsroom.view.tsx";
-import { findPersonById, findPersonByKey, searchPeople } from "./person.repo.ts";
-import { createPerson, editPerson, mergePeople, type PersonInput, personNotFound } from "./person.service.ts";
+import { findPersonById, searchPeople } from "./person.repo.ts";
+import { createPerson, editPerson, mergePeople, type PersonInput } from "./person.service.ts";
 
 const optionalText = (max: number) =>
   z
@@ -62,7 +62,7 @@ const IdParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647
 
 function personId(params: unknown): number {
   const p = IdParams.safeParse(params);
-  if (!p.success) throw personNotFound();
+  if (!p.success) throw fail("person_not_found");
   return p.data.id;
 }
 
@@ -93,7 +93,7 @@ export function registerPersonNewsroomRoutes(app: FastifyInstance, ctx: WebConte
   }
   async function edit(request: FastifyRequest, reply: FastifyReply, id: number, error?: AppError) {
     const person = await findPersonById(ctx.db, id);
-    if (!person) throw personNotFound();
+    if (!person) throw fail("person_not_found");
     return sendPage(
       reply,
       <PersonEditPage
@@ -115,7 +115,7 @@ export function registerPersonNewsroomRoutes(app: FastifyInstance, ctx: WebConte
   app.post("/newsroom/people", async (request, reply) => {
     requirePermission(request, "people.manage");
     try {
-      const id = await createPerson(ctx.db, toInput(parseForm(PersonForm, request.body)), ctx.now());
+      const id = await createPerson(ctx, toInput(parseForm(PersonForm, request.body)));
       return reply.redirect(`/newsroom/people/${id}?notice=person_saved`, 303);
     } catch (error) {
       if (!isFormError(error)) throw error;
@@ -132,7 +132,7 @@ export function registerPersonNewsroomRoutes(app: FastifyInstance, ctx: WebConte
     requirePermission(request, "people.manage");
     const id = personId(request.params);
     try {
-      await editPerson(ctx.db, id, toInput(parseForm(PersonForm, request.body)), ctx.now());
+      await editPerson(ctx, id, toInput(parseForm(PersonForm, request.body)));
       return reply.redirect(`/newsroom/people/${id}?notice=person_saved`, 303);
     } catch (error) {
       if (!isFormError(error)) throw error;
@@ -145,15 +145,8 @@ export function registerPersonNewsroomRoutes(app: FastifyInstance, ctx: WebConte
     const id = personId(request.params);
     try {
       const { into } = parseForm(MergeForm, request.body);
-      const keep = await findPersonByKey(ctx.db, into);
-      if (!keep)
-        throw new AppError(
-          "merge_target_not_found",
-          400,
-          "합칠 인물을 찾을 수 없습니다. 주소(key)를 확인해 주세요.",
-        );
-      await mergePeople(ctx.db, keep.id, id, ctx.now());
-      return reply.redirect(`/newsroom/people/${keep.id}?notice=people_merged`, 303);
+      const keepId = await mergePeople(ctx, id, into);
+      return reply.redirect(`/newsroom/people/${keepId}?notice=people_merged`, 303);
     } catch (error) {
       if (!isFormError(error)) throw error;
       return edit(request, reply, id, error);

@@ -1,7 +1,7 @@
 import type { PersonRow } from "../db/schema.ts";
+import { parseStringList } from "../lib/json-list.ts";
 import { Csrf, NewsroomLayout, type NewsroomPageProps } from "../web/newsroom/layout.tsx";
-import { parseStringList } from "./person.repo.ts";
-import { personPath } from "./person.view.tsx";
+import { paths } from "../web/paths.ts";
 
 type Base = Omit<NewsroomPageProps, "title" | "children">;
 type Draft = Record<string, string> | undefined;
@@ -104,7 +104,7 @@ export function PeopleListPage(
               <tr key={p.id} data-person={p.key}>
                 <td>
                   <a href={`/newsroom/people/${p.id}`}>{p.name}</a>{" "}
-                  <a class="nr-meta" href={personPath(p.key)} target="_blank" rel="noopener">
+                  <a class="nr-meta" href={paths.person(p.key)} target="_blank" rel="noopener">
                     ({p.key})
                   </a>
                 </td>
@@ -142,7 +142,7 @@ export function PersonEditPage(
         <h1>{p.name}</h1>
         <p class="nr-meta">
           <a href="/newsroom/people">인물 목록</a> ·{" "}
-          <a href={personPath(p.key)} target="_blank" rel="noopener">
+          <a href={paths.person(p.key)} target="_blank" rel="noopener">
             인물 페이지
           </a>
         </p>

@@ -1,9 +1,8 @@
 import type { Kysely } from "kysely";
-import { listMostViewed } from "../articles/article.repo.ts";
-import type { ArticleSummary } from "../articles/article.ts";
 import type { Database, MostReadPeriod } from "../db/schema.ts";
+import type { ArticleSummary } from "../web/public/view-models.ts";
+import { listMostViewed, listRanked } from "./most-read.repo.ts";
 import { MAX_AGE_MS } from "./read-window.ts";
-import { listRanked } from "./reads.repo.ts";
 
 export const MOST_READ_SIZE = 10;
 

@@ -1,10 +1,9 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Redis } from "ioredis";
 import type { Kysely } from "kysely";
-import { isPublic } from "../articles/article.ts";
 import type { ArticleStatus, Database, MostReadPeriod } from "../db/schema.ts";
 import { databaseReadStore, type ReadStore, redisReadStore } from "./read-store.ts";
-import { PERIOD_MS, rankByScore, windowBuckets } from "./read-window.ts";
+import { isReadable, PERIOD_MS, rankByScore, windowBuckets } from "./read-window.ts";
 import { findArticleForBeacon, mostReadComputedAt, replaceMostRead } from "./reads.repo.ts";
 import { AddressCap, type Beacon } from "./reads.ts";
 
@@ -136,7 +135,7 @@ export class ReadCounter {
     let cached = this.articles.get(num);
     if (!cached || cached.until < performance.now()) cached = await this.loadArticle(num);
     const a = cached.found;
-    if (!a || !isPublic(a.status, a.publishedAt, this.deps.now())) return null;
+    if (!a || !isReadable(a.status, a.publishedAt, this.deps.now())) return null;
     return { id: a.id, publishedAt: a.publishedAt! };
   }
 

@@ -1,4 +1,4 @@
-import type { MostReadPeriod } from "../db/schema.ts";
+import type { ArticleStatus, MostReadPeriod } from "../db/schema.ts";
 
 /**
  * The time rules of counting and ranking, pure so they can be tested to the millisecond.
@@ -16,6 +16,11 @@ export const DEDUPE_MS = DAY_MS;
 
 /** Only stories at most this old are ranked by reads (older ones may still fill the list). */
 export const MAX_AGE_MS = 7 * DAY_MS;
+
+/** A read counts only for a story readers can see: published, and its publication time has come. */
+export function isReadable(status: ArticleStatus, publishedAt: number | null, now: number): boolean {
+  return status === "published" && publishedAt !== null && publishedAt <= now;
+}
 
 export const PERIOD_MS: Record<MostReadPeriod, number> = { day: DAY_MS, week: 7 * DAY_MS };
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { notFound } from "../lib/errors.ts";
+import { fail } from "../lib/errors.ts";
 import { sendPage, type WebContext } from "../web/context.ts";
 import { requirePermission } from "../web/newsroom/auth.ts";
 import { pageBase } from "../web/newsroom/page.ts";
@@ -26,7 +26,7 @@ export function registerReadsNewsroomRoutes(app: FastifyInstance, ctx: WebContex
     const from = buckets[0]!.hour;
     const to = buckets[buckets.length - 1]!.hour;
     const article = q.article === undefined ? null : await findArticleForDesk(ctx.db, q.article);
-    if (q.article !== undefined && !article) throw notFound("기사");
+    if (q.article !== undefined && !article) throw fail("article_not_found");
     const [perHour, ranking] = await Promise.all([
       readsPerHour(ctx.db, from, to, article?.id),
       listRankedForDesk(ctx.db, q.period, now, RANKING_ROWS),

@@ -1,6 +1,4 @@
 import { type CompiledQuery, type Kysely, sql, type Transaction } from "kysely";
-import { type ListFilter, summaryQuery, toSummary } from "../articles/article.repo.ts";
-import type { ArticleSummary } from "../articles/article.ts";
 import type { ArticleStatus, Database, MostReadPeriod } from "../db/schema.ts";
 import { type Bucket, DEDUPE_MS, MAX_AGE_MS, type Scored } from "./read-window.ts";
 import type { Beacon, HourlyReads } from "./reads.ts";
@@ -264,25 +262,6 @@ export async function replaceMostRead(
     }
     await trx.deleteFrom("most_read").where("period", "=", period).where("rank", ">", rows.length).execute();
   });
-}
-
-/**
- * The period's most-read stories in rank order, as the lists show them: public by `now`, at most 7
- * days old, in the sections asked for.
- */
-export async function listRanked(
-  db: Db,
-  f: Pick<ListFilter, "now" | "sectionIds">,
-  period: MostReadPeriod,
-  limit: number,
-): Promise<ArticleSummary[]> {
-  const rows = await summaryQuery(db, { ...f, publishedSince: f.now - MAX_AGE_MS })
-    .innerJoin("most_read as r", "r.article_id", "a.id")
-    .where("r.period", "=", period)
-    .orderBy("r.rank")
-    .limit(limit)
-    .execute();
-  return rows.map(toSummary);
 }
 
 // ------------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import type { MostReadPeriod } from "../db/schema.ts";
 import { formatKst, formatKstMinute } from "../lib/kst-time.ts";
 import { NewsroomLayout, type NewsroomPageProps } from "../web/newsroom/layout.tsx";
+import { paths } from "../web/paths.ts";
 import type { RankedRow } from "./reads.repo.ts";
 
 type Base = Omit<NewsroomPageProps, "title" | "children">;
@@ -172,7 +173,7 @@ export function ReadsPage(props: Base & { data: ReadsPageData }) {
       {data.article ? (
         <section class="nr-panel" aria-labelledby="reads-article">
           <h2 id="reads-article">
-            <a href={`/article/${data.article.num}`} target="_blank" rel="noopener">
+            <a href={paths.article(data.article.num)} target="_blank" rel="noopener">
               {data.article.title}
             </a>
           </h2>

@@ -1,11 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { VISITOR_COOKIE } from "../comments/comment.routes.ts";
-import { AppError } from "../lib/errors.ts";
-import { randomToken } from "../lib/secrets.ts";
+import { fail } from "../lib/errors.ts";
 import type { WebContext } from "../web/context.ts";
+import { checkOrigin } from "../web/origin.ts";
+import { setVisitorCookie, visitorIdOf } from "../web/visitor.ts";
 import { isBot } from "./bots.ts";
-import { VISITOR_ID } from "./reads.ts";
 
 /** `{article: num}`; the number may come as a string (a form or a hand-written script). */
 const ViewBody = z.object({
@@ -17,8 +16,6 @@ const ViewBody = z.object({
       .transform(Number),
   ]),
 });
-
-const VISITOR_MAX_AGE_S = 365 * 24 * 3600;
 
 /** `navigator.sendBeacon` sends text/plain; fetch sends JSON. Both carry the same JSON. */
 function bodyOf(request: FastifyRequest): unknown {
@@ -37,30 +34,19 @@ function bodyOf(request: FastifyRequest): unknown {
  * must not be a known robot, and counts once per article in 24 hours.
  */
 export function registerViewRoutes(app: FastifyInstance, ctx: WebContext): void {
-  const siteOrigin = new URL(ctx.config.siteUrl).origin;
-
   // A beacon is a few bytes; anything bigger is refused before it is read.
   app.post("/api/v1/views", { bodyLimit: 1024 }, async (request, reply) => {
-    const origin = request.headers.origin;
-    if (origin && origin !== siteOrigin && origin !== `${request.protocol}://${request.host}`) {
-      throw new AppError("forbidden_origin", 403, "다른 사이트에서 보낸 요청은 처리할 수 없습니다.");
-    }
+    checkOrigin(ctx, request);
     const parsed = ViewBody.safeParse(bodyOf(request));
-    if (!parsed.success) throw new AppError("invalid_request", 400, "기사 번호(article)가 필요합니다.");
+    if (!parsed.success) throw fail("invalid_request", "기사 번호(article)가 필요합니다.");
     const article = await ctx.reads.publishedArticle(parsed.data.article);
-    if (!article) throw new AppError("article_not_found", 404, "기사를 찾을 수 없습니다.");
+    if (!article) throw fail("article_not_found");
 
     reply.status(204).header("cache-control", "no-store");
-    const visitor = request.cookies[VISITOR_COOKIE];
-    if (!visitor || !VISITOR_ID.test(visitor)) {
+    const visitor = visitorIdOf(request);
+    if (!visitor) {
       // Not counted: a reader is recognised by a cookie we gave them before. Their next read counts.
-      reply.setCookie(VISITOR_COOKIE, randomToken(16), {
-        path: "/",
-        httpOnly: true,
-        sameSite: "lax",
-        maxAge: VISITOR_MAX_AGE_S,
-        secure: request.protocol === "https",
-      });
+      setVisitorCookie(request, reply);
       return reply.send();
     }
     if (isBot(request.headers["user-agent"])) return reply.send();

@@ -236,6 +236,13 @@ export async function indexPeople(trx: Transaction<Database>, personIds?: readon
   }
 }
 
+/** Takes these people out of search (before they are deleted). */
+export async function unindexPeople(trx: Transaction<Database>, personIds: readonly number[]): Promise<void> {
+  for (const chunk of chunks(personIds)) {
+    await trx.deleteFrom("search_people").where("person_id", "in", chunk).execute();
+  }
+}
+
 /** Indexes the people with these keys (the bundle import knows keys, not ids). */
 export async function indexPeopleByKey(trx: Transaction<Database>, keys: readonly string[]): Promise<void> {
   const ids: number[] = [];
@@ -395,7 +402,7 @@ export async function loadResultRows(
     const r = byId.get(id);
     // Checked here rather than in SQL: given the status condition, SQLite may walk the status index
     // over every published story instead of fetching these twenty by id.
-    if (!r || r.status !== "published" || r.published_at === null || r.published_at > now) return [];
+    if (r?.status !== "published" || r.published_at === null || r.published_at > now) return [];
     return [
       {
         id: r.id,

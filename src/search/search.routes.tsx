@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { AppError } from "../lib/errors.ts";
+import { fail } from "../lib/errors.ts";
 import { SECTION_SLUG } from "../sections/section.ts";
 import { sendPage, type WebContext } from "../web/context.ts";
 import { parseInput } from "../web/validation.ts";
@@ -36,7 +36,7 @@ const SearchQuery = z.object({
 function day(value: string | undefined): number | null {
   if (value === undefined) return null;
   const start = kstDayStart(value);
-  if (start === null) throw new AppError("invalid_date", 400, `'${value}'은(는) 올바른 날짜가 아닙니다.`);
+  if (start === null) throw fail("invalid_date", value);
   return start;
 }
 
@@ -50,7 +50,7 @@ export function registerSearchRoutes(app: FastifyInstance, ctx: WebContext): voi
     const chrome = await ctx.chrome();
     const section = input.section ? chrome.sections.bySlug.get(input.section) : undefined;
     if (input.section && !section) {
-      throw new AppError("unknown_section", 400, `'${input.section}' 섹션이 없습니다.`);
+      throw fail("unknown_section", input.section);
     }
     // Days are KST days, both ends included: to=2026-03-20 runs to the end of that day.
     let [from, to] = [input.from, input.to];

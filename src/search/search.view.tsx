@@ -1,7 +1,7 @@
-import { sectionPath } from "../sections/section.ts";
+import { paths } from "../web/paths.ts";
 import type { Assets } from "../web/public/assets.ts";
 import type { Chrome } from "../web/public/chrome.ts";
-import { articlePath, KstTime, Pagination, reporterPath } from "../web/public/components.tsx";
+import { KstTime, Pagination } from "../web/public/components.tsx";
 import { Layout } from "../web/public/layout.tsx";
 import type { SearchHit, SearchOutcome } from "./search.service.ts";
 import { QUERY_MAX_CHARS, type SearchSort, type Segment } from "./search.ts";
@@ -98,7 +98,7 @@ function Hit({ hit }: { hit: SearchHit }) {
   return (
     <li class="search-result">
       <h2 class="search-result__title">
-        <a href={articlePath(hit.num)}>
+        <a href={paths.article(hit.num)}>
           <Marked segments={hit.title} />
         </a>
       </h2>
@@ -110,14 +110,14 @@ function Hit({ hit }: { hit: SearchHit }) {
       <p class="search-result__meta">
         {hit.section ? (
           <>
-            <a class="search-result__section" href={sectionPath(hit.section.slug)}>
+            <a class="search-result__section" href={paths.section(hit.section.slug)}>
               {hit.section.name}
             </a>{" "}
           </>
         ) : null}
         {hit.byline ? (
           <>
-            <a class="search-result__author" href={reporterPath(hit.byline.key)}>
+            <a class="search-result__author" href={paths.reporter(hit.byline.key)}>
               {hit.byline.name} 기자
             </a>{" "}
           </>

@@ -1,13 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { AppError } from "../lib/errors.ts";
+import { type AppError, fail } from "../lib/errors.ts";
+import type { UseCaseDeps } from "../lib/use-case.ts";
 import { sendPage, type WebContext } from "../web/context.ts";
 import { requirePermission } from "../web/newsroom/auth.ts";
 import { isFormError, parseForm, sentText } from "../web/newsroom/form.ts";
 import { pageBase } from "../web/newsroom/page.ts";
 import { SectionsPage, type SectionsPageData } from "./section.newsroom.view.tsx";
 import { listSections } from "./section.repo.ts";
-import { createSection, deleteSection, editSection, sectionNotFound } from "./section.service.ts";
+import { createSection, deleteSection, editSection } from "./section.service.ts";
 import { buildSectionTree } from "./section.ts";
 
 const Name = z
@@ -46,12 +47,14 @@ const IdParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647
 
 function sectionId(params: unknown): number {
   const p = IdParams.safeParse(params);
-  if (!p.success) throw sectionNotFound();
+  if (!p.success) throw fail("section_not_found");
   return p.data.id;
 }
 
 /** The section tree: add, rename and reorder, delete when unused. Needs `sections.manage`. */
 export function registerSectionNewsroomRoutes(app: FastifyInstance, ctx: WebContext): void {
+  const deps: UseCaseDeps = { db: ctx.db, dialect: ctx.dialect, now: ctx.now, bus: ctx.bus };
+
   async function render(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -91,18 +94,18 @@ export function registerSectionNewsroomRoutes(app: FastifyInstance, ctx: WebCont
 
   app.post("/newsroom/sections", async (request, reply) => {
     requirePermission(request, "sections.manage");
-    return change(request, reply, () => createSection(ctx.db, parseForm(NewSectionForm, request.body)), true);
+    return change(request, reply, () => createSection(deps, parseForm(NewSectionForm, request.body)), true);
   });
 
   app.post("/newsroom/sections/:id", async (request, reply) => {
     requirePermission(request, "sections.manage");
     const id = sectionId(request.params);
-    return change(request, reply, () => editSection(ctx.db, id, parseForm(EditSectionForm, request.body)));
+    return change(request, reply, () => editSection(deps, id, parseForm(EditSectionForm, request.body)));
   });
 
   app.post("/newsroom/sections/:id/delete", async (request, reply) => {
     requirePermission(request, "sections.manage");
     const id = sectionId(request.params);
-    return change(request, reply, () => deleteSection(ctx.db, id));
+    return change(request, reply, () => deleteSection(deps, id));
   });
 }

@@ -1,5 +1,6 @@
 import { Csrf, NewsroomLayout, type NewsroomPageProps } from "../web/newsroom/layout.tsx";
-import { type SectionNode, type SectionTree, sectionPath } from "./section.ts";
+import { paths } from "../web/paths.ts";
+import type { SectionNode, SectionTree } from "./section.ts";
 
 type Base = Omit<NewsroomPageProps, "title" | "children">;
 
@@ -15,7 +16,7 @@ function SectionRowView({ node, csrfToken }: { node: SectionNode; csrfToken: str
   return (
     <tr class={node.parent ? "nr-section--child" : undefined}>
       <td>
-        <a href={sectionPath(node.slug)} target="_blank" rel="noopener">
+        <a href={paths.section(node.slug)} target="_blank" rel="noopener">
           /section/{node.slug}
         </a>
       </td>

@@ -1,4 +1,5 @@
 import type { SectionRow } from "../db/schema.ts";
+import { paths } from "../web/paths.ts";
 
 export interface SectionNode {
   id: number;
@@ -58,6 +59,7 @@ export function sectionTrail(node: SectionNode): SectionNode[] {
 
 export const SECTION_SLUG = /^[a-z0-9-]+(\/[a-z0-9-]+)?$/;
 
+/** @deprecated use `paths.section` (web/paths.ts); kept for the views that still call it. */
 export function sectionPath(slug: string): string {
-  return `/section/${slug}`;
+  return paths.section(slug);
 }

@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
+import type { UseCaseDeps } from "../lib/use-case.ts";
 import { sendPage, type WebContext } from "../web/context.ts";
 import { requirePermission } from "../web/newsroom/auth.ts";
 import { isFormError, parseForm, sentText } from "../web/newsroom/form.ts";
 import { pageBase } from "../web/newsroom/page.ts";
+import { getSiteSettings } from "./site-settings.repo.ts";
 import { saveSiteIdentity } from "./site-settings.service.ts";
-import { getSiteSettings } from "./site-settings.ts";
 import { SiteSettingsPage, type SiteSettingsPageData } from "./site-settings.view.tsx";
 
 const SettingsForm = z.object({
@@ -33,6 +34,8 @@ const SettingsForm = z.object({
 
 /** The paper's name, dateline and YouTube link. Needs `settings.manage`. */
 export function registerSiteSettingsRoutes(app: FastifyInstance, ctx: WebContext): void {
+  const deps: UseCaseDeps = { db: ctx.db, dialect: ctx.dialect, now: ctx.now, bus: ctx.bus };
+
   async function render(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -60,7 +63,7 @@ export function registerSiteSettingsRoutes(app: FastifyInstance, ctx: WebContext
   app.post("/newsroom/settings", async (request, reply) => {
     requirePermission(request, "settings.manage");
     try {
-      await saveSiteIdentity(ctx.db, parseForm(SettingsForm, request.body));
+      await saveSiteIdentity(deps, parseForm(SettingsForm, request.body));
     } catch (error) {
       if (!isFormError(error)) throw error;
       return render(request, reply, { error, draft: sentText(request.body) }, error.status);

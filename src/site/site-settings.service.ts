@@ -1,6 +1,6 @@
-import type { Kysely } from "kysely";
-import type { Database } from "../db/schema.ts";
-import { clearSiteSettings, saveSiteSettings } from "./site-settings.ts";
+import { stale } from "../lib/invalidation-bus.ts";
+import type { UseCaseDeps } from "../lib/use-case.ts";
+import { clearSiteSettings, saveSiteSettings } from "./site-settings.repo.ts";
 
 /** What the newsroom's settings page edits; the base URL is not among them (SITE_URL decides it). */
 export interface SiteIdentity {
@@ -11,10 +11,14 @@ export interface SiteIdentity {
   youtubeUrl: string | null;
 }
 
-/** Saves the paper's name, dateline and YouTube link together. */
-export async function saveSiteIdentity(db: Kysely<Database>, identity: SiteIdentity): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+/**
+ * Saves the paper's name, dateline and YouTube link together. Every page's frame shows them, so
+ * after commit everything is stale.
+ */
+export async function saveSiteIdentity(deps: UseCaseDeps, identity: SiteIdentity): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
     await saveSiteSettings(trx, identity);
     if (identity.youtubeUrl === null) await clearSiteSettings(trx, ["youtubeUrl"]);
   });
+  await deps.bus.announce([stale.everything]);
 }

@@ -1,8 +1,3 @@
-import type { Kysely, Transaction } from "kysely";
-import type { Database } from "../db/schema.ts";
-
-type Db = Kysely<Database> | Transaction<Database>;
-
 /** The paper's identity, managed by its admins (and carried in bundles as `site`). */
 export interface SiteSettings {
   name: string;
@@ -18,60 +13,43 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = Object.freeze({
   youtubeUrl: null,
 });
 
-const KEYS = {
+/** Where each setting is kept in `site_settings`. */
+export const SITE_SETTING_KEYS = {
   name: "site.name",
   dateline: "site.dateline",
   baseUrl: "site.base_url",
   youtubeUrl: "site.youtube_url",
-} as const;
+} as const satisfies Record<keyof SiteSettings, string>;
 
-export async function getSiteSettings(db: Db): Promise<SiteSettings> {
-  const rows = await db
-    .selectFrom("site_settings")
-    .select(["key", "value"])
-    .where("key", "like", "site.%")
-    .execute();
-  const map = new Map(rows.map((r) => [r.key, r.value]));
+const FIELDS = Object.entries(SITE_SETTING_KEYS) as [keyof SiteSettings, string][];
+
+/** The settings from the stored `key → value` pairs, defaults filling what was never set. */
+export function siteSettingsFrom(stored: ReadonlyMap<string, string>): SiteSettings {
+  const k = SITE_SETTING_KEYS;
   return {
-    name: map.get(KEYS.name) ?? DEFAULT_SITE_SETTINGS.name,
-    dateline: map.get(KEYS.dateline) ?? map.get(KEYS.name) ?? DEFAULT_SITE_SETTINGS.dateline,
-    baseUrl: map.get(KEYS.baseUrl) ?? null,
-    youtubeUrl: map.get(KEYS.youtubeUrl) ?? null,
+    name: stored.get(k.name) ?? DEFAULT_SITE_SETTINGS.name,
+    dateline: stored.get(k.dateline) ?? stored.get(k.name) ?? DEFAULT_SITE_SETTINGS.dateline,
+    baseUrl: stored.get(k.baseUrl) ?? null,
+    youtubeUrl: stored.get(k.youtubeUrl) ?? null,
   };
 }
 
-/** Writes the given settings; fields left out keep their value. */
-export async function saveSiteSettings(db: Db, patch: Partial<SiteSettings>): Promise<void> {
-  for (const [field, key] of Object.entries(KEYS) as [keyof SiteSettings, string][]) {
-    const value = patch[field];
-    if (value === undefined || value === null) continue;
-    await db
-      .insertInto("site_settings")
-      .values({ key, value })
-      .onConflict((oc) => oc.column("key").doUpdateSet({ value }))
-      .execute();
-  }
-}
-
-/** Removes settings, which then fall back to their defaults (an admin clearing the YouTube link). */
-export async function clearSiteSettings(db: Db, fields: readonly (keyof SiteSettings)[]): Promise<void> {
-  if (fields.length === 0) return;
-  const keys = fields.map((f) => KEYS[f]);
-  await db.deleteFrom("site_settings").where("key", "in", keys).execute();
-}
-
 /** Only what has been set, as the bundle's `site` object. */
-export async function getStoredSiteSettings(db: Db): Promise<Partial<SiteSettings>> {
-  const rows = await db
-    .selectFrom("site_settings")
-    .select(["key", "value"])
-    .where("key", "like", "site.%")
-    .execute();
-  const map = new Map(rows.map((r) => [r.key, r.value]));
+export function storedSiteSettingsFrom(stored: ReadonlyMap<string, string>): Partial<SiteSettings> {
   const out: Partial<SiteSettings> = {};
-  for (const [field, key] of Object.entries(KEYS) as [keyof SiteSettings, string][]) {
-    const v = map.get(key);
+  for (const [field, key] of FIELDS) {
+    const v = stored.get(key);
     if (v !== undefined) out[field] = v;
   }
   return out;
+}
+
+/** The `key → value` pairs a patch writes; fields left out (or null) are not among them. */
+export function siteSettingPairs(patch: Partial<SiteSettings>): { key: string; value: string }[] {
+  const pairs: { key: string; value: string }[] = [];
+  for (const [field, key] of FIELDS) {
+    const value = patch[field];
+    if (value !== undefined && value !== null) pairs.push({ key, value });
+  }
+  return pairs;
 }

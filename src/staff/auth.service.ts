@@ -1,17 +1,22 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
-import { AppError } from "../lib/errors.ts";
+import { fail } from "../lib/errors.ts";
 import { installSecret, keyedHash, randomToken } from "../lib/secrets.ts";
 import { decoyHash, hashPassword, verifyPassword } from "./password.ts";
 import {
+  clearThrottle,
   deleteExpiredSessions,
   deleteSession,
   deleteSessionsOf,
   extendSession,
   findSession,
+  findThrottle,
   insertSession,
+  latestLock,
   type SessionWithUser,
+  saveThrottle,
 } from "./session.repo.ts";
+import { findPasswordHash, findSignInAccount, setPasswordHash } from "./staff.repo.ts";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./staff.ts";
 
 /** A session lasts 12 hours from the last request, and never more than 7 days from sign-in. */
@@ -27,6 +32,10 @@ const EXTEND_EVERY_MS = 5 * 60_000;
  */
 export const THROTTLE = { windowMs: 15 * 60_000, lockMs: 15 * 60_000, perEmail: 5, perAddress: 30 } as const;
 
+/**
+ * Signing in and out and passwords touch nothing public (no page shows who is signed in), so these
+ * use cases need no bus.
+ */
 export interface AuthDeps {
   db: Kysely<Database>;
   now: () => number;
@@ -36,19 +45,9 @@ export interface AuthDeps {
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-export const signInFailed = () =>
-  new AppError("sign_in_failed", 401, "이메일 또는 비밀번호가 올바르지 않습니다.");
-
 function lockedError(until: number, now: number) {
   const minutes = Math.max(1, Math.ceil((until - now) / 60_000));
-  return new AppError(
-    "sign_in_locked",
-    429,
-    `로그인 시도가 너무 많습니다. ${minutes}분 뒤에 다시 시도해 주세요.`,
-    {
-      retryAfterSeconds: Math.ceil((until - now) / 1000),
-    },
-  );
+  return fail("sign_in_locked", minutes, { retryAfterSeconds: Math.ceil((until - now) / 1000) });
 }
 
 async function throttleKeys(db: Kysely<Database>, email: string, address: string) {
@@ -57,35 +56,21 @@ async function throttleKeys(db: Kysely<Database>, email: string, address: string
 }
 
 async function lockedUntil(db: Kysely<Database>, keys: string[], now: number): Promise<number | null> {
-  const rows = await db
-    .selectFrom("sign_in_throttle")
-    .select("locked_until")
-    .where("key", "in", keys)
-    .execute();
-  const until = Math.max(0, ...rows.map((r) => r.locked_until ?? 0));
+  const until = await latestLock(db, keys);
   return until > now ? until : null;
 }
 
-/** Counts a failure; returns how many failures the e-mail now has in the window. */
+/** Counts a failure; returns how many failures the key now has in the window. */
 async function recordFailure(db: Kysely<Database>, key: string, limit: number, now: number): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom("sign_in_throttle")
-      .selectAll()
-      .where("key", "=", key)
-      .executeTakeFirst();
+    const row = await findThrottle(trx, key);
     const fresh = !row || now - row.first_failed_at > THROTTLE.windowMs;
     const failures = fresh ? 1 : row.failures + 1;
-    const values = {
+    await saveThrottle(trx, key, {
       failures,
       first_failed_at: fresh ? now : row.first_failed_at,
       locked_until: failures >= limit ? now + THROTTLE.lockMs : (row?.locked_until ?? null),
-    };
-    await trx
-      .insertInto("sign_in_throttle")
-      .values({ key, ...values })
-      .onConflict((oc) => oc.column("key").doUpdateSet(values))
-      .execute();
+    });
     return failures;
   });
 }
@@ -106,21 +91,17 @@ export async function signIn(
   const locked = await lockedUntil(db, [keys.email, keys.address], now);
   if (locked) throw lockedError(locked, now);
 
-  const staff = await db
-    .selectFrom("staff")
-    .select(["id", "password_hash", "active"])
-    .where((eb) => eb(eb.fn("lower", ["email"]), "=", input.email.toLowerCase()))
-    .executeTakeFirst();
+  const staff = await findSignInAccount(db, input.email);
   const ok = await verifyPassword(staff?.password_hash ?? (await decoyHash()), input.password);
   if (!staff || !ok || staff.active !== 1 || !staff.password_hash) {
     const failures = await recordFailure(db, keys.email, THROTTLE.perEmail, now);
     await recordFailure(db, keys.address, THROTTLE.perAddress, now);
     if (failures >= 3) await (deps.sleep ?? defaultSleep)(Math.min(2000, 400 * (failures - 2)));
     const nowLocked = await lockedUntil(db, [keys.email, keys.address], now);
-    throw nowLocked ? lockedError(nowLocked, now) : signInFailed();
+    throw nowLocked ? lockedError(nowLocked, now) : fail("sign_in_failed");
   }
 
-  await db.deleteFrom("sign_in_throttle").where("key", "=", keys.email).execute();
+  await clearThrottle(db, keys.email);
   await deleteExpiredSessions(db, now);
   const token = randomToken();
   await insertSession(db, {
@@ -132,7 +113,7 @@ export async function signIn(
     userAgent: input.userAgent?.slice(0, 300) ?? null,
   });
   const session = await findSession(db, token, now);
-  if (!session) throw signInFailed();
+  if (!session) throw fail("sign_in_failed");
   return { token, session };
 }
 
@@ -157,15 +138,14 @@ export async function signOut(deps: AuthDeps, sessionId: string): Promise<void> 
 }
 
 export function checkPasswordRules(password: string): void {
-  if (password.length < PASSWORD_MIN_LENGTH) {
-    throw new AppError("password_too_short", 400, `비밀번호는 ${PASSWORD_MIN_LENGTH}자 이상이어야 합니다.`);
-  }
-  if (password.length > PASSWORD_MAX_LENGTH) {
-    throw new AppError("password_too_long", 400, `비밀번호는 ${PASSWORD_MAX_LENGTH}자까지 쓸 수 있습니다.`);
-  }
+  if (password.length < PASSWORD_MIN_LENGTH) throw fail("password_too_short", PASSWORD_MIN_LENGTH);
+  if (password.length > PASSWORD_MAX_LENGTH) throw fail("password_too_long", PASSWORD_MAX_LENGTH);
 }
 
-/** Sets a password (admin reset, CLI, or the person themself) and signs out their other sessions. */
+/**
+ * Sets a password (admin reset, CLI, or the person themself) and signs out their other sessions.
+ * Inside a caller's transaction when `deps.db` is one.
+ */
 export async function setPassword(
   deps: AuthDeps,
   staffId: number,
@@ -174,24 +154,19 @@ export async function setPassword(
 ): Promise<void> {
   checkPasswordRules(password);
   const hash = await hashPassword(password);
-  await deps.db.updateTable("staff").set({ password_hash: hash }).where("id", "=", staffId).execute();
+  await setPasswordHash(deps.db, staffId, hash);
   await deleteSessionsOf(deps.db, staffId, keepSessionId);
 }
 
-/** Changing one's own password needs the current one. */
+/** Changing one's own password needs the current one (403 `wrong_password`, as for comments). */
 export async function changeOwnPassword(
   deps: AuthDeps,
   session: SessionWithUser,
   current: string,
   next: string,
 ): Promise<void> {
-  const row = await deps.db
-    .selectFrom("staff")
-    .select("password_hash")
-    .where("id", "=", session.user.id)
-    .executeTakeFirst();
-  if (!(await verifyPassword(row?.password_hash ?? null, current))) {
-    throw new AppError("password_wrong", 400, "현재 비밀번호가 올바르지 않습니다.");
+  if (!(await verifyPassword(await findPasswordHash(deps.db, session.user.id), current))) {
+    throw fail("wrong_password");
   }
   await setPassword(deps, session.user.id, next, session.id);
 }

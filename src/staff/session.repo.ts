@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
 import type { StaffUser } from "./staff.ts";
 
-type Db = Kysely<Database>;
+type Db = Kysely<Database> | Transaction<Database>;
 
 export const tokenId = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -95,4 +95,41 @@ export async function deleteSessionsOf(db: Db, staffId: number, exceptId?: strin
 
 export async function deleteExpiredSessions(db: Db, now: number): Promise<void> {
   await db.deleteFrom("sessions").where("expires_at", "<=", now).execute();
+}
+
+/** Failed sign-ins counted under one key (an e-mail, or a keyed hash of an address). */
+export interface SignInThrottle {
+  failures: number;
+  first_failed_at: number;
+  locked_until: number | null;
+}
+
+/** The latest lock among these keys (0 when none is locked). */
+export async function latestLock(db: Db, keys: readonly string[]): Promise<number> {
+  const rows = await db
+    .selectFrom("sign_in_throttle")
+    .select("locked_until")
+    .where("key", "in", [...keys])
+    .execute();
+  return Math.max(0, ...rows.map((r) => r.locked_until ?? 0));
+}
+
+export function findThrottle(db: Db, key: string): Promise<SignInThrottle | undefined> {
+  return db
+    .selectFrom("sign_in_throttle")
+    .select(["failures", "first_failed_at", "locked_until"])
+    .where("key", "=", key)
+    .executeTakeFirst();
+}
+
+export async function saveThrottle(db: Db, key: string, values: SignInThrottle): Promise<void> {
+  await db
+    .insertInto("sign_in_throttle")
+    .values({ key, ...values })
+    .onConflict((oc) => oc.column("key").doUpdateSet(values))
+    .execute();
+}
+
+export async function clearThrottle(db: Db, key: string): Promise<void> {
+  await db.deleteFrom("sign_in_throttle").where("key", "=", key).execute();
 }

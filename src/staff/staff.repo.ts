@@ -41,16 +41,48 @@ export function findStaffById(db: Db, id: number): Promise<StaffRow | undefined>
   return db.selectFrom("staff").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/** A staff account as the newsroom's staff pages show it: everything but the password hash. */
+export type StaffAccount = Omit<StaffRow, "password_hash">;
+
+export function findStaffAccount(db: Db, id: number): Promise<StaffAccount | undefined> {
+  return db
+    .selectFrom("staff")
+    .select(["id", "key", "name", "email", "role", "desk", "active", "created_at"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
 /** Whoever already has this e-mail, compared without case (sign-in ignores case too). */
 export function findStaffByEmailIgnoringCase(
   db: Db,
   email: string,
-): Promise<{ id: number; key: string } | undefined> {
+): Promise<{ id: number; key: string; name: string } | undefined> {
   return db
     .selectFrom("staff")
-    .select(["id", "key"])
+    .select(["id", "key", "name"])
     .where((eb) => eb(eb.fn("lower", ["email"]), "=", email.toLowerCase()))
     .executeTakeFirst();
+}
+
+/** What signing in checks of the account with this e-mail (compared without case). */
+export function findSignInAccount(
+  db: Db,
+  email: string,
+): Promise<{ id: number; password_hash: string | null; active: number } | undefined> {
+  return db
+    .selectFrom("staff")
+    .select(["id", "password_hash", "active"])
+    .where((eb) => eb(eb.fn("lower", ["email"]), "=", email.toLowerCase()))
+    .executeTakeFirst();
+}
+
+export async function findPasswordHash(db: Db, id: number): Promise<string | null> {
+  const row = await db.selectFrom("staff").select("password_hash").where("id", "=", id).executeTakeFirst();
+  return row?.password_hash ?? null;
+}
+
+export async function setPasswordHash(db: Db, id: number, hash: string): Promise<void> {
+  await db.updateTable("staff").set({ password_hash: hash }).where("id", "=", id).execute();
 }
 
 export interface StaffFields {

@@ -1,18 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { AppError } from "../lib/errors.ts";
+import { type AppError, fail } from "../lib/errors.ts";
+import type { UseCaseDeps } from "../lib/use-case.ts";
 import { sendPage, type WebContext } from "../web/context.ts";
 import { requirePermission } from "../web/newsroom/auth.ts";
 import { isFormError, parseForm, sentText } from "../web/newsroom/form.ts";
 import { pageBase } from "../web/newsroom/page.ts";
-import { findStaffById, listStaffWithSignIns } from "./staff.repo.ts";
-import {
-  createStaff,
-  resetStaffPassword,
-  type StaffDeps,
-  staffNotFound,
-  updateStaff,
-} from "./staff.service.ts";
+import { findStaffAccount, listStaffWithSignIns } from "./staff.repo.ts";
+import { createStaff, resetStaffPassword, updateStaff } from "./staff.service.ts";
 import { EditStaffPage, NewStaffPage, type StaffFormValues, StaffListPage } from "./staff.view.tsx";
 
 const text = (label: string) => z.string({ error: `${label}을(를) 적어 주세요.` }).trim();
@@ -53,7 +48,7 @@ const IdParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647
 
 function staffId(params: unknown): number {
   const p = IdParams.safeParse(params);
-  if (!p.success) throw staffNotFound();
+  if (!p.success) throw fail("staff_not_found");
   return p.data.id;
 }
 
@@ -65,7 +60,7 @@ function sentValues(body: unknown): StaffFormValues {
 
 /** Staff accounts: list, add, edit (role, desk, switched off), and an admin's password reset. Needs `staff.manage`. */
 export function registerStaffRoutes(app: FastifyInstance, ctx: WebContext): void {
-  const deps: StaffDeps = { db: ctx.db, now: ctx.now };
+  const deps: UseCaseDeps = { db: ctx.db, dialect: ctx.dialect, now: ctx.now, bus: ctx.bus };
 
   async function renderEdit(
     request: FastifyRequest,
@@ -74,8 +69,8 @@ export function registerStaffRoutes(app: FastifyInstance, ctx: WebContext): void
     extra: { values?: StaffFormValues; error?: AppError; passwordError?: AppError } = {},
     status = 200,
   ) {
-    const row = await findStaffById(ctx.db, id);
-    if (!row) throw staffNotFound();
+    const row = await findStaffAccount(ctx.db, id);
+    if (!row) throw fail("staff_not_found");
     return sendPage(
       reply,
       <EditStaffPage {...(await pageBase(ctx, request))} row={row} {...extra} />,

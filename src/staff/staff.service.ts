@@ -1,7 +1,8 @@
-import type { Kysely } from "kysely";
-import { isUniqueViolation } from "../db/dialect.ts";
-import type { Database, StaffRow } from "../db/schema.ts";
-import { AppError } from "../lib/errors.ts";
+import type { StaffRow } from "../db/schema.ts";
+import { fail } from "../lib/errors.ts";
+import { type StaleTag, stale } from "../lib/invalidation-bus.ts";
+import type { UseCaseDeps } from "../lib/use-case.ts";
+import { indexRenamedBylines } from "../search/search.repo.ts";
 import { checkPasswordRules, setPassword } from "./auth.service.ts";
 import { deleteSessionsOf } from "./session.repo.ts";
 import {
@@ -16,41 +17,30 @@ import {
 } from "./staff.repo.ts";
 import type { StaffUser } from "./staff.ts";
 
-export interface StaffDeps {
-  db: Kysely<Database>;
-  now: () => number;
-}
-
-export const staffNotFound = () => new AppError("staff_not_found", 404, "직원을 찾을 수 없습니다.");
-
-const emailTaken = (key?: string) =>
-  new AppError("staff_email_taken", 409, `이미 다른 직원${key ? `(${key})` : ""}이 쓰는 이메일입니다.`);
-const keyTaken = () => new AppError("staff_key_taken", 409, "이미 쓰이는 키입니다. 다른 키를 정해 주세요.");
-
 /** Adds a staff member with an initial password (which they should change at once). */
 export async function createStaff(
-  deps: StaffDeps,
+  deps: UseCaseDeps,
   input: StaffFields & { key: string; password: string },
 ): Promise<number> {
   checkPasswordRules(input.password);
+  let id: number;
   try {
-    return await deps.db.transaction().execute(async (trx) => {
-      if (await findStaffByKey(trx, input.key)) throw keyTaken();
+    id = await deps.db.transaction().execute(async (trx) => {
+      if (await findStaffByKey(trx, input.key)) throw fail("staff_key_taken");
       const owner = await findStaffByEmailIgnoringCase(trx, input.email);
-      if (owner) throw emailTaken(owner.key);
+      if (owner) throw fail("staff_email_taken", owner.key);
       const id = await insertStaff(trx, { ...input, createdAt: deps.now() });
       await setPassword({ db: trx, now: deps.now }, id, input.password);
       return id;
     });
   } catch (error) {
     // Someone added the same key or e-mail between our check and our insert.
-    if (isUniqueViolation(error)) {
-      throw new AppError("staff_taken", 409, "같은 키나 이메일을 가진 직원이 이미 있습니다.", undefined, {
-        cause: error,
-      });
-    }
+    if (deps.dialect.isUniqueViolation(error)) throw fail("staff_taken");
     throw error;
   }
+  // No story carries the newcomer's byline yet; only their own (empty) page may have been kept.
+  await deps.bus.announce([stale.reporter(input.key)]);
+  return id;
 }
 
 /** True when the change takes an active admin's rights away (a new role, or switched off). */
@@ -59,59 +49,66 @@ function losesAdmin(target: StaffRow, next: StaffFields): boolean {
 }
 
 /**
+ * What an edit made stale: the reporter's page and, through their tags, the pages of their stories,
+ * when something readers may see of them (name, desk, e-mail, switched off) changed.
+ */
+function staleTagsOfStaffEdit(target: StaffRow, next: StaffFields): StaleTag[] {
+  const shownChanged =
+    target.name !== next.name ||
+    target.desk !== next.desk ||
+    target.email !== next.email ||
+    (target.active === 1) !== next.active;
+  return shownChanged ? [stale.reporter(target.key)] : [];
+}
+
+/**
  * Edits a staff member. Switching someone off ends all their sessions at once. An admin cannot
  * demote or switch off themself (someone else must, so a slip cannot lock them out), and the last
  * active admin can never be demoted or switched off, so the newsroom always has someone to run it.
+ * A new name is indexed into their stories' bylines in the same transaction, so search finds it at
+ * once; after commit, their pages are announced stale.
  */
 export async function updateStaff(
-  deps: StaffDeps,
+  deps: UseCaseDeps,
   actor: StaffUser,
   id: number,
   fields: StaffFields,
 ): Promise<void> {
+  let tags: StaleTag[];
   try {
-    await deps.db.transaction().execute(async (trx) => {
+    tags = await deps.db.transaction().execute(async (trx) => {
       await lockActiveAdmins(trx);
       const target = await findStaffById(trx, id);
-      if (!target) throw staffNotFound();
+      if (!target) throw fail("staff_not_found");
       const owner = await findStaffByEmailIgnoringCase(trx, fields.email);
-      if (owner && owner.id !== id) throw emailTaken(owner.key);
+      if (owner && owner.id !== id) throw fail("staff_email_taken", owner.key);
       if (losesAdmin(target, fields)) {
-        if (target.id === actor.id) {
-          throw new AppError(
-            "cannot_demote_self",
-            409,
-            "자기 계정의 관리자 권한을 빼거나 계정을 끌 수 없습니다. 다른 관리자에게 부탁해 주세요.",
-          );
-        }
-        if ((await countActiveAdmins(trx)) <= 1) {
-          throw new AppError(
-            "last_admin",
-            409,
-            "마지막 남은 관리자는 역할을 바꾸거나 끌 수 없습니다. 다른 관리자를 먼저 정해 주세요.",
-          );
-        }
+        if (target.id === actor.id) throw fail("cannot_demote_self");
+        if ((await countActiveAdmins(trx)) <= 1) throw fail("last_admin");
       }
       await updateStaffFields(trx, id, fields);
+      if (target.name !== fields.name) await indexRenamedBylines(trx, deps.dialect, [target.key]);
       if (target.active === 1 && !fields.active) await deleteSessionsOf(trx, id);
+      return staleTagsOfStaffEdit(target, fields);
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw emailTaken();
+    if (deps.dialect.isUniqueViolation(error)) throw fail("staff_email_taken");
     throw error;
   }
+  await deps.bus.announce(tags);
 }
 
 /**
  * An admin sets someone's password (they forgot it, or it leaked); their sessions all end. An admin
- * resetting their own keeps the session they are using.
+ * resetting their own keeps the session they are using. Nothing public changes.
  */
 export async function resetStaffPassword(
-  deps: StaffDeps,
+  deps: Pick<UseCaseDeps, "db" | "now">,
   actor: { user: StaffUser; sessionId: string },
   id: number,
   password: string,
 ): Promise<void> {
   checkPasswordRules(password);
-  if (!(await findStaffById(deps.db, id))) throw staffNotFound();
+  if (!(await findStaffById(deps.db, id))) throw fail("staff_not_found");
   await setPassword(deps, id, password, id === actor.user.id ? actor.sessionId : undefined);
 }

@@ -1,7 +1,6 @@
-import type { StaffRow } from "../db/schema.ts";
 import { formatKstMinute } from "../lib/kst-time.ts";
 import { Csrf, NewsroomLayout, type NewsroomPageProps } from "../web/newsroom/layout.tsx";
-import type { StaffListRow } from "./staff.repo.ts";
+import type { StaffAccount, StaffListRow } from "./staff.repo.ts";
 import { PASSWORD_MIN_LENGTH, ROLE_LABELS, ROLES } from "./staff.ts";
 
 type Base = Omit<NewsroomPageProps, "title" | "children">;
@@ -67,7 +66,7 @@ export interface StaffFormValues {
   active?: boolean;
 }
 
-export function valuesOfStaff(row: StaffRow): StaffFormValues {
+export function valuesOfStaff(row: StaffAccount): StaffFormValues {
   return {
     key: row.key,
     name: row.name,
@@ -155,7 +154,7 @@ export function NewStaffPage(props: Base & { values?: StaffFormValues; error?: F
 }
 
 export function EditStaffPage(
-  props: Base & { row: StaffRow; values?: StaffFormValues; error?: FormError; passwordError?: FormError },
+  props: Base & { row: StaffAccount; values?: StaffFormValues; error?: FormError; passwordError?: FormError },
 ) {
   const { row } = props;
   const values = props.values ?? valuesOfStaff(row);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError } from "../lib/errors.ts";
+import { fail } from "../lib/errors.ts";
 
 /** Parses request input with a zod schema kept beside the route; a failure is a 400 with a Korean message. */
 export function parseInput<T extends z.ZodType>(
@@ -10,7 +10,7 @@ export function parseInput<T extends z.ZodType>(
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const fields = result.error.issues.map((i) => i.path.join(".")).filter(Boolean);
-  throw new AppError("invalid_request", 400, message, fields.length ? { fields } : undefined);
+  throw fail("invalid_request", message, fields.length ? { fields } : undefined);
 }
 
 export const PageQuery = z.object({

@@ -11,7 +11,9 @@ import { NOW } from "../support/app.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { article, kst, newsroom, photoDataUri } from "../support/factories.ts";
 
-const EXAMPLE = path.resolve(import.meta.dirname, "../../../shared/contracts/example-bundle.json");
+// A copy of the contract's example (shared/contracts/example-bundle.json), kept in the repository so
+// the suite needs nothing beside it.
+const EXAMPLE = path.resolve(import.meta.dirname, "../fixtures/example-bundle.json");
 const exampleBundle = async () => JSON.parse(await fs.readFile(EXAMPLE, "utf8")) as Bundle;
 
 async function counts(d: TestDatabase) {

@@ -159,7 +159,12 @@ describe("a day at the desk, in a browser", () => {
     expect((await reader.goto(`${server.url}/article/${num}`))!.status()).toBe(404);
     clock += 61 * 60_000;
     // what the scheduler does every few seconds
-    await publishDueArticles({ db: server.database.db, now: () => clock });
+    await publishDueArticles({
+      db: server.database.db,
+      dialect: server.database.dialect,
+      bus: server.app.bus,
+      now: () => clock,
+    });
     expect((await reader.goto(`${server.url}/article/${num}`))!.status()).toBe(200);
     expect(await reader.locator("h1").textContent()).toBe("내일 아침 예약 기사");
     await reader.close();

@@ -62,6 +62,7 @@ describe("the newsroom's admin pages: media, staff, sections, site settings", ()
   let n = 0;
   const unique = () => ++n;
   const db = () => t.database.db;
+  const useCases = () => ({ db: db(), dialect: t.database.dialect, now: () => Date.now(), bus: t.app.bus });
   const staffId = async (key: string) =>
     (await db().selectFrom("staff").select("id").where("key", "=", key).executeTakeFirstOrThrow()).id;
 
@@ -98,18 +99,15 @@ describe("the newsroom's admin pages: media, staff, sections, site settings", ()
 
   async function newTarget(role: "reporter" | "admin" = "reporter"): Promise<number> {
     const i = unique();
-    return createStaff(
-      { db: db(), now: () => Date.now() },
-      {
-        key: `target-${i}`,
-        name: `대상${i}`,
-        email: `target${i}@test.example.kr`,
-        role,
-        desk: null,
-        active: true,
-        password: PASSWORD,
-      },
-    );
+    return createStaff(useCases(), {
+      key: `target-${i}`,
+      name: `대상${i}`,
+      email: `target${i}@test.example.kr`,
+      role,
+      desk: null,
+      active: true,
+      password: PASSWORD,
+    });
   }
 
   async function anyMediaId(): Promise<number> {
@@ -255,14 +253,19 @@ describe("the newsroom's admin pages: media, staff, sections, site settings", ()
         name: "rename a section",
         allowed: adminOnly,
         setup: () =>
-          createSection(db(), { slug: `r-${unique()}`, name: "이름 전", parentId: null, position: 50 }),
+          createSection(useCases(), { slug: `r-${unique()}`, name: "이름 전", parentId: null, position: 50 }),
         run: (cl, id) => cl.post(`/newsroom/sections/${id}`, { name: "이름 후", position: "51" }),
       },
       {
         name: "delete a section",
         allowed: adminOnly,
         setup: () =>
-          createSection(db(), { slug: `d-${unique()}`, name: "지울 섹션", parentId: null, position: 60 }),
+          createSection(useCases(), {
+            slug: `d-${unique()}`,
+            name: "지울 섹션",
+            parentId: null,
+            position: 60,
+          }),
         run: (cl, id) => cl.post(`/newsroom/sections/${id}/delete`),
       },
       { name: "see the site settings", allowed: adminOnly, run: (cl) => cl.get("/newsroom/settings") },
@@ -746,7 +749,7 @@ describe("the newsroom's admin pages: media, staff, sections, site settings", ()
       // The rule in the service itself: whoever asks, the last active admin stays an admin.
       const actor = { id: 0, key: "x", name: "x", email: "x@x", role: "admin" as const, desk: null };
       await expect(
-        updateStaff({ db: db(), now: Date.now }, actor, adminId, {
+        updateStaff(useCases(), actor, adminId, {
           name: "관리자",
           email: "admin@test.example.kr",
           role: "reporter",

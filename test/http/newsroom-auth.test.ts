@@ -118,8 +118,8 @@ describe("newsroom sign-in and sessions", () => {
       next: "new-password-123",
       confirm: "new-password-123",
     });
-    expect(wrong.statusCode).toBe(400);
-    expect(wrong.body).toContain("현재 비밀번호가 올바르지 않습니다.");
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.body).toContain("비밀번호가 맞지 않습니다.");
     const short = await a.post("/newsroom/account/password", {
       current: PASSWORD,
       next: "short",

@@ -288,14 +288,35 @@ describe("the desk", () => {
     await c["choi-desk"]!.post(`/newsroom/articles/${id}/schedule`, { at: "2026-03-21T07:30" });
     expect((await status(id)).status).toBe("scheduled");
     expect((await t.app.inject(`/article/${num}`)).statusCode).toBe(404);
-    expect(await publishDueArticles({ db: t.database.db, now: () => clock })).toEqual([]);
+    expect(
+      await publishDueArticles({
+        db: t.database.db,
+        dialect: t.database.dialect,
+        bus: t.app.bus,
+        now: () => clock,
+      }),
+    ).toEqual([]);
     const at = Date.parse("2026-03-21T07:30:00+09:00");
-    expect(await publishDueArticles({ db: t.database.db, now: () => at + 1000 })).toEqual([id]);
+    expect(
+      await publishDueArticles({
+        db: t.database.db,
+        dialect: t.database.dialect,
+        bus: t.app.bus,
+        now: () => at + 1000,
+      }),
+    ).toEqual([id]);
     const after = await status(id);
     expect(after.status).toBe("published");
     expect(after.published_at).toBe(at);
     // a second run (another instance) finds nothing to do
-    expect(await publishDueArticles({ db: t.database.db, now: () => at + 2000 })).toEqual([]);
+    expect(
+      await publishDueArticles({
+        db: t.database.db,
+        dialect: t.database.dialect,
+        bus: t.app.bus,
+        now: () => at + 2000,
+      }),
+    ).toEqual([]);
   });
 
   it("keeps a revision of every save, shows a side-by-side diff, and restores one", async () => {

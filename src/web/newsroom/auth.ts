@@ -1,6 +1,6 @@
 import type {} from "@fastify/cookie";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { AppError } from "../../lib/errors.ts";
+import { fail } from "../../lib/errors.ts";
 import { randomToken, safeEqual } from "../../lib/secrets.ts";
 import { resumeSession } from "../../staff/auth.service.ts";
 import type { SessionWithUser } from "../../staff/session.repo.ts";
@@ -18,7 +18,7 @@ declare module "fastify" {
 
 /** The signed-in staff member; only call behind `loadSession` + `requireStaff`. */
 export function staffOf(request: FastifyRequest): StaffUser {
-  if (!request.session) throw new AppError("unauthenticated", 401, "로그인이 필요합니다.");
+  if (!request.session) throw fail("unauthenticated");
   return request.session.user;
 }
 
@@ -55,7 +55,7 @@ export function newsroomGuard(ctx: WebContext) {
         const next = encodeURIComponent(request.url);
         return reply.redirect(`/newsroom/login?next=${next}`, 303);
       }
-      throw new AppError("unauthenticated", 401, "로그인이 필요합니다. 다시 로그인해 주세요.");
+      throw fail("unauthenticated");
     }
     if (!SAFE_METHODS.has(request.method)) checkCsrf(ctx, request, request.session.csrfToken);
   };
@@ -68,22 +68,18 @@ export function checkCsrf(ctx: WebContext, request: FastifyRequest, expected: st
     origin !== new URL(ctx.config.siteUrl).origin &&
     origin !== `${request.protocol}://${request.host}`
   ) {
-    throw new AppError("csrf_invalid", 403, "다른 사이트에서 보낸 요청은 처리할 수 없습니다.");
+    throw fail("forbidden_origin");
   }
   const body = request.body as Record<string, unknown> | undefined;
   const sent = (typeof body?._csrf === "string" ? body._csrf : undefined) ?? request.headers["x-csrf-token"];
   if (typeof sent !== "string" || !safeEqual(sent, expected)) {
-    throw new AppError(
-      "csrf_invalid",
-      403,
-      "보안 토큰이 맞지 않습니다. 페이지를 새로 고친 뒤 다시 시도해 주세요.",
-    );
+    throw fail("csrf_invalid");
   }
 }
 
 export function requirePermission(request: FastifyRequest, permission: Permission): StaffUser {
   const user = staffOf(request);
-  if (!can(user.role, permission)) throw new AppError("forbidden", 403, "이 작업을 할 권한이 없습니다.");
+  if (!can(user.role, permission)) throw fail("forbidden");
   return user;
 }
 

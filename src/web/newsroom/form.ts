@@ -1,19 +1,18 @@
 import type { z } from "zod";
-import { AppError } from "../../lib/errors.ts";
+import { AppError, fail } from "../../lib/errors.ts";
 
 /**
  * Parses a newsroom form with a zod schema kept beside its route. A failure is a 400 carrying the
  * first problem's Korean message (the schemas word their messages for people), so the page can show
  * it above the form that was sent.
  */
-export function parseForm<T extends z.ZodType>(schema: T, input: unknown, code = "invalid_form"): z.infer<T> {
+export function parseForm<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const result = schema.safeParse(input ?? {});
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const fields = result.error.issues.map((i) => i.path.join(".")).filter(Boolean);
-  throw new AppError(
-    code,
-    400,
+  throw fail(
+    "invalid_form",
     issue?.message ?? "입력한 값을 확인해 주세요.",
     fields.length ? { fields } : undefined,
   );

@@ -1,24 +1,23 @@
 import type { FastifyInstance } from "fastify";
-import { registerDeskRoutes } from "../../articles/article.newsroom.routes.tsx";
-import { registerModerationRoutes } from "../../comments/moderation.routes.tsx";
-import { registerEventNewsroomRoutes } from "../../events/event.newsroom.routes.tsx";
-import { registerMediaRoutes } from "../../media/media.routes.tsx";
-import { registerPersonNewsroomRoutes } from "../../people/person.newsroom.routes.tsx";
-import { registerReadsNewsroomRoutes } from "../../ranking/reads.newsroom.routes.tsx";
-import { registerSectionNewsroomRoutes } from "../../sections/section.newsroom.routes.tsx";
-import { registerSiteSettingsRoutes } from "../../site/site-settings.routes.tsx";
-import { registerStaffRoutes } from "../../staff/staff.routes.tsx";
 import type { WebContext } from "../context.ts";
 import { registerAccountRoutes } from "./account.routes.tsx";
 import { newsroomGuard } from "./auth.ts";
 import { editorBundle } from "./editor-bundle.ts";
 import { registerSessionRoutes, registerSignOut } from "./session.routes.tsx";
 
+/** A feature's newsroom routes, registered into the guarded scope (see `registerNewsroom`). */
+export type NewsroomRoutes = (guarded: FastifyInstance, ctx: WebContext) => void | Promise<void>;
+
 /**
  * The staff side. Sign-in is open; everything else sits behind the guard (session + CSRF), and each
- * route checks the role it needs. Features register their newsroom routes in the guarded scope below.
+ * route checks the role it needs. The newsroom knows no feature: app.ts hands in each feature's
+ * routes (`features`), which are registered in the guarded scope, in the order given.
  */
-export async function registerNewsroom(app: FastifyInstance, ctx: WebContext): Promise<void> {
+export async function registerNewsroom(
+  app: FastifyInstance,
+  ctx: WebContext,
+  features: readonly NewsroomRoutes[],
+): Promise<void> {
   app.decorateRequest("session", null);
   registerSessionRoutes(app, ctx);
   const editor = editorBundle();
@@ -34,14 +33,6 @@ export async function registerNewsroom(app: FastifyInstance, ctx: WebContext): P
     guarded.addHook("preHandler", newsroomGuard(ctx));
     registerSignOut(guarded, ctx);
     registerAccountRoutes(guarded, ctx);
-    registerDeskRoutes(guarded, ctx);
-    registerModerationRoutes(guarded, ctx);
-    await registerMediaRoutes(guarded, ctx);
-    registerStaffRoutes(guarded, ctx);
-    registerSectionNewsroomRoutes(guarded, ctx);
-    registerSiteSettingsRoutes(guarded, ctx);
-    registerReadsNewsroomRoutes(guarded, ctx);
-    registerEventNewsroomRoutes(guarded, ctx);
-    registerPersonNewsroomRoutes(guarded, ctx);
+    for (const register of features) await register(guarded, ctx);
   });
 }

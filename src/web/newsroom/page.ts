@@ -1,5 +1,5 @@
 import type { FastifyRequest } from "fastify";
-import { getSiteSettings } from "../../site/site-settings.ts";
+import { getSiteSettings } from "../../site/site-settings.repo.ts";
 import type { WebContext } from "../context.ts";
 import { staffOf } from "./auth.ts";
 import { noticeFrom } from "./notices.ts";

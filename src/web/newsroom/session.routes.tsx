@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { AppError } from "../../lib/errors.ts";
 import { safeEqual } from "../../lib/secrets.ts";
-import { getSiteSettings } from "../../site/site-settings.ts";
+import { getSiteSettings } from "../../site/site-settings.repo.ts";
 import { signIn, signOut } from "../../staff/auth.service.ts";
 import { sendPage, type WebContext } from "../context.ts";
 import { cookieOptions, LOGIN_CSRF_COOKIE, newLoginCsrf, SESSION_COOKIE } from "./auth.ts";

@@ -1,15 +1,20 @@
 import type { Kysely } from "kysely";
-import type { Database, EventRow } from "../../db/schema.ts";
-import { findBannerEvent } from "../../events/event.repo.ts";
+import type { Database } from "../../db/schema.ts";
+import { type BannerEvent, findBannerEvent } from "../../events/event.repo.ts";
 import { listSections } from "../../sections/section.repo.ts";
 import { buildSectionTree, type SectionTree } from "../../sections/section.ts";
-import { getSiteSettings, type SiteSettings } from "../../site/site-settings.ts";
+import { getSiteSettings } from "../../site/site-settings.repo.ts";
+import type { SiteSettings } from "../../site/site-settings.ts";
 
-/** What every public page shows around its content: the paper's name, the section menu, the banner. */
+/**
+ * What every public page shows around its content: the paper's name, the section menu, the banner.
+ * Whatever changes one of them (site settings, a section, the promoted event) announces
+ * `stale.everything`, since every page carries the frame.
+ */
 export interface Chrome {
   site: SiteSettings;
   sections: SectionTree;
-  banner: EventRow | null;
+  banner: BannerEvent | null;
   siteUrl: string;
   now: number;
 }

@@ -1,8 +1,6 @@
-import type { ArticleSummary, ImageView } from "../../articles/article.ts";
 import { formatKst, formatKstMinute, toKstIso } from "../../lib/kst-time.ts";
-
-export const articlePath = (num: number) => `/article/${num}`;
-export const reporterPath = (key: string) => `/reporter/${encodeURIComponent(key)}`;
+import { paths } from "../paths.ts";
+import type { ArticleSummary, ImageView } from "./view-models.ts";
 
 export function KstTime({ at, withSeconds = true }: { at: number; withSeconds?: boolean }) {
   return <time dateTime={toKstIso(at)}>{withSeconds ? formatKst(at) : formatKstMinute(at)}</time>;
@@ -56,7 +54,7 @@ export function ArticleCard({
       ) : null}
       <div class="card__text">
         <Heading class="card__title">
-          <a href={articlePath(article.num)}>{article.title}</a>
+          <a href={paths.article(article.num)}>{article.title}</a>
         </Heading>
         {withExcerpt && article.excerpt ? <p class="card__excerpt">{article.excerpt}</p> : null}
         <p class="card__meta">
@@ -85,7 +83,7 @@ export function MostReadList({
       <ol>
         {articles.map((a) => (
           <li key={a.id}>
-            <a href={articlePath(a.num)}>
+            <a href={paths.article(a.num)}>
               <span class="most-read__title">{a.title}</span>
               {a.byline ? <span class="most-read__author">{a.byline.name} 기자</span> : null}
             </a>

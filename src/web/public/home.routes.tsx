@@ -1,10 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import { listPublished } from "../../articles/article.repo.ts";
-import type { ArticleSummary } from "../../articles/article.ts";
 import { listMostRead } from "../../ranking/most-read.ts";
 import { sectionAndDescendantIds } from "../../sections/section.ts";
 import { sendPage, type WebContext } from "../context.ts";
 import { type HomeData, HomePage } from "./home.view.tsx";
+import type { ArticleSummary } from "./view-models.ts";
 
 const LATEST_SIZE = 10;
 const BLOCK_SIZE = 4;

@@ -1,9 +1,10 @@
-import type { ArticleSummary } from "../../articles/article.ts";
-import { type SectionNode, sectionPath } from "../../sections/section.ts";
+import type { SectionNode } from "../../sections/section.ts";
+import { paths } from "../paths.ts";
 import type { Assets } from "./assets.ts";
 import type { Chrome } from "./chrome.ts";
-import { ArticleCard, articlePath, KstTime, MostReadList, Picture } from "./components.tsx";
+import { ArticleCard, KstTime, MostReadList, Picture } from "./components.tsx";
 import { Layout } from "./layout.tsx";
+import type { ArticleSummary } from "./view-models.ts";
 
 export interface HomeData {
   top: ArticleSummary | null;
@@ -22,7 +23,7 @@ function TopStory({ article }: { article: ArticleSummary }) {
       ) : null}
       <div class="top-story__text">
         <h2 class="top-story__title">
-          <a href={articlePath(article.num)}>{article.title}</a>
+          <a href={paths.article(article.num)}>{article.title}</a>
         </h2>
         {article.subtitle ? <p class="top-story__subtitle">{article.subtitle}</p> : null}
         <p class="top-story__excerpt">{article.excerpt}</p>
@@ -40,7 +41,11 @@ export function HomePage({ chrome, assets, data }: { chrome: Chrome; assets: Ass
     <Layout
       chrome={chrome}
       assets={assets}
-      meta={{ title: "", description: `${chrome.site.name} - 기업, 산업, 금융, 경제 뉴스`, canonical: "/" }}
+      meta={{
+        title: "",
+        description: `${chrome.site.name} - 기업, 산업, 금융, 경제 뉴스`,
+        canonical: paths.home(),
+      }}
     >
       <h1 class="visually-hidden">{chrome.site.name}</h1>
       <div class="with-sidebar">
@@ -60,7 +65,7 @@ export function HomePage({ chrome, assets, data }: { chrome: Chrome; assets: Ass
             {data.sectionBlocks.map(({ section, articles }) => (
               <section class="section-block" key={section.id} aria-labelledby={`block-${section.id}`}>
                 <h2 id={`block-${section.id}`} class="box-title">
-                  <a href={sectionPath(section.slug)}>{section.name}</a>
+                  <a href={paths.section(section.slug)}>{section.name}</a>
                 </h2>
                 {articles.map((a, i) => (
                   <ArticleCard key={a.id} article={a} withImage={i === 0} withExcerpt={i === 0} />

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { jsonForScript } from "../../lib/escape-html.ts";
 import { formatKstDate } from "../../lib/kst-time.ts";
-import { sectionPath } from "../../sections/section.ts";
+import { absoluteUrl, paths } from "../paths.ts";
 import type { Assets } from "./assets.ts";
 import type { Chrome } from "./chrome.ts";
 
@@ -28,16 +28,12 @@ export interface PageProps {
   children: ComponentChildren;
 }
 
-export function absoluteUrl(siteUrl: string, pathOrUrl: string): string {
-  return /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${siteUrl}${pathOrUrl}`;
-}
-
 function EventBanner({ chrome }: { chrome: Chrome }) {
   const e = chrome.banner;
   if (!e) return null;
   return (
     <aside class="event-banner" aria-label="행사 안내">
-      <a href={`/events/${e.key}`}>
+      <a href={paths.event(e.key)}>
         <strong class="event-banner__title">{e.title}</strong>
         <span class="event-banner__when">
           {formatKstDate(e.starts_at)}
@@ -55,10 +51,10 @@ function SiteHeader({ chrome, activeSectionId }: { chrome: Chrome; activeSection
   return (
     <header class="site-header">
       <div class="site-header__bar">
-        <a class="site-header__logo" href="/">
+        <a class="site-header__logo" href={paths.home()}>
           {chrome.site.name}
         </a>
-        <form class="site-search" action="/search" method="get" role="search">
+        <form class="site-search" action={paths.search()} method="get" role="search">
           <label class="visually-hidden" for="site-search-q">
             기사 검색
           </label>
@@ -79,11 +75,11 @@ function SiteHeader({ chrome, activeSectionId }: { chrome: Chrome; activeSection
       <nav class="site-nav" aria-label="섹션">
         <ul>
           <li>
-            <a href="/">홈</a>
+            <a href={paths.home()}>홈</a>
           </li>
           {chrome.sections.roots.map((s) => (
             <li key={s.id}>
-              <a href={sectionPath(s.slug)} class={activeRoot?.id === s.id ? "is-active" : undefined}>
+              <a href={paths.section(s.slug)} class={activeRoot?.id === s.id ? "is-active" : undefined}>
                 {s.name}
               </a>
             </li>
@@ -102,14 +98,14 @@ function SiteFooter({ chrome }: { chrome: Chrome }) {
         <ul>
           {chrome.sections.roots.map((s) => (
             <li key={s.id}>
-              <a href={sectionPath(s.slug)}>{s.name}</a>
+              <a href={paths.section(s.slug)}>{s.name}</a>
             </li>
           ))}
           <li>
             <a href="/events">행사</a>
           </li>
           <li>
-            <a href="/rss.xml">RSS</a>
+            <a href={paths.rss()}>RSS</a>
           </li>
         </ul>
       </nav>
@@ -152,7 +148,7 @@ export function Layout({ chrome, assets, meta, activeSectionId, children }: Page
           rel="alternate"
           type="application/rss+xml"
           title={meta.feed?.title ?? `${chrome.site.name} 전체 기사`}
-          href={meta.feed?.href ?? "/rss.xml"}
+          href={meta.feed?.href ?? paths.rss()}
         />
         <link rel="stylesheet" href={assets.url("site.css")} />
         <link rel="stylesheet" href={assets.url("print.css")} media="print" />

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { getPublishedArticle } from "../../articles/article.service.ts";
-import { notFound } from "../../lib/errors.ts";
+import { fail, notFound } from "../../lib/errors.ts";
 import { findPersonByNum } from "../../people/person.repo.ts";
 import type { WebContext } from "../context.ts";
+import { paths } from "../paths.ts";
 import { ArticleNum } from "../validation.ts";
 
 const LegacyQuery = z.object({ command: z.literal("article_view"), num: ArticleNum });
@@ -18,9 +19,9 @@ export function registerLegacyRoutes(app: FastifyInstance, ctx: WebContext): voi
     if (!q.success) throw notFound();
     const num = q.data.num;
     const article = await getPublishedArticle(ctx.db, num, ctx.now());
-    if (article) return reply.redirect(`/article/${num}`, 301);
+    if (article) return reply.redirect(paths.article(num), 301);
     const person = await findPersonByNum(ctx.db, num);
-    if (person) return reply.redirect(`/people/${encodeURIComponent(person.key)}`, 301);
-    throw notFound("기사");
+    if (person) return reply.redirect(paths.person(person.key), 301);
+    throw fail("article_not_found");
   });
 }

@@ -1,29 +1,31 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { countPublished, listPublished } from "../articles/article.repo.ts";
-import { PAGE_SIZE } from "../articles/article.ts";
-import { notFound } from "../lib/errors.ts";
-import { listMostRead } from "../ranking/most-read.ts";
-import { sendPage, type WebContext } from "../web/context.ts";
-import { PageQuery, parseInput } from "../web/validation.ts";
-import { sectionAndDescendantIds } from "./section.ts";
-import { SectionPage } from "./section.view.tsx";
+import { countPublished, listPublished } from "../../articles/article.repo.ts";
+import { PAGE_SIZE } from "../../articles/article.ts";
+import { fail, notFound } from "../../lib/errors.ts";
+import { listMostRead } from "../../ranking/most-read.ts";
+import { sectionAndDescendantIds } from "../../sections/section.ts";
+import { sendPage, type WebContext } from "../context.ts";
+import { PageQuery, parseInput } from "../validation.ts";
+import { toSectionPage } from "./section-page.ts";
+import { SectionPageView } from "./section-page.view.tsx";
 
 const SlugPart = z.string().regex(/^[a-z0-9-]{1,60}$/);
 const Params = z.object({ slug: SlugPart, sub: SlugPart.optional() });
 
-export function registerSectionRoutes(app: FastifyInstance, ctx: WebContext): void {
+/** A section's page: its newest stories (a top section's include its subsections'), and its most-read. */
+export function registerSectionPageRoutes(app: FastifyInstance, ctx: WebContext): void {
   const handler = async (
     request: { params: unknown; query: unknown },
     reply: Parameters<typeof sendPage>[0],
   ) => {
     const params = Params.safeParse(request.params);
-    if (!params.success) throw notFound("섹션");
+    if (!params.success) throw fail("section_not_found");
     const { page } = parseInput(PageQuery, request.query, "페이지 번호가 올바르지 않습니다.");
     const chrome = await ctx.chrome();
     const slug = params.data.sub ? `${params.data.slug}/${params.data.sub}` : params.data.slug;
     const section = chrome.sections.bySlug.get(slug);
-    if (!section) throw notFound("섹션");
+    if (!section) throw fail("section_not_found");
     const sectionIds = sectionAndDescendantIds(section);
     const filter = { now: chrome.now, sectionIds };
     const [total, articles, mostRead] = await Promise.all([
@@ -32,13 +34,13 @@ export function registerSectionRoutes(app: FastifyInstance, ctx: WebContext): vo
       listMostRead(ctx.db, chrome.now, sectionAndDescendantIds(section.parent ?? section)),
     ]);
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-    if (page > pages) throw notFound("페이지");
+    if (page > pages) throw notFound();
     return sendPage(
       reply,
-      <SectionPage
+      <SectionPageView
         chrome={chrome}
         assets={ctx.assets}
-        data={{ section, articles, page, pages, total, mostRead }}
+        data={toSectionPage({ section, articles, page, pages, total, mostRead })}
       />,
     );
   };

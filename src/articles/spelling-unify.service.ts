@@ -1,23 +1,24 @@
-import { findEditable } from "../articles/desk.repo.ts";
-import { type DeskDeps, saveArticle } from "../articles/desk.service.ts";
-import { AppError } from "../lib/errors.ts";
+import { fail } from "../lib/errors.ts";
+import type { UseCaseDeps } from "../lib/use-case.ts";
+import { analyseArticle } from "../people/article-people.service.ts";
+import { replaceTextRanges } from "../people/person-links.ts";
 import type { StaffUser } from "../staff/staff.ts";
-import { analyseArticle } from "./article-people.service.ts";
-import { replaceTextRanges } from "./person-links.ts";
+import { findEditable } from "./desk.repo.ts";
+import { saveArticle } from "./desk.service.ts";
 
 /**
  * 표기 통일: rewrites every other spelling of a person in the body (울트먼, 알트만 …) to the
- * directory's name, as an ordinary save — a new revision, the same rules about who may edit.
- * Returns how many spellings were rewritten.
+ * directory's name, as an ordinary save — a new revision, the same rules about who may edit, the
+ * same links recomputed and pages announced stale. Returns how many spellings were rewritten.
  */
 export async function unifySpellings(
-  deps: DeskDeps,
+  deps: UseCaseDeps,
   actor: StaffUser,
   articleId: number,
   personId: number,
 ): Promise<number> {
   const article = await findEditable(deps.db, articleId);
-  if (!article) throw new AppError("article_not_found", 404, "기사를 찾을 수 없습니다.");
+  if (!article) throw fail("article_not_found");
   const analysis = await analyseArticle(deps.db, articleId);
   const person = analysis?.dir.people.get(personId);
   const report = analysis?.spellings.find((s) => s.personId === personId);

@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { findEditable } from "../articles/desk.repo.ts";
-import { AppError } from "../lib/errors.ts";
+import { fail } from "../lib/errors.ts";
+import { pickArticlePerson, removeArticlePerson } from "../people/article-people.service.ts";
 import { canEditArticle } from "../staff/staff.ts";
 import type { WebContext } from "../web/context.ts";
 import { staffOf } from "../web/newsroom/auth.ts";
 import { parseInput } from "../web/validation.ts";
-import { pickArticlePerson, removeArticlePerson } from "./article-people.service.ts";
+import { findEditable } from "./desk.repo.ts";
 import { unifySpellings } from "./spelling-unify.service.ts";
 
 const Params = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
@@ -24,9 +24,9 @@ export function registerArticlePeopleRoutes(app: FastifyInstance, ctx: WebContex
   async function editable(request: FastifyRequest, id: number) {
     const user = staffOf(request);
     const article = await findEditable(ctx.db, id);
-    if (!article) throw new AppError("article_not_found", 404, "기사를 찾을 수 없습니다.");
+    if (!article) throw fail("article_not_found");
     if (!canEditArticle(user, { authorIds: article.authors.map((a) => a.id), status: article.status }))
-      throw new AppError("forbidden", 403, "이 기사를 고칠 권한이 없습니다.");
+      throw fail("forbidden", "이 기사를 고칠 권한이 없습니다.");
     return user;
   }
   const back = (id: number, notice: string) => `/newsroom/articles/${id}/edit?notice=${notice}`;
@@ -34,7 +34,7 @@ export function registerArticlePeopleRoutes(app: FastifyInstance, ctx: WebContex
   app.post("/newsroom/articles/:id/people/:personId/remove", async (request, reply) => {
     const { id, personId } = parseInput(PersonParams, request.params, "잘못된 요청입니다.");
     await editable(request, id);
-    await removeArticlePerson(ctx.db, id, personId);
+    await removeArticlePerson(ctx, id, personId);
     return reply.redirect(back(id, "person_removed"), 303);
   });
 
@@ -42,15 +42,14 @@ export function registerArticlePeopleRoutes(app: FastifyInstance, ctx: WebContex
     const { id } = parseInput(Params, request.params, "잘못된 요청입니다.");
     const form = parseInput(PickForm, request.body, "인물을 골라 주세요.");
     await editable(request, id);
-    const ok = await pickArticlePerson(ctx.db, id, form.spelling, form.personId);
-    if (!ok) throw new AppError("invalid_person", 400, "이 표기로 그 인물을 연결할 수 없습니다.");
+    await pickArticlePerson(ctx, id, form.spelling, form.personId);
     return reply.redirect(back(id, "person_linked"), 303);
   });
 
   app.post("/newsroom/articles/:id/people/:personId/unify", async (request, reply) => {
     const { id, personId } = parseInput(PersonParams, request.params, "잘못된 요청입니다.");
     const user = await editable(request, id);
-    await unifySpellings({ db: ctx.db, now: ctx.now }, user, id, personId);
+    await unifySpellings(ctx, user, id, personId);
     return reply.redirect(back(id, "names_unified"), 303);
   });
 }

@@ -1,0 +1,29 @@
+import { type StaleTag, stale } from "../lib/invalidation-bus.ts";
+import type { PublicFootprint } from "./desk.repo.ts";
+
+/**
+ * The pages a write to one story made stale, from what the story showed before and shows after.
+ * A story readers could see on either side touches its own page, the lists it is on (home, its
+ * sections and their parents, feeds, sitemaps, search) and the pages of its reporters and of the
+ * people it links, on both sides (a story moved to another section leaves the old one's page too).
+ * A story readers could see on neither side (a draft saved, filed, returned) touches nothing public.
+ */
+export function staleTagsOfArticleWrite(
+  before: PublicFootprint | null,
+  after: PublicFootprint | null,
+): StaleTag[] {
+  const sides = [before, after].filter((f): f is PublicFootprint => f !== null && f.status === "published");
+  if (!sides.length) return [];
+  return [
+    ...new Set([
+      ...sides.map((f) => stale.article(f.num)),
+      stale.home,
+      stale.feeds,
+      stale.sitemap,
+      stale.search,
+      ...sides.flatMap((f) => f.sectionSlugs.map(stale.section)),
+      ...sides.flatMap((f) => f.reporterKeys.map(stale.reporter)),
+      ...sides.flatMap((f) => f.personKeys.map(stale.person)),
+    ]),
+  ];
+}

@@ -1,0 +1,51 @@
+/** What moderators see and choose from: the tabs, the block lengths and the page's view models. */
+
+export type ModerationAction = "approve" | "delete" | "restore";
+
+export const BLOCK_DAYS = [1, 7, 30, 365] as const;
+
+export type ModerationTab = "queue" | "deleted" | "visible";
+
+/** A comment as the moderation page shows it, with its article and readers' report reasons. */
+export interface QueueItem {
+  id: number;
+  nickname: string;
+  body: string;
+  status: string;
+  /** why the filter or readers' reports held it (profanity, slur, spam_link, spam_repeat, reported) */
+  heldReason: string | null;
+  reportCount: number;
+  createdAt: number;
+  /** whether the poster's address is on record, so that it can be blocked */
+  hasAddress: boolean;
+  articleNum: number;
+  articleTitle: string;
+  reports: string[];
+}
+
+/** An active block: a nickname, or an address shown by the first characters of its hash. */
+export interface BlockItem {
+  id: number;
+  kind: "nickname" | "address";
+  /** the nickname, or the start of the address hash */
+  label: string;
+  reason: string | null;
+  until: number;
+  staffName: string | null;
+}
+
+/** One line of the moderation log; no staff name means the comment's author (a deletion). */
+export interface LogItem {
+  id: number;
+  commentId: number | null;
+  action: string;
+  note: string | null;
+  createdAt: number;
+  staffName: string | null;
+}
+
+export interface ModerationPageData {
+  items: QueueItem[];
+  blocks: BlockItem[];
+  log: LogItem[];
+}

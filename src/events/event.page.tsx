@@ -1,0 +1,51 @@
+import type { FastifyReply } from "fastify";
+import { z } from "zod";
+import type { EventRow } from "../db/schema.ts";
+import { sendPage, type WebContext } from "../web/context.ts";
+import { listSpeakers } from "./event.repo.ts";
+import { EventPage } from "./event.view.tsx";
+import { countConfirmed } from "./registration.repo.ts";
+import { registrationRefusal, seatsLeft } from "./registration.ts";
+import type { RegistrationBoxProps } from "./registration.view.tsx";
+
+/**
+ * The event page, shared by the event routes (showing it) and the registration routes (showing it
+ * again after a refused form post): kept apart from both so neither route file imports the other.
+ */
+export const EventKeyParams = z.object({ key: z.string().regex(/^[a-z0-9-]{1,100}$/) });
+
+/**
+ * The event page with its registration box; a refused form post renders it again with the message
+ * and what was typed (never a redirect carrying personal data in the URL). Seats change with every
+ * registration, so the page is not kept in shared caches.
+ */
+export async function renderEventPage(
+  ctx: WebContext,
+  reply: FastifyReply,
+  event: EventRow,
+  extra: Pick<RegistrationBoxProps, "error" | "draft"> = {},
+  status = 200,
+) {
+  const [chrome, speakers, confirmed] = await Promise.all([
+    ctx.chrome(),
+    listSpeakers(ctx.db, event.id),
+    countConfirmed(ctx.db, event.id),
+  ]);
+  const registration: RegistrationBoxProps = {
+    closedMessage: registrationRefusal(event, chrome.now)?.message ?? null,
+    seatsLeft: seatsLeft(event.capacity, confirmed),
+    ...extra,
+  };
+  return sendPage(
+    reply,
+    <EventPage
+      chrome={chrome}
+      assets={ctx.assets}
+      event={event}
+      speakers={speakers}
+      registration={registration}
+    />,
+    status,
+    "no-cache",
+  );
+}

@@ -1,0 +1,87 @@
+import type { Kysely } from "kysely";
+import type { Database, PersonRow } from "../db/schema.ts";
+import { parseStringList } from "../lib/json-list.ts";
+import { paths } from "../web/paths.ts";
+import { countArticlesMentioning, listArticlesMentioning } from "./article-people.repo.ts";
+import { findPersonByKey, listSpeakerEvents } from "./person.repo.ts";
+
+/** Articles mentioning the person, per page of their profile. */
+export const PERSON_ARTICLES_PER_PAGE = 20;
+
+/** What the public person page shows: built from the rows by `toPersonPage`, never the rows. */
+export interface PersonPageModel {
+  key: string;
+  name: string;
+  /** organisation and role on one line (`퓨처AI 대표`); empty when neither is known */
+  position: string;
+  role: string | null;
+  organization: string | null;
+  aliases: string[];
+  bio: string | null;
+  /** the page's own path, also its canonical address */
+  href: string;
+  title: string;
+  description: string;
+  /** events where the person speaks, newest first */
+  events: { key: string; title: string; href: string }[];
+  /** this page of published articles linking the person, newest first */
+  articles: { num: number; title: string; href: string; publishedAt: number | null }[];
+  page: number;
+  pages: number;
+}
+
+export function toPersonPage(input: {
+  person: PersonRow;
+  events: readonly { key: string; title: string }[];
+  articles: readonly { num: number; title: string; published_at: number | null }[];
+  page: number;
+  /** how many published articles link the person in all */
+  total: number;
+}): PersonPageModel {
+  const { person } = input;
+  const position = [person.organization, person.role].filter(Boolean).join(" ");
+  return {
+    key: person.key,
+    name: person.name,
+    position,
+    role: person.role,
+    organization: person.organization,
+    aliases: parseStringList(person.aliases),
+    bio: person.bio,
+    href: paths.person(person.key),
+    title: position ? `${person.name} ${position}` : person.name,
+    description: person.bio ?? `${person.name} ${position}`.trim(),
+    events: input.events.map((e) => ({ key: e.key, title: e.title, href: paths.event(e.key) })),
+    articles: input.articles.map((a) => ({
+      num: a.num,
+      title: a.title,
+      href: paths.article(a.num),
+      publishedAt: a.published_at,
+    })),
+    page: input.page,
+    pages: Math.max(1, Math.ceil(input.total / PERSON_ARTICLES_PER_PAGE)),
+  };
+}
+
+/** The public page of the person with this key, or null when there is no such person. */
+export async function loadPersonPage(
+  db: Kysely<Database>,
+  key: string,
+  page: number,
+  now: number,
+): Promise<PersonPageModel | null> {
+  const person = await findPersonByKey(db, key);
+  if (!person) return null;
+  const [events, articles, total] = await Promise.all([
+    listSpeakerEvents(db, person.id),
+    listArticlesMentioning(
+      db,
+      person.id,
+      now,
+      PERSON_ARTICLES_PER_PAGE,
+      (page - 1) * PERSON_ARTICLES_PER_PAGE,
+    ),
+    countArticlesMentioning(db, person.id, now),
+  ]);
+  return toPersonPage({ person, events, articles, page, total });
+}

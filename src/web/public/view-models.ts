@@ -1,0 +1,40 @@
+/**
+ * What the reader's lists and cards show of an article: plain view models, built by repositories
+ * (articles/, ranking/) and handed to the public components. No feature owns them, so any feature
+ * may produce them and any page may show them.
+ */
+
+/** A photo as pages show it: the original plus WebP renditions for srcset. */
+export interface ImageView {
+  src: string;
+  width: number;
+  height: number;
+  webpSrcset: string;
+  /** the original's type and size, for feed enclosures */
+  mime: string;
+  bytes: number;
+  alt: string;
+  caption: string | null;
+  credit: string | null;
+}
+
+export interface Byline {
+  key: string;
+  name: string;
+  email: string;
+}
+
+/** What lists (home, sections, most-read, related, API) need of an article. */
+export interface ArticleSummary {
+  id: number;
+  num: number;
+  title: string;
+  subtitle: string | null;
+  sectionId: number;
+  publishedAt: number;
+  updatedAt: number | null;
+  viewCount: number;
+  excerpt: string;
+  byline: Byline | null;
+  leadImage: ImageView | null;
+}

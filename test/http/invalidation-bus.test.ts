@@ -1,0 +1,131 @@
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../../src/app.ts";
+import { importBundle } from "../../src/bundle/bundle.import.ts";
+import { loadConfig } from "../../src/config.ts";
+import { type DatabaseHandle, openDatabase } from "../../src/db/client.ts";
+import {
+  createLocalBus,
+  createRedisBus,
+  type InvalidationBus,
+  type StaleTag,
+} from "../../src/lib/invalidation-bus.ts";
+import { NOW, SITE_URL } from "../support/app.ts";
+import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { article, newsroom } from "../support/factories.ts";
+
+/**
+ * The invalidation bus: what a use case announces reaches every subscriber in its process and, on
+ * Redis, every other instance (each test run on a channel of its own).
+ */
+const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const channel = () => `jikji-test-${process.pid}-${randomBytes(4).toString("hex")}:stale`;
+
+/** Resolves with the next announcement a bus delivers. */
+function nextAnnouncement(bus: InvalidationBus): Promise<readonly StaleTag[]> {
+  return new Promise((resolve) => {
+    const stop = bus.subscribe((tags) => {
+      stop();
+      resolve(tags);
+    });
+  });
+}
+
+describe("a bus in one process", () => {
+  it("delivers each announcement once to every subscriber, without duplicates, and survives a throwing one", async () => {
+    const bus = createLocalBus();
+    const seen: (readonly StaleTag[])[] = [];
+    bus.subscribe(() => {
+      throw new Error("a broken subscriber");
+    });
+    const stop = bus.subscribe((tags) => seen.push(tags));
+    await bus.announce(["article:7", "home", "article:7"]);
+    await bus.announce([]);
+    stop();
+    await bus.announce(["home"]);
+    expect(seen).toEqual([["article:7", "home"]]);
+  });
+});
+
+describe("a bus shared through Redis", () => {
+  let a: InvalidationBus;
+  let b: InvalidationBus;
+  beforeAll(async () => {
+    const name = channel();
+    [a, b] = await Promise.all([
+      createRedisBus({ url: REDIS_URL, channel: name }),
+      createRedisBus({ url: REDIS_URL, channel: name }),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it("carries an announcement to the other instance, and delivers it once here", async () => {
+    const here: (readonly StaleTag[])[] = [];
+    a.subscribe((tags) => here.push(tags));
+    const there = nextAnnouncement(b);
+    await a.announce(["article:320512", "section:industry"]);
+    expect(await there).toEqual(["article:320512", "section:industry"]);
+    // b answering proves the message went round; a must not deliver its own echo a second time
+    const back = nextAnnouncement(a);
+    await b.announce(["home"]);
+    expect(await back).toEqual(["home"]);
+    expect(here).toEqual([["article:320512", "section:industry"], ["home"]]);
+  });
+});
+
+describe("two instances of the app on one database and one Redis", () => {
+  const prefix = `jikji-test-${process.pid}-${randomBytes(4).toString("hex")}:`;
+  let database: TestDatabase;
+  let second: DatabaseHandle;
+  let first: FastifyInstance;
+  let other: FastifyInstance;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    second = openDatabase({ databaseUrl: database.databaseUrl, dataDir: database.dataDir, poolSize: 4 });
+    const config = loadConfig({
+      DATA_DIR: database.dataDir,
+      DATABASE_URL: database.databaseUrl ?? "",
+      REDIS_URL,
+      SITE_URL,
+      JIKJI_DEMO: "0",
+      LOG_LEVEL: "silent",
+    });
+    const common = {
+      config,
+      now: () => NOW,
+      logger: false as const,
+      sleep: async () => {},
+      redisKeyPrefix: prefix,
+    };
+    first = await buildApp({ ...common, db: database.db, dialect: database.dialect });
+    other = await buildApp({ ...common, db: second.db, dialect: second.dialect });
+  });
+  afterAll(async () => {
+    await first.close();
+    await other.close();
+    await second.close();
+    await database.destroy();
+  });
+
+  it("a write through one instance's use case is announced on the other", async () => {
+    const there = nextAnnouncement(other.bus);
+    await importBundle(
+      {
+        db: database.db,
+        dialect: database.dialect,
+        now: () => NOW,
+        bus: first.bus,
+        mediaDir: path.join(database.dataDir, "media"),
+      },
+      newsroom([article({ num: 9101, title: "두 서버에 알린 기사" })]),
+      { baseDir: database.dataDir },
+    );
+    expect(await there).toEqual(["*"]);
+    expect((await other.inject("/article/9101")).statusCode).toBe(200);
+  });
+});
