@@ -13,7 +13,12 @@ import { createInvalidationBus } from "./lib/invalidation-bus.ts";
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
-  const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const handle = openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onConnectionError: (err) =>
+      logger.warn({ err }, "a pooled database connection was closed; it will be replaced"),
+  });
   await migrateToLatest(handle.db);
   logger.info({ dialect: handle.dialect.name }, "database ready");
   // One bus for everything this process writes through: requests, the scheduler, the demo load.

@@ -339,6 +339,7 @@ export function ArticlePage({
           <div
             class="article__body"
             data-article-body
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: the body was sanitised to the editor's allow-list when stored (lib/sanitize-html.ts); person links are added by walking its text nodes with every text escaped.
             dangerouslySetInnerHTML={{
               __html: withDateline(
                 insertPersonLinks(a.bodyHtml, data.personLinks ?? []),

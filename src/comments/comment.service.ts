@@ -1,9 +1,9 @@
 import { addressKey } from "../lib/address-key.ts";
 import { type AppError, fail } from "../lib/errors.ts";
 import { COMMENT_MAX_BYTES, koreanByteLength } from "../lib/korean-bytes.ts";
+import { hashPassword, verifyPassword } from "../lib/password.ts";
 import { checkRates, type RateLimiter } from "../lib/rate-limit.ts";
 import type { UseCaseDeps } from "../lib/use-case.ts";
-import { hashPassword, verifyPassword } from "../staff/password.ts";
 import {
   type CommentSort,
   type CommentWithArticle,
@@ -130,7 +130,7 @@ export async function postComment(deps: CommentDeps, input: NewComment): Promise
     ],
     now,
   );
-  if (!rate.allowed) throw tooOften("댓글을 쓰는 일이", rate.retryAfterMs);
+  if (!rate.allowed) throw tooOften("댓글 작성이", rate.retryAfterMs);
 
   // The nickname is shown too, so it is judged as well (separately: joined, each could mask the other).
   let verdict = judgeComment(body);

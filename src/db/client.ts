@@ -23,6 +23,12 @@ export interface OpenDatabaseOptions {
   dataDir: string;
   /** PostgreSQL pool size; SQLite has one connection */
   poolSize?: number;
+  /**
+   * Told when PostgreSQL closes an idle pooled connection (a restart, a failover, an idle timeout,
+   * `pg_terminate_backend`). The pool drops that connection and opens another on the next query;
+   * without a listener, node would treat the pool's 'error' event as fatal and end the process.
+   */
+  onConnectionError?: (error: Error) => void;
 }
 
 // int8 (bigint, count(*)) and numeric come back from pg as strings by default. Our bigints are epoch
@@ -44,6 +50,7 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
       max: options.poolSize ?? 10,
       types: pgTypes as pg.CustomTypesConfig,
     });
+    pool.on("error", (error) => options.onConnectionError?.(error));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: postgresDialect, sqlitePath: null, close: () => db.destroy() };
   }

@@ -105,6 +105,7 @@ export function EventPage({
         {event.description_html ? (
           <div
             class="event__description article__body"
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: the description was sanitised to the editor's allow-list when stored (lib/sanitize-html.ts).
             dangerouslySetInnerHTML={{ __html: event.description_html }}
           />
         ) : null}

@@ -223,7 +223,3 @@ export function fail<C extends ErrorCode>(
 
 /** The generic 404 for a page or record, named in Korean with the right particle (기사를, 행사를, 인물을). */
 export const notFound = (what = "페이지") => fail("not_found", what);
-
-/** @deprecated use `fail(code, …)`; kept until the last callers move to the catalogue. */
-export const badRequest = (code: string, message: string, details?: Record<string, unknown>) =>
-  new AppError(code, 400, message, details);

@@ -109,6 +109,3 @@ export class AddressCap {
     return true;
   }
 }
-
-/** A visitor id as the cookie carries it: what `randomToken` makes, nothing else. */
-export const VISITOR_ID = /^[A-Za-z0-9_-]{16,64}$/;

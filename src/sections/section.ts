@@ -58,8 +58,3 @@ export function sectionTrail(node: SectionNode): SectionNode[] {
 }
 
 export const SECTION_SLUG = /^[a-z0-9-]+(\/[a-z0-9-]+)?$/;
-
-/** @deprecated use `paths.section` (web/paths.ts); kept for the views that still call it. */
-export function sectionPath(slug: string): string {
-  return paths.section(slug);
-}

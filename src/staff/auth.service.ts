@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { fail } from "../lib/errors.ts";
+import { decoyHash, hashPassword, verifyPassword } from "../lib/password.ts";
 import { installSecret, keyedHash, randomToken } from "../lib/secrets.ts";
-import { decoyHash, hashPassword, verifyPassword } from "./password.ts";
 import {
   clearThrottle,
   deleteExpiredSessions,

@@ -9,7 +9,7 @@ import { randomToken } from "../lib/secrets.ts";
 export const VISITOR_COOKIE = "jikji_vid";
 
 /** A visitor id as the cookie carries it: what `randomToken` makes, nothing else. */
-const VISITOR_ID = /^[A-Za-z0-9_-]{16,64}$/;
+export const VISITOR_ID = /^[A-Za-z0-9_-]{16,64}$/;
 
 const VISITOR_MAX_AGE_S = 365 * 24 * 3600;
 

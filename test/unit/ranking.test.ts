@@ -10,14 +10,8 @@ import {
   windowBuckets,
   windowScore,
 } from "../../src/ranking/read-window.ts";
-import {
-  AddressCap,
-  type Beacon,
-  dedupeRounds,
-  sumHourly,
-  sumPerArticle,
-  VISITOR_ID,
-} from "../../src/ranking/reads.ts";
+import { AddressCap, type Beacon, dedupeRounds, sumHourly, sumPerArticle } from "../../src/ranking/reads.ts";
+import { VISITOR_ID } from "../../src/web/visitor.ts";
 
 const H = Date.parse("2026-03-20T03:00:00Z"); // 12:00 KST, on the hour
 

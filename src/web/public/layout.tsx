@@ -156,6 +156,7 @@ export function Layout({ chrome, assets, meta, activeSectionId, children }: Page
         {meta.jsonLd ? (
           <script
             type="application/ld+json"
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON-LD must be raw script text; jsonForScript serialises it with "<" escaped, so it cannot close the script element.
             dangerouslySetInnerHTML={{ __html: jsonForScript(meta.jsonLd) }}
           />
         ) : null}
