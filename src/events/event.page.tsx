@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { EventRow } from "../db/schema.ts";
 import { sendPage, type WebContext } from "../web/context.ts";
 import { listSpeakers } from "./event.repo.ts";
+import { toEventView } from "./event.ts";
 import { EventPage } from "./event.view.tsx";
 import { countConfirmed } from "./registration.repo.ts";
 import { registrationRefusal, seatsLeft } from "./registration.ts";
@@ -41,7 +42,7 @@ export async function renderEventPage(
     <EventPage
       chrome={chrome}
       assets={ctx.assets}
-      event={event}
+      event={toEventView(event)}
       speakers={speakers}
       registration={registration}
     />,

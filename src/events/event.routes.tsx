@@ -3,6 +3,7 @@ import { fail } from "../lib/errors.ts";
 import { sendPage, type WebContext } from "../web/context.ts";
 import { EventKeyParams, renderEventPage } from "./event.page.tsx";
 import { findEventByKey, listEvents } from "./event.repo.ts";
+import { toEventView } from "./event.ts";
 import { EventListPage } from "./event.view.tsx";
 import { registerRegistrationRoutes } from "./registration.routes.tsx";
 
@@ -13,7 +14,12 @@ export function registerEventRoutes(app: FastifyInstance, ctx: WebContext): void
     const { upcoming, past } = await listEvents(ctx.db, chrome.now);
     return sendPage(
       reply,
-      <EventListPage chrome={chrome} assets={ctx.assets} upcoming={upcoming} past={past} />,
+      <EventListPage
+        chrome={chrome}
+        assets={ctx.assets}
+        upcoming={upcoming.map(toEventView)}
+        past={past.map(toEventView)}
+      />,
     );
   });
 

@@ -1,25 +1,24 @@
-import type { EventRow } from "../db/schema.ts";
 import { formatKstLong, toKstIso } from "../lib/kst-time.ts";
 import { absoluteUrl, paths } from "../web/paths.ts";
 import type { Assets } from "../web/public/assets.ts";
 import type { Chrome } from "../web/public/chrome.ts";
 import { Layout } from "../web/public/layout.tsx";
 import type { SpeakerRef } from "./event.repo.ts";
-import { hasEnded, venueMapUrl } from "./event.ts";
+import { type EventView, venueMapUrl } from "./event.ts";
 import { RegistrationBox, type RegistrationBoxProps } from "./registration.view.tsx";
 
-function When({ event }: { event: EventRow }) {
+function When({ event }: { event: EventView }) {
   const sameDay =
-    event.ends_at !== null &&
-    formatKstLong(event.ends_at).slice(0, 14) === formatKstLong(event.starts_at).slice(0, 14);
+    event.endsAt !== null &&
+    formatKstLong(event.endsAt).slice(0, 14) === formatKstLong(event.startsAt).slice(0, 14);
   return (
     <>
-      <time dateTime={toKstIso(event.starts_at)}>{formatKstLong(event.starts_at)}</time>
-      {event.ends_at !== null ? (
+      <time dateTime={toKstIso(event.startsAt)}>{formatKstLong(event.startsAt)}</time>
+      {event.endsAt !== null ? (
         <>
           {" ~ "}
-          <time dateTime={toKstIso(event.ends_at)}>
-            {sameDay ? formatKstLong(event.ends_at).slice(-5) : formatKstLong(event.ends_at)}
+          <time dateTime={toKstIso(event.endsAt)}>
+            {sameDay ? formatKstLong(event.endsAt).slice(-5) : formatKstLong(event.endsAt)}
           </time>
         </>
       ) : null}
@@ -36,12 +35,12 @@ export function EventPage({
 }: {
   chrome: Chrome;
   assets: Assets;
-  event: EventRow;
+  event: EventView;
   speakers: SpeakerRef[];
   /** the registration box; absent where a page shows the event without it */
   registration?: RegistrationBoxProps;
 }) {
-  const ended = hasEnded(event, chrome.now);
+  const ended = (event.endsAt ?? event.startsAt) <= chrome.now;
   const url = absoluteUrl(chrome.siteUrl, paths.event(event.key));
   return (
     <Layout
@@ -49,14 +48,14 @@ export function EventPage({
       assets={assets}
       meta={{
         title: event.title,
-        description: `${event.title} - ${formatKstLong(event.starts_at)}${event.venue ? `, ${event.venue}` : ""}`,
+        description: `${event.title} - ${formatKstLong(event.startsAt)}${event.venue ? `, ${event.venue}` : ""}`,
         canonical: paths.event(event.key),
         jsonLd: {
           "@context": "https://schema.org",
           "@type": "Event",
           name: event.title,
-          startDate: toKstIso(event.starts_at),
-          ...(event.ends_at !== null ? { endDate: toKstIso(event.ends_at) } : {}),
+          startDate: toKstIso(event.startsAt),
+          ...(event.endsAt !== null ? { endDate: toKstIso(event.endsAt) } : {}),
           ...(event.venue ? { location: { "@type": "Place", name: event.venue, address: event.venue } } : {}),
           organizer: { "@type": "Organization", name: chrome.site.name, url: chrome.siteUrl },
           performer: speakers.map((s) => ({ "@type": "Person", name: s.name })),
@@ -102,11 +101,11 @@ export function EventPage({
             </>
           ) : null}
         </dl>
-        {event.description_html ? (
+        {event.descriptionHtml ? (
           <div
             class="event__description article__body"
             // biome-ignore lint/security/noDangerouslySetInnerHtml: the description was sanitised to the editor's allow-list when stored (lib/sanitize-html.ts).
-            dangerouslySetInnerHTML={{ __html: event.description_html }}
+            dangerouslySetInnerHTML={{ __html: event.descriptionHtml }}
           />
         ) : null}
         {speakers.length ? (
@@ -135,7 +134,7 @@ export function EventPage({
   );
 }
 
-function EventItem({ event }: { event: EventRow }) {
+function EventItem({ event }: { event: EventView }) {
   return (
     <li class="event-item">
       <a href={paths.event(event.key)}>
@@ -157,8 +156,8 @@ export function EventListPage({
 }: {
   chrome: Chrome;
   assets: Assets;
-  upcoming: EventRow[];
-  past: EventRow[];
+  upcoming: EventView[];
+  past: EventView[];
 }) {
   return (
     <Layout
@@ -174,7 +173,7 @@ export function EventListPage({
         {upcoming.length ? (
           <ul class="event-list">
             {upcoming.map((e) => (
-              <EventItem key={e.id} event={e} />
+              <EventItem key={e.key} event={e} />
             ))}
           </ul>
         ) : (
@@ -188,7 +187,7 @@ export function EventListPage({
           </h2>
           <ul class="event-list">
             {past.map((e) => (
-              <EventItem key={e.id} event={e} />
+              <EventItem key={e.key} event={e} />
             ))}
           </ul>
         </section>

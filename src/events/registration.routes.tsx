@@ -6,6 +6,7 @@ import { checkOrigin } from "../web/origin.ts";
 import { absoluteUrl, paths } from "../web/paths.ts";
 import { EventKeyParams, renderEventPage } from "./event.page.tsx";
 import { findEventByKey } from "./event.repo.ts";
+import { toEventView } from "./event.ts";
 import {
   cancelRegistration,
   type RegistrationDeps,
@@ -121,7 +122,7 @@ export function registerRegistrationRoutes(app: FastifyInstance, ctx: WebContext
       <RegisteredPage
         chrome={await ctx.chrome()}
         assets={ctx.assets}
-        event={event}
+        event={toEventView(event)}
         registration={registrationSummary(registration)}
         cancelUrl={paths.eventCancel(key, q.data.token)}
       />,
@@ -140,7 +141,7 @@ export function registerRegistrationRoutes(app: FastifyInstance, ctx: WebContext
       <CancelPage
         chrome={await ctx.chrome()}
         assets={ctx.assets}
-        event={event}
+        event={toEventView(event)}
         registration={registrationSummary(registration)}
         token={q.data.token}
         done={false}
@@ -161,7 +162,7 @@ export function registerRegistrationRoutes(app: FastifyInstance, ctx: WebContext
       <CancelPage
         chrome={await ctx.chrome()}
         assets={ctx.assets}
-        event={event}
+        event={toEventView(event)}
         registration={registrationSummary(registration)}
         token={b.data.token}
         done

@@ -1,9 +1,10 @@
-import type { EventRow, RegistrationStatus } from "../db/schema.ts";
+import type { RegistrationStatus } from "../db/schema.ts";
 import { formatKstLong } from "../lib/kst-time.ts";
 import { paths } from "../web/paths.ts";
 import type { Assets } from "../web/public/assets.ts";
 import type { Chrome } from "../web/public/chrome.ts";
 import { Layout } from "../web/public/layout.tsx";
+import type { EventView } from "./event.ts";
 import {
   CONSENT_NOTICE,
   REGISTRATION_LIMITS,
@@ -21,7 +22,7 @@ export interface RegistrationBoxProps {
 }
 
 /** The registration form on the event page: works without JavaScript (a plain form post). */
-export function RegistrationBox({ event, box }: { event: EventRow; box: RegistrationBoxProps }) {
+export function RegistrationBox({ event, box }: { event: EventView; box: RegistrationBoxProps }) {
   const d = box.draft ?? {};
   return (
     <section class="event-register" id="register" aria-labelledby="register-title">
@@ -129,7 +130,7 @@ export function RegisteredPage({
 }: {
   chrome: Chrome;
   assets: Assets;
-  event: EventRow;
+  event: EventView;
   registration: RegistrationSummary;
   cancelUrl: string;
 }) {
@@ -141,7 +142,7 @@ export function RegisteredPage({
     >
       <article class="event event-registered">
         <h1 class="event__title">{event.title}</h1>
-        <p>{formatKstLong(event.starts_at)}</p>
+        <p>{formatKstLong(event.startsAt)}</p>
         <StatusLine status={registration.status} />
         <p class="event-registered__code">
           확인 번호 <strong data-testid="confirmation-code">{registration.confirmationCode}</strong>
@@ -171,7 +172,7 @@ export function CancelPage({
 }: {
   chrome: Chrome;
   assets: Assets;
-  event: EventRow;
+  event: EventView;
   registration: RegistrationSummary;
   token: string;
   done: boolean;

@@ -1,5 +1,4 @@
 import type { SectionRow } from "../db/schema.ts";
-import { paths } from "../web/paths.ts";
 
 export interface SectionNode {
   id: number;
