@@ -6,7 +6,7 @@ import { BundleInvalidError, importBundle, readBundleFile } from "./bundle/bundl
 import { ConfigError, loadConfig } from "./config.ts";
 import { migrateToLatest, openDatabase } from "./db/client.ts";
 import { AppError } from "./lib/errors.ts";
-import { createInvalidationBus } from "./lib/invalidation-bus.ts";
+import { createInvalidationBus, stale } from "./lib/invalidation-bus.ts";
 import { createProgress } from "./lib/progress.ts";
 import type { UseCaseDeps } from "./lib/use-case.ts";
 import { articleSpellings, formatSpellings } from "./people/article-people.service.ts";
@@ -89,9 +89,11 @@ async function runExport(args: string[]): Promise<void> {
 async function runReindex(): Promise<void> {
   const started = Date.now();
   const progress = createProgress();
-  const report = await withDatabase(({ db, dialect }) =>
-    rebuildSearchIndex(db, dialect, (done, total) => progress("search", done, total)),
-  );
+  const report = await withDatabase(async ({ db, dialect, bus }) => {
+    const rebuilt = await rebuildSearchIndex(db, dialect, (done, total) => progress("search", done, total));
+    await bus.announce([stale.search]);
+    return rebuilt;
+  });
   console.log(
     `검색 색인 완료: 기사 ${report.articles}건 중 공개 ${report.indexed}건, 인물 ${report.people}명 (${((Date.now() - started) / 1000).toFixed(1)}초)`,
   );

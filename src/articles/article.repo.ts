@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { toImageView } from "../media/media.ts";
-import type { ArticleSummary, Byline } from "../web/public/view-models.ts";
+import { publicStoriesQuery, toArticleSummary } from "../web/public/article-summary.repo.ts";
+import type { ArticleSummary } from "../web/public/view-models.ts";
 import type { ArticleDetail } from "./article.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -17,42 +18,9 @@ export interface ListFilter {
   before?: { publishedAt: number; id: number };
 }
 
-/** Published articles with first author and lead photo, in one query. */
+/** Published articles with first author and lead photo, in one query, with the lists' filters. */
 function summaryQuery(db: Db, f: ListFilter) {
-  let q = db
-    .selectFrom("articles as a")
-    .leftJoin("article_authors as aa", (j) => j.onRef("aa.article_id", "=", "a.id").on("aa.position", "=", 0))
-    .leftJoin("staff as s", "s.id", "aa.staff_id")
-    .leftJoin("media as m", "m.id", "a.lead_media_id")
-    .select([
-      "a.id",
-      "a.num",
-      "a.title",
-      "a.subtitle",
-      "a.section_id",
-      "a.published_at",
-      "a.updated_at",
-      "a.view_count",
-      "a.excerpt",
-      "a.lead_alt",
-      "a.lead_caption",
-      "a.lead_credit",
-      "s.key as author_key",
-      "s.name as author_name",
-      "s.email as author_email",
-      "m.id as m_id",
-      "m.path as m_path",
-      "m.mime as m_mime",
-      "m.width as m_width",
-      "m.height as m_height",
-      "m.bytes as m_bytes",
-      "m.variants as m_variants",
-    ])
-    .where("a.status", "=", "published")
-    .where("a.published_at", "<=", f.now);
-  if (f.sectionIds) q = q.where("a.section_id", "in", f.sectionIds.length ? [...f.sectionIds] : [-1]);
-  if (f.excludeIds?.length) q = q.where("a.id", "not in", [...f.excludeIds]);
-  if (f.publishedSince !== undefined) q = q.where("a.published_at", ">=", f.publishedSince);
+  let q = publicStoriesQuery(db, f);
   if (f.authorStaffId !== undefined) {
     const staffId = f.authorStaffId;
     q = q.where((eb) =>
@@ -77,42 +45,6 @@ function summaryQuery(db: Db, f: ListFilter) {
   return q;
 }
 
-type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>["execute"]>>[number];
-
-function toSummary(r: SummaryRow): ArticleSummary {
-  const byline: Byline | null =
-    r.author_key !== null && r.author_name !== null && r.author_email !== null
-      ? { key: r.author_key, name: r.author_name, email: r.author_email }
-      : null;
-  const leadImage =
-    r.m_id !== null
-      ? toImageView(
-          {
-            path: r.m_path!,
-            mime: r.m_mime!,
-            width: r.m_width!,
-            height: r.m_height!,
-            bytes: r.m_bytes!,
-            variants: r.m_variants!,
-          },
-          { alt: r.lead_alt, caption: r.lead_caption, credit: r.lead_credit },
-        )
-      : null;
-  return {
-    id: r.id,
-    num: r.num,
-    title: r.title,
-    subtitle: r.subtitle,
-    sectionId: r.section_id,
-    publishedAt: r.published_at!,
-    updatedAt: r.updated_at,
-    viewCount: r.view_count,
-    excerpt: r.excerpt,
-    byline,
-    leadImage,
-  };
-}
-
 /** Newest first. */
 export async function listPublished(
   db: Db,
@@ -126,7 +58,7 @@ export async function listPublished(
     .limit(limit)
     .offset(offset)
     .execute();
-  return rows.map(toSummary);
+  return rows.map(toArticleSummary);
 }
 
 export async function countPublished(db: Db, f: ListFilter): Promise<number> {
@@ -215,5 +147,5 @@ export async function listSharingTags(
     .orderBy("a.id", "desc")
     .limit(limit)
     .execute();
-  return rows.map(toSummary);
+  return rows.map(toArticleSummary);
 }
