@@ -26,7 +26,7 @@ export function registerArticlePeopleRoutes(app: FastifyInstance, ctx: WebContex
     const article = await findEditable(ctx.db, id);
     if (!article) throw fail("article_not_found");
     if (!canEditArticle(user, { authorIds: article.authors.map((a) => a.id), status: article.status }))
-      throw fail("forbidden", "이 기사를 고칠 권한이 없습니다.");
+      throw fail("forbidden", "edit_article");
     return user;
   }
   const back = (id: number, notice: string) => `/newsroom/articles/${id}/edit?notice=${notice}`;

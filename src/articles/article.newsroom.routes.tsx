@@ -145,7 +145,7 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
     const article = await findEditable(ctx.db, id);
     if (!article) throw fail("article_not_found");
     const mayView = can(user.role, "article.edit_any") || article.authors.some((a) => a.id === user.id);
-    if (!mayView) throw fail("forbidden", "다른 사람의 기사는 볼 수 없습니다.");
+    if (!mayView) throw fail("forbidden", "view_others_draft");
     return { user, article };
   }
 

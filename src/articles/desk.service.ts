@@ -103,9 +103,7 @@ function assertCanEdit(actor: Actor, article: EditableArticle): void {
   if (!canEditArticle(actor, { authorIds: article.authors.map((a) => a.id), status: article.status })) {
     throw fail(
       "forbidden",
-      article.status === "draft" || article.status === "submitted"
-        ? "다른 사람의 기사는 고칠 수 없습니다."
-        : "발행된 기사는 데스크만 고칠 수 있습니다.",
+      article.status === "draft" || article.status === "submitted" ? "others_draft" : "published_desk_only",
     );
   }
 }
@@ -263,8 +261,7 @@ export async function saveArticle(
     assertCanEdit(actor, article);
     if (correction) {
       ensure(actor, "article.correct");
-      if (article.status !== "published")
-        throw fail("invalid_transition", "정정은 발행된 기사에만 할 수 있습니다.");
+      if (article.status !== "published") throw fail("invalid_transition", "correction_needs_published");
     }
     await checkReferences(trx, input);
     const before = await lastRevision(trx, id);
@@ -320,7 +317,7 @@ async function transition(
     });
     // Someone else changed the status between our read and this write (another desk, the scheduler).
     if (!changed) {
-      throw fail("invalid_transition", "그사이 다른 사람이 기사 상태를 바꿨습니다. 화면을 새로 고쳐 주세요.");
+      throw fail("invalid_transition", "changed_meanwhile");
     }
     await recordEvent(trx, {
       articleId: id,

@@ -38,10 +38,7 @@ export function canTransition(action: DeskAction, from: ArticleStatus): boolean 
 /** The status after `action`, or a Korean refusal naming why. */
 export function nextStatus(action: DeskAction, from: ArticleStatus): ArticleStatus {
   if (!canTransition(action, from)) {
-    throw fail(
-      "invalid_transition",
-      `'${STATUS_LABELS[from]}' 상태의 기사는 이 작업을 할 수 없습니다. 화면을 새로 고쳐 현재 상태를 확인해 주세요.`,
-    );
+    throw fail("invalid_transition", { statusLabel: STATUS_LABELS[from] });
   }
   return TO[action];
 }

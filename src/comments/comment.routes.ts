@@ -27,7 +27,7 @@ const NewCommentBody = z.object({
 
 function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const r = schema.safeParse(input ?? {});
-  if (!r.success) throw fail("invalid_request", "요청 형식이 올바르지 않습니다.");
+  if (!r.success) throw fail("invalid_request");
   return r.data;
 }
 

@@ -52,7 +52,7 @@ export function registerModerationRoutes(app: FastifyInstance, ctx: WebContext):
         reason: z.string().max(500).default(""),
       })
       .safeParse(request.body);
-    if (!p.success || !form.success) throw fail("invalid_block", "차단할 대상과 기간을 골라 주세요.");
+    if (!p.success || !form.success) throw fail("invalid_block", "target_and_days");
     await blockAuthor(deps, user, p.data.id, form.data.kind, form.data.days, form.data.reason);
     return reply.redirect("/newsroom/comments?notice=comment_blocked", 303);
   });

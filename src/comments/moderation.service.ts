@@ -25,7 +25,7 @@ export type ModerationDeps = UseCaseDeps;
 const PAGE_SIZE = 100;
 
 function ensureModerator(user: StaffUser) {
-  if (!can(user.role, "comments.moderate")) throw fail("forbidden", "댓글을 관리할 권한이 없습니다.");
+  if (!can(user.role, "comments.moderate")) throw fail("forbidden", "moderate");
 }
 
 /** The moderation page of one tab: its comments (with report reasons), active blocks and the log. */
@@ -97,7 +97,7 @@ export async function moderateComment(
   const now = deps.now();
   const next = action === "delete" ? "deleted" : "visible";
   if (action === "restore" && comment.status !== "deleted")
-    throw fail("invalid_transition", "삭제된 댓글만 되살릴 수 있습니다.");
+    throw fail("invalid_transition", "restore_needs_deleted");
   await deps.db.transaction().execute(async (trx) => {
     await setCommentStatus(trx, id, next, {
       heldReason: action === "delete" ? comment.held_reason : null,
@@ -126,12 +126,11 @@ export async function blockAuthor(
   reason: string,
 ) {
   ensureModerator(user);
-  if (!BLOCK_DAYS.includes(days as (typeof BLOCK_DAYS)[number]))
-    throw fail("invalid_block", "차단 기간을 골라 주세요.");
+  if (!BLOCK_DAYS.includes(days as (typeof BLOCK_DAYS)[number])) throw fail("invalid_block", "days");
   const comment = await findComment(deps.db, commentId);
   if (!comment) throw fail("comment_not_found");
   const value = kind === "nickname" ? comment.nickname.toLowerCase() : comment.address_hash;
-  if (!value) throw fail("invalid_block", "이 댓글은 주소 기록이 없어 주소로 차단할 수 없습니다.");
+  if (!value) throw fail("invalid_block", "no_address");
   const now = deps.now();
   await deps.db.transaction().execute(async (trx) => {
     await insertBlock(trx, {

@@ -39,7 +39,7 @@ const consented = (v: boolean | string | undefined) => v === true || v === "1" |
 
 function parseBody(input: unknown) {
   const r = Body.safeParse(input ?? {});
-  if (!r.success) throw fail("invalid_request", "요청 형식이 올바르지 않습니다.");
+  if (!r.success) throw fail("invalid_request");
   return { ...r.data, consent: consented(r.data.consent) };
 }
 

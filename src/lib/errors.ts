@@ -1,4 +1,4 @@
-import { josa } from "es-hangul";
+import { particleFor, withParticle } from "./josa.ts";
 
 /**
  * Domain errors carry a stable machine code, an HTTP status and a Korean message for people.
@@ -27,14 +27,45 @@ interface Entry {
 
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
+/** Why an action is not allowed, for the `forbidden` code. */
+const FORBIDDEN = {
+  any: "이 작업을 할 권한이 없습니다.",
+  others_draft: "다른 사람의 기사는 고칠 수 없습니다.",
+  published_desk_only: "발행된 기사는 데스크만 고칠 수 있습니다.",
+  view_others_draft: "다른 사람의 기사는 볼 수 없습니다.",
+  edit_article: "이 기사를 고칠 권한이 없습니다.",
+  moderate: "댓글을 관리할 권한이 없습니다.",
+} as const;
+
+/** Why a state change cannot happen now, for the `invalid_transition` code. */
+const TRANSITIONS = {
+  changed_meanwhile: "그사이 다른 사람이 기사 상태를 바꿨습니다. 화면을 새로 고쳐 주세요.",
+  correction_needs_published: "정정은 발행된 기사에만 할 수 있습니다.",
+  restore_needs_deleted: "삭제된 댓글만 되살릴 수 있습니다.",
+} as const;
+
+/** What is wrong with a block, for the `invalid_block` code. */
+const BLOCKS = {
+  target_and_days: "차단할 대상과 기간을 골라 주세요.",
+  days: "차단 기간을 골라 주세요.",
+  no_address: "이 댓글은 주소 기록이 없어 주소로 차단할 수 없습니다.",
+} as const;
+
 /**
  * Every error people can meet, by code. The codes are part of the JSON API (`{error: {code,
  * message}}`) and stay stable; the messages are what readers and staff read.
  */
 export const CATALOGUE = {
   // ---- anything
-  not_found: { status: 404, message: (what: string) => `요청하신 ${josa(what, "을/를")} 찾을 수 없습니다.` },
-  invalid_request: { status: 400, message: (detail: string) => detail },
+  not_found: {
+    status: 404,
+    message: (what: string) => `요청하신 ${withParticle(what, "을/를")} 찾을 수 없습니다.`,
+  },
+  /** input that does not parse; the message names the first problem, or says so in general */
+  invalid_request: {
+    status: 400,
+    message: (detail: string | undefined) => detail ?? "요청 형식이 올바르지 않습니다.",
+  },
   /** a newsroom form: the message is the first problem, worded for people in the form's zod schema */
   invalid_form: { status: 400, message: (detail: string) => detail },
   rate_limited: {
@@ -44,6 +75,9 @@ export const CATALOGUE = {
   },
   too_many_fields: { status: 413, message: "보낸 항목이 너무 많습니다." },
   payload_too_large: { status: 413, message: "보낸 내용이 너무 큽니다." },
+  unsupported_media_type: { status: 415, message: "보낸 내용의 형식을 처리할 수 없습니다." },
+  bad_request: { status: 400, message: "요청을 처리할 수 없습니다." },
+  internal_error: { status: 500, message: "일시적인 오류가 발생했습니다. 잠시 후 다시 시도해 주세요." },
   forbidden_origin: { status: 403, message: "다른 사이트에서 보낸 요청은 처리할 수 없습니다." },
   csrf_invalid: {
     status: 403,
@@ -51,16 +85,13 @@ export const CATALOGUE = {
   },
   invalid_date: {
     status: 400,
-    message: (value: string) => `'${value}'${josa.pick(value, "은/는")} 올바른 날짜가 아닙니다.`,
+    message: (value: string) => `'${value}'${particleFor(value, "은/는")} 올바른 날짜가 아닙니다.`,
   },
   invalid_cursor: { status: 400, message: "cursor 값이 올바르지 않습니다." },
 
   // ---- staff and sign-in
   unauthenticated: { status: 401, message: "로그인이 필요합니다. 다시 로그인해 주세요." },
-  forbidden: {
-    status: 403,
-    message: (detail: string | undefined) => detail ?? "이 작업을 할 권한이 없습니다.",
-  },
+  forbidden: { status: 403, message: (why: keyof typeof FORBIDDEN | undefined) => FORBIDDEN[why ?? "any"] },
   sign_in_failed: { status: 401, message: "이메일 또는 비밀번호가 올바르지 않습니다." },
   sign_in_locked: {
     status: 429,
@@ -100,7 +131,10 @@ export const CATALOGUE = {
   too_many_tags: { status: 400, message: "태그는 30개까지 달 수 있습니다." },
   invalid_transition: {
     status: 409,
-    message: (detail: string) => detail,
+    message: (why: keyof typeof TRANSITIONS | { statusLabel: string }) =>
+      typeof why === "string"
+        ? TRANSITIONS[why]
+        : `'${why.statusLabel}' 상태의 기사는 이 작업을 할 수 없습니다. 화면을 새로 고쳐 현재 상태를 확인해 주세요.`,
   },
   note_required: { status: 400, message: "돌려보내는 이유를 적어 주세요." },
   schedule_in_past: { status: 400, message: "예약 시각은 지금보다 뒤여야 합니다." },
@@ -113,7 +147,7 @@ export const CATALOGUE = {
   section_slug_invalid: { status: 400, message: "섹션 주소가 너무 길거나 올바르지 않습니다." },
   section_slug_taken: {
     status: 409,
-    message: (slug: string) => `주소 ‘${slug}’${josa.pick(slug, "은/는")} 이미 다른 섹션이 쓰고 있습니다.`,
+    message: (slug: string) => `주소 ‘${slug}’${particleFor(slug, "은/는")} 이미 다른 섹션이 쓰고 있습니다.`,
   },
   section_too_deep: {
     status: 400,
@@ -167,7 +201,7 @@ export const CATALOGUE = {
   nickname_too_long: { status: 400, message: (max: number) => `닉네임은 ${max}자까지 쓸 수 있습니다.` },
   already_voted: { status: 409, message: "이미 이 댓글에 의견을 남겼습니다." },
   block_not_found: { status: 404, message: "해당 차단을 찾을 수 없습니다." },
-  invalid_block: { status: 400, message: (detail: string) => detail },
+  invalid_block: { status: 400, message: (why: keyof typeof BLOCKS) => BLOCKS[why] },
 
   // ---- events
   event_not_found: { status: 404, message: "행사를 찾을 수 없습니다." },

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { AppError } from "../lib/errors.ts";
+import { AppError, fail } from "../lib/errors.ts";
 import type { WebContext } from "./context.ts";
 import { sendPage } from "./context.ts";
 import { ErrorPage } from "./public/error.view.tsx";
@@ -31,30 +31,35 @@ async function sendErrorPage(ctx: WebContext, reply: FastifyReply, status: numbe
   );
 }
 
+/**
+ * Any error as the catalogue's: our own as they are; Fastify's refusals (a body that fails its schema,
+ * is too large or of a type no route takes) by their status; anything else is ours to fix, a 500.
+ */
+function asAppError(error: FastifyError | AppError | Error): AppError {
+  if (error instanceof AppError) return error;
+  if ("validation" in error && error.validation) return fail("invalid_request");
+  const status = "statusCode" in error && typeof error.statusCode === "number" ? error.statusCode : 500;
+  if (status === 413) return fail("payload_too_large");
+  if (status === 415) return fail("unsupported_media_type");
+  if (status >= 400 && status < 500) {
+    const refused = fail("bad_request");
+    return new AppError(refused.code, status, refused.message);
+  }
+  return fail("internal_error");
+}
+
 /** One mapping from errors to answers: JSON for the API, a Korean page for everything else. */
 export function registerErrorHandlers(app: FastifyInstance, ctx: WebContext): void {
   app.setNotFoundHandler(async (request, reply) => {
-    if (isApi(request)) return sendJsonError(reply, 404, "not_found", "요청한 자료를 찾을 수 없습니다.");
+    if (isApi(request)) {
+      const error = fail("not_found", "자료");
+      return sendJsonError(reply, error.status, error.code, error.message);
+    }
     return sendErrorPage(ctx, reply, 404);
   });
 
   app.setErrorHandler(async (error: FastifyError | AppError | Error, request, reply) => {
-    let status = 500;
-    let code = "internal_error";
-    let message = "일시적인 오류가 발생했습니다. 잠시 후 다시 시도해 주세요.";
-    let details: unknown;
-    if (error instanceof AppError) {
-      ({ status, code, message } = error);
-      details = error.details;
-    } else if ("validation" in error && error.validation) {
-      status = 400;
-      code = "invalid_request";
-      message = "요청 형식이 올바르지 않습니다.";
-    } else if ("statusCode" in error && typeof error.statusCode === "number" && error.statusCode < 500) {
-      status = error.statusCode;
-      code = status === 413 ? "payload_too_large" : status === 415 ? "unsupported_media_type" : "bad_request";
-      message = status === 413 ? "보낸 내용이 너무 큽니다." : "요청을 처리할 수 없습니다.";
-    }
+    const { status, code, message, details } = asAppError(error);
     if (status >= 500) request.log.error({ err: error }, "request failed");
     if (isApi(request)) return sendJsonError(reply, status, code, message, details);
     return sendErrorPage(ctx, reply, status, message);

@@ -3,10 +3,11 @@ import { fail } from "../lib/errors.ts";
 import type { WebContext } from "./context.ts";
 
 /**
- * Refuses a public write (a comment, a vote, a registration) that another site's page sent: a
- * request whose `Origin` is neither the configured site nor the host it was sent to. Readers' forms
- * and scripts carry no CSRF token, so this is what stops a page elsewhere from writing in their name.
- * A request without `Origin` (curl, an old browser's same-origin form) is let through.
+ * Refuses a write that another site's page sent: a request whose `Origin` is neither the configured
+ * site nor the host it was sent to. Readers' forms and scripts carry no CSRF token, so for a comment, a
+ * vote or a registration this is what stops a page elsewhere from writing in their name; the newsroom
+ * checks it before its CSRF token. A request without `Origin` (curl, an old browser's same-origin
+ * form) is let through.
  *
  * It lives in `web/` rather than in a feature because every feature with a public write needs it.
  */

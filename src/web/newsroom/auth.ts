@@ -6,6 +6,7 @@ import { resumeSession } from "../../staff/auth.service.ts";
 import type { SessionWithUser } from "../../staff/session.repo.ts";
 import { can, type Permission, type StaffUser } from "../../staff/staff.ts";
 import type { WebContext } from "../context.ts";
+import { checkOrigin } from "../origin.ts";
 
 export const SESSION_COOKIE = "jikji_session";
 export const LOGIN_CSRF_COOKIE = "jikji_login_csrf";
@@ -62,14 +63,7 @@ export function newsroomGuard(ctx: WebContext) {
 }
 
 export function checkCsrf(ctx: WebContext, request: FastifyRequest, expected: string): void {
-  const origin = request.headers.origin;
-  if (
-    origin &&
-    origin !== new URL(ctx.config.siteUrl).origin &&
-    origin !== `${request.protocol}://${request.host}`
-  ) {
-    throw fail("forbidden_origin");
-  }
+  checkOrigin(ctx, request);
   const body = request.body as Record<string, unknown> | undefined;
   const sent = (typeof body?._csrf === "string" ? body._csrf : undefined) ?? request.headers["x-csrf-token"];
   if (typeof sent !== "string" || !safeEqual(sent, expected)) {
