@@ -372,7 +372,13 @@ async function timeRefresh(dataDir: string, seededAt: number) {
   const handle = openDatabase({ databaseUrl: null, dataDir });
   const startedAt = Date.now();
   const now = () => seededAt + (Date.now() - startedAt);
-  const counter = new ReadCounter({ db: handle.db, redis: null, now, log: pino({ level: "silent" }) });
+  const counter = new ReadCounter({
+    db: handle.db,
+    dialect: handle.dialect,
+    redis: null,
+    now,
+    log: pino({ level: "silent" }),
+  });
   try {
     const first = await counter.refresh();
     const window = await handle.db

@@ -85,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // quits (onClose hooks run last-registered first).
   const reads = new ReadCounter({
     db: deps.db,
+    dialect: deps.dialect,
     redis,
     keyPrefix: deps.redisKeyPrefix,
     now: deps.now ?? Date.now,

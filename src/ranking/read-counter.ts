@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Redis } from "ioredis";
 import type { Kysely } from "kysely";
+import type { Dialect } from "../db/dialect.ts";
 import type { ArticleStatus, Database, MostReadPeriod } from "../db/schema.ts";
 import { databaseReadStore, type ReadStore, redisReadStore } from "./read-store.ts";
 import { isReadable, PERIOD_MS, rankByScore, windowBuckets } from "./read-window.ts";
@@ -71,6 +72,7 @@ interface CachedArticle {
 
 export interface ReadCounterDeps {
   db: Kysely<Database>;
+  dialect: Dialect;
   /** the app's Redis client when REDIS_URL is set: counting and ranking are then shared through it */
   redis: Redis | null;
   /** prefix of every Redis key (default `jikji:`) */
@@ -111,7 +113,7 @@ export class ReadCounter {
       deps.store ??
       (deps.redis
         ? redisReadStore(deps.db, deps.redis, deps.keyPrefix ?? "jikji:")
-        : databaseReadStore(deps.db));
+        : databaseReadStore(deps.db, deps.dialect));
   }
 
   /** Queues one accepted beacon. Never waits and never fails. */

@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import type { Kysely } from "kysely";
+import type { Dialect } from "../db/dialect.ts";
 import type { Database } from "../db/schema.ts";
 import { type Bucket, DAY_MS, DEDUPE_MS, HOUR_MS, type Scored } from "./read-window.ts";
 import {
@@ -54,7 +55,7 @@ export interface ReadStore {
  */
 const DATABASE_SLICE = 5000;
 
-export function databaseReadStore(db: Kysely<Database>): ReadStore {
+export function databaseReadStore(db: Kysely<Database>, dialect: Dialect): ReadStore {
   return {
     kind: "database",
     async count(batch, keep) {
@@ -66,7 +67,7 @@ export function databaseReadStore(db: Kysely<Database>): ReadStore {
           if (i > 0) await new Promise((resolve) => setImmediate(resolve));
           total += await db.transaction().execute(async (trx) => {
             const counted: Beacon[] = [];
-            for (const b of await markFirstReads(trx, round.slice(i, i + DATABASE_SLICE))) {
+            for (const b of await markFirstReads(trx, dialect, round.slice(i, i + DATABASE_SLICE))) {
               if (keep(b)) counted.push(b);
             }
             const hourly = sumHourly(counted);

@@ -1,4 +1,5 @@
 import { type CompiledQuery, type Kysely, sql, type Transaction } from "kysely";
+import type { Dialect } from "../db/dialect.ts";
 import type { ArticleStatus, Database, MostReadPeriod } from "../db/schema.ts";
 import { type Bucket, DEDUPE_MS, MAX_AGE_MS, type Scored } from "./read-window.ts";
 import type { Beacon, HourlyReads } from "./reads.ts";
@@ -53,9 +54,8 @@ type FirstReadsRow = { article_id: number; visitor: string };
 const compiledFirstReads = new Map<string, CompiledQuery<FirstReadsRow>>();
 const FIRST_READS_CHUNK = 500;
 
-function compiledFor(db: Db, rows: number): CompiledQuery<FirstReadsRow> {
-  const adapter = db.getExecutor().adapter.constructor.name;
-  const key = `${adapter}:${rows}`;
+function compiledFor(db: Db, dialect: Dialect, rows: number): CompiledQuery<FirstReadsRow> {
+  const key = `${dialect.name}:${rows}`;
   let compiled = compiledFirstReads.get(key);
   if (!compiled) {
     compiled = firstReadsQuery(db, rows).compile() as CompiledQuery<FirstReadsRow>;
@@ -94,6 +94,7 @@ function firstReadsChunks(n: number): number[] {
  */
 export async function markFirstReads(
   trx: Transaction<Database>,
+  dialect: Dialect,
   round: readonly Beacon[],
 ): Promise<Beacon[]> {
   const sorted = [...round].sort((x, y) => x.articleId - y.articleId || (x.visitor < y.visitor ? -1 : 1));
@@ -102,7 +103,7 @@ export async function markFirstReads(
   for (const size of firstReadsChunks(sorted.length)) {
     const chunk = sorted.slice(from, from + size);
     from += size;
-    const template = compiledFor(trx, size);
+    const template = compiledFor(trx, dialect, size);
     const parameters: unknown[] = [];
     for (const b of chunk) parameters.push(b.articleId, b.visitor, b.at);
     parameters.push(DEDUPE_MS);

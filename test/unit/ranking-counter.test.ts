@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
+import { sqliteDialect } from "../../src/db/dialect.ts";
 import type { Database } from "../../src/db/schema.ts";
 import { ReadCounter } from "../../src/ranking/read-counter.ts";
 import type { ReadStore } from "../../src/ranking/read-store.ts";
@@ -49,6 +50,7 @@ function fakeStore() {
 function counter(store: ReadStore) {
   return new ReadCounter({
     db: {} as Kysely<Database>,
+    dialect: sqliteDialect,
     redis: null,
     now: () => NOW,
     log: pino({ level: "silent" }),
