@@ -6,6 +6,7 @@ import autocannon from "autocannon";
 import type { DialectName } from "../src/db/dialect.ts";
 import { ARTICLE_COUNT, BENCH_SECTION, type SeededDatabase, seedDatabase } from "./seed.ts";
 import type { ServerMessage, ServerOptions } from "./server.ts";
+import { measureWritePath } from "./write-path.ts";
 
 /**
  * `npm run bench`: the public pages under load on a database of 10,000 generated articles. The
@@ -205,6 +206,21 @@ async function main(): Promise<void> {
       rows.push({ route, result, pageBytes });
     }
     console.log(`\n${report(settings, db, { prepareSeconds, loadAtStart }, rows)}`);
+    console.error("The write path: desk actions on 100 published stories, one at a time…");
+    const writes = await measureWritePath(db);
+    console.log(
+      `${table(
+        ["desk action (use case, in-process)", "p50 ms", "p95 ms", "max ms", "tags announced"],
+        writes.map((w) => [
+          w.action,
+          w.p50.toFixed(1),
+          w.p95.toFixed(1),
+          w.max.toFixed(1),
+          w.tags.toFixed(1),
+        ]),
+        [false, true, true, true, true],
+      )}\n`,
+    );
     console.error(`(${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
     if (rows.some((r) => r.result.errors > 0 || r.result.non2xx > 0)) {
       console.error("Some requests failed: the figures above do not describe a working site.");
