@@ -44,6 +44,7 @@ function staleTagsOfEventSave({ before, after, speakerKeys }: SavedEvent): Stale
   const banner = before?.promoted === 1 || after.promoted === 1;
   return [
     stale.event(after.key),
+    stale.events,
     ...speakerKeys.map(stale.person),
     ...(banner ? [stale.everything] : [stale.home, stale.sitemap]),
   ];

@@ -11,6 +11,7 @@ import { Redis } from "ioredis";
  * - `reporter:K`       a reporter's page, by staff key; article pages carry their reporters' tags
  * - `person:K`         a person's page, by key; article pages carry the tags of the people they link
  * - `event:K`          an event page, by key
+ * - `events`           the list of events (`/events`)
  * - `home`, `feed:*`, `sitemap`, `search`
  * - `*`                everything (site settings, navigation, a bundle import)
  */
@@ -22,6 +23,7 @@ export const stale = {
   reporter: (key: string): StaleTag => `reporter:${key}`,
   person: (key: string): StaleTag => `person:${key}`,
   event: (key: string): StaleTag => `event:${key}`,
+  events: "events" as StaleTag,
   home: "home" as StaleTag,
   feeds: "feed:*" as StaleTag,
   sitemap: "sitemap" as StaleTag,

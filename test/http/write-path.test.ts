@@ -192,4 +192,61 @@ describe("one write path: derived state and announcements follow every newsroom 
     expect((await search("기가와트")).titles).toEqual(["거너더건설 해상 풍력 착공"]);
     expect(tags()).toContain(`article:${num}`);
   });
+
+  describe("what other newsroom writes announce", () => {
+    it("a section renamed: every page (the menu is on all of them)", async () => {
+      const res = await admin.post(`/newsroom/sections/${sectionId}`, { name: "전자·반도체", position: "0" });
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(303);
+      expect(tags()).toEqual(["*"]);
+    });
+
+    it("site settings saved: every page", async () => {
+      const res = await admin.post("/newsroom/settings", {
+        name: "한빛경제",
+        dateline: "한빛경제",
+        youtubeUrl: "",
+      });
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(303);
+      expect(tags()).toEqual(["*"]);
+    });
+
+    it("a person added and renamed: their page and search, and search finds the new spelling", async () => {
+      const created = await desk.post("/newsroom/people", {
+        key: "kim-cs",
+        name: "김철수",
+        aliases: "",
+        role: "대표",
+        organization: "가나다전자",
+        bio: "",
+        contextWords: "",
+        num: "",
+      });
+      expect(created.statusCode, created.body.slice(0, 300)).toBe(303);
+      expect(tags()).toEqual(expect.arrayContaining(["person:kim-cs", "search"]));
+      const { id } = await t.database.db
+        .selectFrom("people")
+        .select("id")
+        .where("key", "=", "kim-cs")
+        .executeTakeFirstOrThrow();
+      announced = [];
+      const edited = await desk.post(`/newsroom/people/${id}`, {
+        key: "kim-cs",
+        name: "김철수",
+        aliases: "철수 김",
+        role: "대표",
+        organization: "가나다전자",
+        bio: "",
+        contextWords: "",
+        num: "",
+      });
+      expect(edited.statusCode, edited.body.slice(0, 300)).toBe(303);
+      expect(tags()).toEqual(expect.arrayContaining(["person:kim-cs", "search"]));
+    });
+
+    it("a refused write announces nothing and changes nothing", async () => {
+      const res = await admin.post(`/newsroom/sections/${sectionId}`, { name: "", position: "0" });
+      expect(res.statusCode).toBe(400);
+      expect(tags()).toEqual([]);
+    });
+  });
 });
