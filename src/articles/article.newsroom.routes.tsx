@@ -2,9 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { ArticleRevisionRow } from "../db/schema.ts";
 import { AppError, fail } from "../lib/errors.ts";
-import { parseKstLocal, toKstLocal } from "../lib/kst-input.ts";
-import { htmlToText } from "../lib/sanitize-html.ts";
-import { peoplePanel } from "../people/article-people.service.ts";
+import { parseKstLocal } from "../lib/kst-input.ts";
 import { can, canEditArticle } from "../staff/staff.ts";
 import { sendPage, type WebContext } from "../web/context.ts";
 import { requirePermission, staffOf } from "../web/newsroom/auth.ts";
@@ -14,16 +12,11 @@ import { ArticlePage } from "./article.view.tsx";
 import { registerArticlePeopleRoutes } from "./article-people.routes.tsx";
 import {
   findEditable,
-  findEditorMedia,
   findRevision,
-  lastRevision,
   listByStatus,
   listDeskQueue,
   listDraftsOf,
-  listEditorMedia,
-  listEvents,
   listRevisions,
-  listSectionsForEditor,
   sectionNamesById,
 } from "./desk.repo.ts";
 import {
@@ -46,8 +39,8 @@ import {
   EditorPage,
   RevisionsPage,
 } from "./desk.view.tsx";
+import { loadEditorData } from "./editor.service.ts";
 import { bodyAsText, sideBySide } from "./revision-diff.ts";
-import { publishWarnings } from "./workflow.ts";
 
 const optionalInt = z
   .union([z.literal(""), z.coerce.number().int().min(1).max(2_147_483_647)])
@@ -102,42 +95,8 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
   const deps: DeskDeps = { db: ctx.db, dialect: ctx.dialect, now: ctx.now, bus: ctx.bus };
   registerArticlePeopleRoutes(app, ctx);
 
-  async function editorData(id: number | null, extra: Partial<EditorData> = {}): Promise<EditorData> {
-    const [sections, media] = await Promise.all([
-      listSectionsForEditor(ctx.db),
-      listEditorMedia(ctx.db, 200),
-    ]);
-    const article = id === null ? null : await findEditable(ctx.db, id);
-    if (id !== null && !article) throw fail("article_not_found");
-    const [revision, history] = article
-      ? await Promise.all([lastRevision(ctx.db, article.id), listEvents(ctx.db, article.id)])
-      : [undefined, []];
-    const warnings = article
-      ? publishWarnings({
-          title: article.title,
-          bodyHtml: article.bodyHtml,
-          bodyText: htmlToText(article.bodyHtml),
-          hasLeadPhoto: article.leadMediaId !== null,
-          leadCredit: article.leadCredit,
-        })
-      : [];
-    // Selected photo may be older than the 200 listed; keep it selectable.
-    if (article?.leadMediaId && !media.some((m) => m.id === article.leadMediaId)) {
-      const m = await findEditorMedia(ctx.db, article.leadMediaId);
-      if (m) media.unshift(m);
-    }
-    return {
-      article,
-      sections,
-      media,
-      warnings,
-      revisionId: revision?.id ?? null,
-      history,
-      defaultScheduleAt: toKstLocal(ctx.now() + 3600_000),
-      people: article ? await peoplePanel(ctx.db, article.id) : null,
-      ...extra,
-    };
-  }
+  const editorData = (id: number | null, extra: Partial<EditorData> = {}) =>
+    loadEditorData(ctx.db, id, ctx.now(), extra);
 
   async function loadEditable(request: FastifyRequest) {
     const user = staffOf(request);
