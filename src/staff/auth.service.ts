@@ -5,16 +5,15 @@ import { decoyHash, hashPassword, verifyPassword } from "../lib/password.ts";
 import { installSecret, keyedHash, randomToken } from "../lib/secrets.ts";
 import {
   clearThrottle,
+  countSignInFailure,
   deleteExpiredSessions,
   deleteSession,
   deleteSessionsOf,
   extendSession,
   findSession,
-  findThrottle,
   insertSession,
   latestLock,
   type SessionWithUser,
-  saveThrottle,
 } from "./session.repo.ts";
 import { findPasswordHash, findSignInAccount, setPasswordHash } from "./staff.repo.ts";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./staff.ts";
@@ -61,18 +60,8 @@ async function lockedUntil(db: Kysely<Database>, keys: string[], now: number): P
 }
 
 /** Counts a failure; returns how many failures the key now has in the window. */
-async function recordFailure(db: Kysely<Database>, key: string, limit: number, now: number): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const row = await findThrottle(trx, key);
-    const fresh = !row || now - row.first_failed_at > THROTTLE.windowMs;
-    const failures = fresh ? 1 : row.failures + 1;
-    await saveThrottle(trx, key, {
-      failures,
-      first_failed_at: fresh ? now : row.first_failed_at,
-      locked_until: failures >= limit ? now + THROTTLE.lockMs : (row?.locked_until ?? null),
-    });
-    return failures;
-  });
+function recordFailure(db: Kysely<Database>, key: string, limit: number, now: number): Promise<number> {
+  return countSignInFailure(db, key, { now, limit, windowMs: THROTTLE.windowMs, lockMs: THROTTLE.lockMs });
 }
 
 export interface SignInResult {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
 import type { StaffUser } from "./staff.ts";
 
@@ -114,20 +114,35 @@ export async function latestLock(db: Db, keys: readonly string[]): Promise<numbe
   return Math.max(0, ...rows.map((r) => r.locked_until ?? 0));
 }
 
-export function findThrottle(db: Db, key: string): Promise<SignInThrottle | undefined> {
-  return db
-    .selectFrom("sign_in_throttle")
-    .select(["failures", "first_failed_at", "locked_until"])
-    .where("key", "=", key)
-    .executeTakeFirst();
-}
-
-export async function saveThrottle(db: Db, key: string, values: SignInThrottle): Promise<void> {
-  await db
+/**
+ * Counts one failed sign-in under `key` and returns how many the key now has in its window, in one
+ * statement, so that failures guessed in parallel are all counted (a read, then a write of a count
+ * computed here, let racing guesses overwrite each other's count). A window older than `windowMs`
+ * starts again at 1; reaching `limit` locks the key until `now + lockMs`. Every SET expression reads
+ * the row as it was, on both databases, so the lock repeats the window's rule.
+ */
+export async function countSignInFailure(
+  db: Db,
+  key: string,
+  rule: { now: number; windowMs: number; lockMs: number; limit: number },
+): Promise<number> {
+  const { now, windowMs, lockMs, limit } = rule;
+  const expired = sql<boolean>`${now} - sign_in_throttle.first_failed_at > ${windowMs}`;
+  const row = await db
     .insertInto("sign_in_throttle")
-    .values({ key, ...values })
-    .onConflict((oc) => oc.column("key").doUpdateSet(values))
-    .execute();
+    .values({ key, failures: 1, first_failed_at: now, locked_until: limit <= 1 ? now + lockMs : null })
+    .onConflict((oc) =>
+      oc.column("key").doUpdateSet({
+        failures: sql<number>`CASE WHEN ${expired} THEN 1 ELSE sign_in_throttle.failures + 1 END`,
+        first_failed_at: sql<number>`CASE WHEN ${expired} THEN ${now} ELSE sign_in_throttle.first_failed_at END`,
+        locked_until: sql<number | null>`CASE
+          WHEN (CASE WHEN ${expired} THEN 1 ELSE sign_in_throttle.failures + 1 END) >= ${limit} THEN ${now + lockMs}
+          ELSE sign_in_throttle.locked_until END`,
+      }),
+    )
+    .returning("failures")
+    .executeTakeFirstOrThrow();
+  return Number(row.failures);
 }
 
 export async function clearThrottle(db: Db, key: string): Promise<void> {

@@ -3,6 +3,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, openDatabase } from "../../src/db/client.ts";
 import { databaseRateLimiter, type RateLimiter, redisRateLimiter } from "../../src/lib/rate-limit.ts";
+import { countSignInFailure } from "../../src/staff/session.repo.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 
 /**
@@ -123,5 +124,43 @@ describe("the Redis rate limiter", () => {
     const ttl = await redis.pttl(`${prefix}ttl:${NOW - 30_000}`);
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(WINDOW + 1000);
+  });
+});
+
+describe("failed sign-ins counted under racing guesses", () => {
+  let database: TestDatabase;
+  const rule = { now: NOW, windowMs: 15 * 60_000, lockMs: 15 * 60_000, limit: 5 };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database?.destroy();
+  });
+
+  it("counts every one of 50 parallel failures and locks at the limit", async () => {
+    const counts = await Promise.all(
+      Array.from({ length: 50 }, () => countSignInFailure(database.db, "email:race@test.example.kr", rule)),
+    );
+    expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    const row = await database.db
+      .selectFrom("sign_in_throttle")
+      .selectAll()
+      .where("key", "=", "email:race@test.example.kr")
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ failures: 50, first_failed_at: NOW, locked_until: NOW + rule.lockMs });
+  });
+
+  it("starts a new window after the old one, unlocked until the limit again", async () => {
+    const key = "email:window@test.example.kr";
+    for (let i = 0; i < 4; i++) await countSignInFailure(database.db, key, rule);
+    const later = { ...rule, now: NOW + rule.windowMs + 1 };
+    expect(await countSignInFailure(database.db, key, later)).toBe(1);
+    const row = await database.db
+      .selectFrom("sign_in_throttle")
+      .selectAll()
+      .where("key", "=", key)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ failures: 1, first_failed_at: later.now, locked_until: null });
   });
 });
