@@ -112,11 +112,25 @@ export async function createRedisBus(options: {
   const log = options.log ?? silent;
   const self = randomUUID();
   const subscribers = localSubscribers(log);
-  const publisher = new Redis(options.url, { maxRetriesPerRequest: 2 });
+  // Without an offline queue a publish while Redis is away fails at once (and is logged) instead of
+  // holding the write that announced it; the connection keeps retrying in the background.
+  const publisher = new Redis(options.url, { maxRetriesPerRequest: 2, enableOfflineQueue: false });
   // A connection in subscriber mode can do nothing else, so listening takes a second one.
   const listener = new Redis(options.url, { maxRetriesPerRequest: 2 });
-  for (const connection of [publisher, listener]) {
-    connection.on("error", (err) => log.warn({ err }, "invalidation bus: Redis connection error"));
+  for (const [name, connection] of [
+    ["publisher", publisher],
+    ["listener", listener],
+  ] as const) {
+    // One line when a connection goes down and one when it is back, not one per reconnect attempt.
+    let down = false;
+    connection.on("error", (err) => {
+      if (!down) log.warn({ err }, `invalidation bus: Redis ${name} connection lost; retrying`);
+      down = true;
+    });
+    connection.on("ready", () => {
+      if (down) log.warn({}, `invalidation bus: Redis ${name} connection back`);
+      down = false;
+    });
   }
   listener.on("message", (channel, message) => {
     if (channel !== options.channel) return;
@@ -127,7 +141,23 @@ export async function createRedisBus(options: {
       log.warn({ err }, "invalidation bus: unreadable message");
     }
   });
-  await listener.subscribe(options.channel);
+  // Waits for the first connection of each (so nothing announced right after start is lost), but a
+  // Redis that is down does not stop the instance from starting: it listens once Redis is back
+  // (subscribing again on every reconnection) and meanwhile hears only its own announcements.
+  const connected = (connection: Redis, then: () => Promise<unknown> = async () => {}) =>
+    new Promise<void>((resolve) => {
+      connection.on("ready", () => {
+        then().then(
+          () => resolve(),
+          (err: unknown) => {
+            log.warn({ err }, "invalidation bus: could not subscribe");
+            resolve();
+          },
+        );
+      });
+      connection.once("error", () => resolve());
+    });
+  await Promise.all([connected(publisher), connected(listener, () => listener.subscribe(options.channel))]);
   return {
     async announce(tags) {
       const list = distinct(tags);
@@ -144,7 +174,12 @@ export async function createRedisBus(options: {
     },
     subscribe: (listener) => subscribers.add(listener),
     async close() {
-      await Promise.allSettled([listener.quit(), publisher.quit()]);
+      // QUIT waits for Redis to answer; a connection that is away is simply dropped.
+      const end = (connection: Redis) =>
+        connection.status === "ready"
+          ? connection.quit().catch(() => connection.disconnect())
+          : connection.disconnect();
+      await Promise.allSettled([end(listener), end(publisher)]);
     },
   };
 }

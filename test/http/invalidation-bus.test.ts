@@ -1,7 +1,9 @@
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import net from "node:net";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildApp } from "../../src/app.ts";
 import { importBundle } from "../../src/bundle/bundle.import.ts";
 import { loadConfig } from "../../src/config.ts";
@@ -127,5 +129,92 @@ describe("two instances of the app on one database and one Redis", () => {
     );
     expect(await there).toEqual(["*"]);
     expect((await other.inject("/article/9101")).statusCode).toBe(200);
+  });
+});
+
+/** A Redis server of this test's own on a free port, so that it can be stopped and started again. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startRedis(port: number): Promise<ChildProcess> {
+  const child = spawn(
+    "redis-server",
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    {
+      stdio: ["ignore", "pipe", "ignore"],
+    },
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`redis-server exited with ${code}`)));
+    child.stdout!.on("data", (d: Buffer) => {
+      if (d.toString().includes("Ready to accept connections")) resolve();
+    });
+  });
+  return child;
+}
+
+async function stopRedis(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGKILL");
+  await exited;
+}
+
+describe("a Redis bus when Redis goes away and comes back", () => {
+  let port: number;
+  let redis: ChildProcess;
+  let a: InvalidationBus;
+  let b: InvalidationBus;
+  const warnings: string[] = [];
+  const log = { warn: (_: object, message: string) => void warnings.push(message) };
+
+  beforeAll(async () => {
+    port = await freePort();
+    redis = await startRedis(port);
+    const url = `redis://127.0.0.1:${port}`;
+    [a, b] = await Promise.all([
+      createRedisBus({ url, channel: "stale", log }),
+      createRedisBus({ url, channel: "stale", log }),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([a.close(), b.close()]);
+    await stopRedis(redis);
+  });
+
+  it("keeps announcing here while Redis is down, and reaches the other instance again once it is back", async () => {
+    const there = nextAnnouncement(b);
+    await a.announce(["article:1"]);
+    expect(await there).toEqual(["article:1"]);
+
+    await stopRedis(redis);
+    const here: (readonly StaleTag[])[] = [];
+    const stop = a.subscribe((tags) => here.push(tags));
+    // A write that commits while Redis is down still tells this instance, and never fails.
+    await expect(a.announce(["article:2"])).resolves.toBeUndefined();
+    expect(here).toEqual([["article:2"]]);
+    stop();
+    expect(warnings).toContain("invalidation bus: broadcast failed");
+
+    redis = await startRedis(port);
+    const received: (readonly StaleTag[])[] = [];
+    b.subscribe((tags) => received.push(tags));
+    // Both connections reconnect (and the listener subscribes again) on their own: announce until
+    // the other instance hears it.
+    await vi.waitFor(
+      async () => {
+        await a.announce(["article:3"]);
+        expect(received).toContainEqual(["article:3"]);
+      },
+      { timeout: 15_000, interval: 200 },
+    );
   });
 });
