@@ -4,6 +4,7 @@ import type { PeoplePanel } from "../people/article-people.service.ts";
 import { PeoplePanelView } from "../people/article-people.view.tsx";
 import { can, type StaffUser } from "../staff/staff.ts";
 import { Csrf, NewsroomLayout, type NewsroomPageProps } from "../web/newsroom/layout.tsx";
+import { paths } from "../web/paths.ts";
 import type { DeskRow, EditableArticle } from "./desk.repo.ts";
 import { type PublishWarning, STATUS_LABELS, TITLE_WARN_LENGTH } from "./workflow.ts";
 
@@ -326,7 +327,7 @@ export function EditorPage(props: Base & { data: EditorData }) {
                     key={m.id}
                     value={String(m.id)}
                     selected={m.id === leadMediaId}
-                    data-src={`/media/${m.path}`}
+                    data-src={paths.media(m.path)}
                   >
                     {`#${m.id} ${m.original_name ?? m.caption ?? ""} (${m.width}×${m.height})`}
                   </option>

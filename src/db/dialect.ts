@@ -59,10 +59,6 @@ export const postgresDialect: Dialect = Object.freeze({
   searchIndex: postgresSearchIndex,
 } satisfies Dialect);
 
-export function dialectNamed(name: DialectName): Dialect {
-  return name === "sqlite" ? sqliteDialect : postgresDialect;
-}
-
 /**
  * True when the error is a unique-constraint violation on either database. The codes cannot be
  * confused, so code holding no Dialect (a use case retrying a number) may ask without one.

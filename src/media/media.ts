@@ -1,4 +1,5 @@
 import type { MediaRow } from "../db/schema.ts";
+import { paths } from "../web/paths.ts";
 import type { ImageView } from "../web/public/view-models.ts";
 
 export interface MediaVariant {
@@ -11,10 +12,6 @@ export function parseVariants(json: string): MediaVariant[] {
   return Array.isArray(parsed) ? (parsed as MediaVariant[]) : [];
 }
 
-export function mediaUrl(relativePath: string): string {
-  return `/media/${relativePath}`;
-}
-
 /** Builds the view of a stored photo with this use's alt text, caption and credit. */
 export function toImageView(
   media: Pick<MediaRow, "path" | "width" | "height" | "variants" | "mime" | "bytes">,
@@ -22,10 +19,10 @@ export function toImageView(
 ): ImageView {
   const variants = parseVariants(media.variants);
   return {
-    src: mediaUrl(media.path),
+    src: paths.media(media.path),
     width: media.width,
     height: media.height,
-    webpSrcset: variants.map((v) => `${mediaUrl(v.path)} ${v.width}w`).join(", "),
+    webpSrcset: variants.map((v) => `${paths.media(v.path)} ${v.width}w`).join(", "),
     mime: media.mime,
     bytes: media.bytes,
     alt: use.alt ?? use.caption ?? "",

@@ -1,8 +1,9 @@
 import { formatKstMinute } from "../lib/kst-time.ts";
 import { Csrf, NewsroomLayout, type NewsroomPageProps } from "../web/newsroom/layout.tsx";
+import { paths } from "../web/paths.ts";
 import type { MediaLibraryRow } from "./media.repo.ts";
 import { MAX_IMAGE_BYTES } from "./media.service.ts";
-import { type MediaVariant, mediaUrl, parseVariants } from "./media.ts";
+import { type MediaVariant, parseVariants } from "./media.ts";
 
 type Base = Omit<NewsroomPageProps, "title" | "children">;
 
@@ -21,7 +22,7 @@ function thumbnailOf(row: Pick<MediaLibraryRow, "path" | "variants">): string {
     (best, v) => (best === null || v.width < best.width ? v : best),
     null,
   );
-  return mediaUrl(smallest?.path ?? row.path);
+  return paths.media(smallest?.path ?? row.path);
 }
 
 /** A rendition for the photo's own page: the widest up to 960 px, or the smallest there is. */
@@ -31,7 +32,7 @@ function previewOf(row: Pick<MediaLibraryRow, "path" | "variants">): string {
     (best, v) => (best === null || v.width > best.width ? v : best),
     null,
   );
-  return widest ? mediaUrl(widest.path) : thumbnailOf(row);
+  return widest ? paths.media(widest.path) : thumbnailOf(row);
 }
 
 function ErrorLine({ error }: { error?: { code: string; message: string } | null }) {
@@ -236,11 +237,11 @@ export function MediaDetailPage(
           <h2>크기별 파일</h2>
           <ul class="nr-history">
             <li>
-              <a href={mediaUrl(m.path)}>원본</a>
+              <a href={paths.media(m.path)}>원본</a>
             </li>
             {variants.map((v) => (
               <li key={v.path}>
-                <a href={mediaUrl(v.path)}>WebP {v.width}px</a>
+                <a href={paths.media(v.path)}>WebP {v.width}px</a>
               </li>
             ))}
           </ul>

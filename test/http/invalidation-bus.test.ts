@@ -4,25 +4,23 @@ import net from "node:net";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { buildApp } from "../../src/app.ts";
 import { importBundle } from "../../src/bundle/bundle.import.ts";
-import { loadConfig } from "../../src/config.ts";
-import { type DatabaseHandle, openDatabase } from "../../src/db/client.ts";
 import {
   createLocalBus,
   createRedisBus,
   type InvalidationBus,
   type StaleTag,
 } from "../../src/lib/invalidation-bus.ts";
-import { NOW, SITE_URL } from "../support/app.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { NOW } from "../support/app.ts";
+import type { TestDatabase } from "../support/database.ts";
 import { article, newsroom } from "../support/factories.ts";
+import { startTwoInstances, TEST_REDIS_URL, type TwoInstances } from "../support/instances.ts";
 
 /**
  * The invalidation bus: what a use case announces reaches every subscriber in its process and, on
  * Redis, every other instance (each test run on a channel of its own).
  */
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const REDIS_URL = TEST_REDIS_URL;
 const channel = () => `jikji-test-${process.pid}-${randomBytes(4).toString("hex")}:stale`;
 
 /** Resolves with the next announcement a bus delivers. */
@@ -81,38 +79,16 @@ describe("a bus shared through Redis", () => {
 
 describe("two instances of the app on one database and one Redis", () => {
   const prefix = `jikji-test-${process.pid}-${randomBytes(4).toString("hex")}:`;
+  let instances: TwoInstances;
   let database: TestDatabase;
-  let second: DatabaseHandle;
   let first: FastifyInstance;
   let other: FastifyInstance;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    second = openDatabase({ databaseUrl: database.databaseUrl, dataDir: database.dataDir, poolSize: 4 });
-    const config = loadConfig({
-      DATA_DIR: database.dataDir,
-      DATABASE_URL: database.databaseUrl ?? "",
-      REDIS_URL,
-      SITE_URL,
-      JIKJI_DEMO: "0",
-      LOG_LEVEL: "silent",
-    });
-    const common = {
-      config,
-      now: () => NOW,
-      logger: false as const,
-      sleep: async () => {},
-      redisKeyPrefix: prefix,
-    };
-    first = await buildApp({ ...common, db: database.db, dialect: database.dialect });
-    other = await buildApp({ ...common, db: second.db, dialect: second.dialect });
+    instances = await startTwoInstances({ now: () => NOW, redisKeyPrefix: prefix });
+    ({ database, a: first, b: other } = instances);
   });
-  afterAll(async () => {
-    await first.close();
-    await other.close();
-    await second.close();
-    await database.destroy();
-  });
+  afterAll(() => instances.close());
 
   it("a write through one instance's use case is announced on the other", async () => {
     const there = nextAnnouncement(other.bus);

@@ -3,21 +3,24 @@ import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../src/app.ts";
 import { importBundle } from "../../src/bundle/bundle.import.ts";
-import { loadConfig } from "../../src/config.ts";
-import { type DatabaseHandle, openDatabase } from "../../src/db/client.ts";
-import { NOW, SITE_URL } from "../support/app.ts";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { NOW } from "../support/app.ts";
+import type { TestDatabase } from "../support/database.ts";
 import { article, kst, newsroom } from "../support/factories.ts";
 import { inner } from "../support/html.ts";
+import {
+  deleteRedisKeys,
+  startTwoInstances,
+  TEST_REDIS_URL,
+  type TwoInstances,
+} from "../support/instances.ts";
 
 /**
  * Several instances behave as one: two apps, each with its own database connection, sharing one
  * database and one Redis (REDIS_URL), count every reader once and serve the same ranking. Keys carry
  * a prefix of this run's own and are deleted afterwards.
  */
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const REDIS_URL = TEST_REDIS_URL;
 const CHROME =
   "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
 const DAY = 24 * 3_600_000;
@@ -26,8 +29,8 @@ const visitor = (name: string | number) => `reader-${String(name).padStart(12, "
 describe("most-read shared through Redis by two instances", () => {
   const prefix = `jikji-test-${process.pid}-${randomBytes(4).toString("hex")}:`;
   let clock = NOW;
+  let instances: TwoInstances;
   let database: TestDatabase;
-  let second: DatabaseHandle;
   let a: FastifyInstance;
   let b: FastifyInstance;
   let redis: Redis;
@@ -59,25 +62,8 @@ describe("most-read shared through Redis by two instances", () => {
 
   beforeAll(async () => {
     redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 2 });
-    database = await createTestDatabase();
-    second = openDatabase({ databaseUrl: database.databaseUrl, dataDir: database.dataDir, poolSize: 4 });
-    const config = loadConfig({
-      DATA_DIR: database.dataDir,
-      DATABASE_URL: database.databaseUrl ?? "",
-      REDIS_URL,
-      SITE_URL,
-      JIKJI_DEMO: "0",
-      LOG_LEVEL: "silent",
-    });
-    const common = {
-      config,
-      now: () => clock,
-      logger: false as const,
-      sleep: async () => {},
-      redisKeyPrefix: prefix,
-    };
-    a = await buildApp({ ...common, db: database.db, dialect: database.dialect });
-    b = await buildApp({ ...common, db: second.db, dialect: second.dialect });
+    instances = await startTwoInstances({ now: () => clock, redisKeyPrefix: prefix });
+    ({ database, a, b } = instances);
     await importBundle(
       {
         db: database.db,
@@ -117,17 +103,9 @@ describe("most-read shared through Redis by two instances", () => {
   });
 
   afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await second?.close();
-    await database?.destroy();
+    await instances?.close();
     if (redis) {
-      let cursor = "0";
-      do {
-        const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000);
-        if (keys.length) await redis.del(...keys);
-        cursor = next;
-      } while (cursor !== "0");
+      await deleteRedisKeys(redis, prefix);
       await redis.quit();
     }
   });

@@ -5,13 +5,14 @@ import { type DatabaseHandle, openDatabase } from "../../src/db/client.ts";
 import { databaseRateLimiter, type RateLimiter, redisRateLimiter } from "../../src/lib/rate-limit.ts";
 import { countSignInFailure } from "../../src/staff/session.repo.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { deleteRedisKeys, TEST_REDIS_URL } from "../support/instances.ts";
 
 /**
  * The rate limiters count every hit even when hits race: on PostgreSQL the pool has 4 connections
  * (and a second handle plays a second instance), so the statements truly run at once; on SQLite they
  * queue for the one writer. Redis is the shared one at TEST_REDIS_URL, under a prefix of this run's.
  */
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const REDIS_URL = TEST_REDIS_URL;
 const LIMIT = 20;
 const WINDOW = 60_000;
 // Mid-window, so that the window's end is well defined: 2026-03-20 12:00:30 KST.
@@ -104,14 +105,7 @@ describe("the Redis rate limiter", () => {
     other = new Redis(REDIS_URL, { maxRetriesPerRequest: 2 });
   });
   afterAll(async () => {
-    if (redis) {
-      let cursor = "0";
-      do {
-        const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000);
-        if (keys.length) await redis.del(...keys);
-        cursor = next;
-      } while (cursor !== "0");
-    }
+    if (redis) await deleteRedisKeys(redis, prefix);
     await Promise.allSettled([redis?.quit(), other?.quit()]);
   });
 
