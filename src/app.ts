@@ -1,3 +1,4 @@
+import http from "node:http";
 import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
@@ -29,6 +30,7 @@ import { registerStaffRoutes } from "./staff/staff.routes.tsx";
 import { createWebContext } from "./web/context.ts";
 import { registerErrorHandlers } from "./web/errors.tsx";
 import { registerNewsroom } from "./web/newsroom/newsroom.routes.tsx";
+import { createPageCacheHttp, registerPageCache } from "./web/page-cache/http.ts";
 import { type Assets, loadAssets } from "./web/public/assets.ts";
 import { registerHomeRoutes } from "./web/public/home.routes.tsx";
 import { registerLegacyRoutes } from "./web/public/legacy.routes.ts";
@@ -57,7 +59,11 @@ export interface AppDeps {
 
 /** Builds the HTTP app without listening: main.ts listens, tests call app.inject. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const pageCache = createPageCacheHttp(deps.config.pageCacheMb * 1024 * 1024);
   const app = Fastify({
+    // Kept pages are answered by the server's own handler, before Fastify routes the request.
+    serverFactory: (handler) =>
+      http.createServer((req, res) => pageCache.serve(req, res, () => handler(req, res))),
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     trustProxy: deps.config.trustProxy,
     // Article bodies may reach 1 MB of HTML; every route still checks its own fields' limits.
@@ -76,6 +82,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     deps.bus ??
     (await createInvalidationBus({
       redisUrl: deps.config.redisUrl,
+      db: deps.db,
       channel: `${deps.redisKeyPrefix ?? "jikji:"}stale`,
       log: app.log,
     }));
@@ -90,6 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     keyPrefix: deps.redisKeyPrefix,
     now: deps.now ?? Date.now,
     log: app.log,
+    bus,
   });
   app.decorate("reads", reads);
   app.addHook("onReady", async () => reads.start());
@@ -110,6 +118,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(formbody, { bodyLimit: 2 * 1024 * 1024 });
   await app.register(cookie);
   registerSecurityHeaders(app);
+  // After the security headers (a kept page keeps them), before every route.
+  registerPageCache(app, pageCache, bus);
   registerErrorHandlers(app, ctx);
 
   app.get("/healthz", async (_request, reply) => {

@@ -37,9 +37,11 @@ interface CliDeps extends UseCaseDeps {
 async function withDatabase<T>(fn: (deps: CliDeps) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
-  const bus = await createInvalidationBus({ redisUrl: config.redisUrl });
+  let bus: Awaited<ReturnType<typeof createInvalidationBus>> | null = null;
   try {
     await migrateToLatest(handle.db);
+    // What this command changes reaches running sites: through Redis, or the database they share.
+    bus = await createInvalidationBus({ redisUrl: config.redisUrl, db: handle.db });
     return await fn({
       db: handle.db,
       dialect: handle.dialect,
@@ -48,7 +50,7 @@ async function withDatabase<T>(fn: (deps: CliDeps) => Promise<T>): Promise<T> {
       mediaDir: path.join(config.dataDir, "media"),
     });
   } finally {
-    await bus.close();
+    await bus?.close();
     await handle.close();
   }
 }

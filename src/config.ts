@@ -15,6 +15,8 @@ export interface Config {
   readonly trustProxy: boolean;
   readonly loadDemo: boolean;
   readonly logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** bound of the rendered-page cache in megabytes; 0 keeps nothing */
+  readonly pageCacheMb: number;
 }
 
 const flag = z
@@ -39,6 +41,12 @@ const EnvSchema = z.object({
   TRUST_PROXY: flag.default(false),
   JIKJI_DEMO: flag.default(true),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  PAGE_CACHE_MB: z.coerce
+    .number({ message: "숫자여야 합니다" })
+    .int("정수여야 합니다")
+    .min(0, "0 이상이어야 합니다")
+    .max(65_536, "65536 이하여야 합니다")
+    .default(64),
 });
 
 export class ConfigError extends Error {
@@ -64,5 +72,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     loadDemo: e.JIKJI_DEMO,
     logLevel: e.LOG_LEVEL,
+    pageCacheMb: e.PAGE_CACHE_MB,
   });
 }

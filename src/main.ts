@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   await migrateToLatest(handle.db);
   logger.info({ dialect: handle.dialect.name }, "database ready");
   // One bus for everything this process writes through: requests, the scheduler, the demo load.
-  const bus = await createInvalidationBus({ redisUrl: config.redisUrl, log: logger });
+  const bus = await createInvalidationBus({ redisUrl: config.redisUrl, db: handle.db, log: logger });
   const useCases = { db: handle.db, dialect: handle.dialect, now: Date.now, bus };
 
   if (config.loadDemo && (await isNewsroomEmpty(handle.db))) {

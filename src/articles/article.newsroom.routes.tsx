@@ -338,6 +338,7 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
           commentCount: 0,
           commentPage: 1,
           commentSort: "newest",
+          personKeys: [],
         }}
       />,
       200,

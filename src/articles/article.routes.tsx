@@ -3,11 +3,11 @@ import { z } from "zod";
 import { COMMENT_FORM_MESSAGES } from "../comments/comment.ts";
 import { fail } from "../lib/errors.ts";
 import { sectionAndDescendantIds } from "../sections/section.ts";
-import { sendPage, type WebContext } from "../web/context.ts";
+import { cachePublicPage, sendPage, type WebContext } from "../web/context.ts";
 import { ArticleNum, parseInput } from "../web/validation.ts";
 import { articleDetailJson, articleSummaryJson, decodeCursor, encodeCursor } from "./article.api.ts";
 import { listPublished } from "./article.repo.ts";
-import { getArticlePage, getPublishedArticle } from "./article.service.ts";
+import { articlePageTags, getArticlePage, getPublishedArticle } from "./article.service.ts";
 import { ArticlePage } from "./article.view.tsx";
 
 const NumParams = z.object({ num: ArticleNum });
@@ -38,8 +38,11 @@ export function registerArticleRoutes(app: FastifyInstance, ctx: WebContext): vo
     const num = articleNum(request.params);
     const q = parseInput(CommentPageQuery, request.query, "댓글 페이지 번호가 올바르지 않습니다.");
     const chrome = await ctx.chrome();
-    const data = await getArticlePage(ctx.db, chrome.sections, num, chrome.now, q.cpage, q.csort);
+    const data = await getArticlePage(ctx.db, chrome.sections, num, chrome.now, q.cpage, q.csort, () =>
+      ctx.mostRead.list(chrome.now),
+    );
     if (!data) throw fail("article_not_found");
+    cachePublicPage(reply, chrome, articlePageTags(data));
     const notice = COMMENT_FORM_MESSAGES[q.comment ?? q.comment_error ?? ""] ?? null;
     return sendPage(
       reply,

@@ -2,9 +2,9 @@ import type { Kysely } from "kysely";
 import { type CommentSort, countVisibleComments, listVisibleComments } from "../comments/comment.repo.ts";
 import { COMMENTS_PER_PAGE, type PublicComment } from "../comments/comment.ts";
 import type { Database } from "../db/schema.ts";
+import { type StaleTag, stale } from "../lib/invalidation-bus.ts";
 import { listBodyLinks } from "../people/article-people.repo.ts";
 import type { BodyLink } from "../people/person-links.ts";
-import { listMostRead } from "../ranking/most-read.ts";
 import { type SectionNode, type SectionTree, sectionTrail } from "../sections/section.ts";
 import { paths } from "../web/paths.ts";
 import type { ArticleSummary } from "../web/public/view-models.ts";
@@ -24,6 +24,8 @@ export interface ArticlePageData {
   commentSort: CommentSort;
   /** person links drawn into the body at render time (issue 4) */
   personLinks?: BodyLink[];
+  /** keys of the people linked in the body (their pages' names show here) */
+  personKeys: string[];
 }
 
 /** A published article, or null when there is none the public may see (drafts, scheduled, pulled). */
@@ -58,15 +60,16 @@ export async function getArticlePage(
   sections: SectionTree,
   num: number,
   now: number,
-  commentPage = 1,
-  commentSort: CommentSort = "newest",
+  commentPage: number,
+  commentSort: CommentSort,
+  listShownMostRead: () => Promise<ArticleSummary[]>,
 ): Promise<ArticlePageData | null> {
   const article = await getPublishedArticle(db, num, now);
   if (!article) return null;
   const section = sections.byId.get(article.sectionId);
   const [related, mostRead, comments, commentCount, links] = await Promise.all([
     listRelated(db, article, now),
-    listMostRead(db, now),
+    listShownMostRead(),
     listVisibleComments(
       db,
       article.id,
@@ -87,5 +90,21 @@ export async function getArticlePage(
     commentPage,
     commentSort,
     personLinks: links.map((l) => ({ ...l, href: paths.person(l.key) })),
+    personKeys: [...new Set(links.map((l) => l.key))],
   };
+}
+
+/**
+ * What the article page shows and so goes stale with: the story (and its comments), its reporters'
+ * and linked people's names, and every other story it lists (related, 인기기사) by headline.
+ */
+export function articlePageTags(data: ArticlePageData): StaleTag[] {
+  return [
+    stale.article(data.article.num),
+    ...data.article.authors.map((a) => stale.reporter(a.key)),
+    ...data.personKeys.map(stale.person),
+    ...data.related.map((a) => stale.article(a.num)),
+    ...data.mostRead.map((a) => stale.article(a.num)),
+    stale.mostRead,
+  ];
 }

@@ -24,6 +24,7 @@ export interface Database {
   comment_blocks: CommentBlocksTable;
   moderation_log: ModerationLogTable;
   rate_limits: RateLimitsTable;
+  stale_announcements: StaleAnnouncementsTable;
   sign_in_throttle: SignInThrottleTable;
   article_events: ArticleEventsTable;
   article_revisions: ArticleRevisionsTable;
@@ -439,4 +440,14 @@ export interface ArticlePeopleTable {
 export interface PersonRedirectsTable {
   num: number;
   person_id: number;
+}
+
+/** Announcements of stale tags, for instances that share no Redis (lib/invalidation-bus.ts). */
+export interface StaleAnnouncementsTable {
+  id: Generated<number>;
+  /** the announcing bus, so it skips its own rows */
+  origin: string;
+  /** JSON array of tags */
+  tags: string;
+  at: number;
 }

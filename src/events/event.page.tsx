@@ -1,7 +1,8 @@
 import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import type { EventRow } from "../db/schema.ts";
-import { sendPage, type WebContext } from "../web/context.ts";
+import { stale } from "../lib/invalidation-bus.ts";
+import { cachePublicPage, sendPage, type WebContext } from "../web/context.ts";
 import { listSpeakers } from "./event.repo.ts";
 import { toEventView } from "./event.ts";
 import { EventPage } from "./event.view.tsx";
@@ -37,6 +38,9 @@ export async function renderEventPage(
     seatsLeft: seatsLeft(event.capacity, confirmed),
     ...extra,
   };
+  // Seats change with every registration (announced as the event's tag); whether registration is
+  // open changes with the clock, so the kept page is redrawn within a minute regardless.
+  cachePublicPage(reply, chrome, [stale.event(event.key)], 60_000);
   return sendPage(
     reply,
     <EventPage

@@ -5,13 +5,13 @@ import type { Database, EventRow } from "../db/schema.ts";
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** What the site-wide banner in every page's frame shows of an event. */
-export type BannerEvent = Pick<EventRow, "key" | "title" | "starts_at" | "venue">;
+export type BannerEvent = Pick<EventRow, "key" | "title" | "starts_at" | "ends_at" | "venue">;
 
 /** The promoted event that starts soonest and has not ended: the site-wide banner. */
 export function findBannerEvent(db: Db, now: number): Promise<BannerEvent | undefined> {
   return db
     .selectFrom("events")
-    .select(["key", "title", "starts_at", "venue"])
+    .select(["key", "title", "starts_at", "ends_at", "venue"])
     .where("promoted", "=", 1)
     .where((eb) => eb(eb.fn.coalesce("ends_at", "starts_at"), ">", now))
     .orderBy("starts_at")

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { fail } from "../lib/errors.ts";
-import { sendPage, type WebContext } from "../web/context.ts";
+import { stale } from "../lib/invalidation-bus.ts";
+import { cachePublicPage, sendPage, type WebContext } from "../web/context.ts";
 import { EventKeyParams, renderEventPage } from "./event.page.tsx";
 import { findEventByKey, listEvents } from "./event.repo.ts";
 import { toEventView } from "./event.ts";
@@ -12,6 +13,8 @@ export function registerEventRoutes(app: FastifyInstance, ctx: WebContext): void
   app.get("/events", async (_request, reply) => {
     const chrome = await ctx.chrome();
     const { upcoming, past } = await listEvents(ctx.db, chrome.now);
+    // Events move from upcoming to past with the clock: redrawn within a minute regardless.
+    cachePublicPage(reply, chrome, [stale.events], 60_000);
     return sendPage(
       reply,
       <EventListPage

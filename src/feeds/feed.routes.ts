@@ -2,9 +2,10 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
 import { listPublished } from "../articles/article.repo.ts";
 import { fail, notFound } from "../lib/errors.ts";
+import { stale } from "../lib/invalidation-bus.ts";
 import { sectionAndDescendantIds } from "../sections/section.ts";
 import { findStaffByKey } from "../staff/staff.repo.ts";
-import { PUBLIC_CACHE, type WebContext } from "../web/context.ts";
+import { cachePublicPage, PUBLIC_CACHE, type WebContext } from "../web/context.ts";
 import { absoluteUrl, paths } from "../web/paths.ts";
 import type { Chrome } from "../web/public/chrome.ts";
 import type { ArticleSummary } from "../web/public/view-models.ts";
@@ -35,6 +36,8 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: WebContext): void 
       category: chrome.sections.byId.get(a.sectionId)?.name ?? null,
       imageUrl: a.leadImage ? abs(a.leadImage.src) : null,
     }));
+    // Any public story's write announces every feed stale.
+    cachePublicPage(reply, chrome, [stale.feeds]);
     return sendXml(reply, renderRss(channel, items, chrome.now), "application/rss+xml");
   }
 
@@ -90,12 +93,13 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: WebContext): void 
     return feed(reply, chrome, channel, articles);
   });
 
-  app.get("/robots.txt", async (_request, reply) =>
-    reply
+  app.get("/robots.txt", async (_request, reply) => {
+    cachePublicPage(reply, { now: ctx.now(), validUntil: null }, []);
+    return reply
       .type("text/plain; charset=utf-8")
       .header("cache-control", "public, max-age=3600")
-      .send(robotsTxt(ctx.config.siteUrl)),
-  );
+      .send(robotsTxt(ctx.config.siteUrl));
+  });
 
   // The sitemap is always an index: one part for the site's pages and one per month of articles,
   // so no part nears the 50,000-URL limit and an old month's part never changes.
@@ -106,6 +110,7 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: WebContext): void 
       { loc: abs("/sitemaps/pages.xml"), lastmod: months[0]?.lastModified },
       ...months.map((m) => ({ loc: abs(`/sitemaps/articles-${m.month}.xml`), lastmod: m.lastModified })),
     ];
+    cachePublicPage(reply, { now, validUntil: null }, [stale.sitemap]);
     return sendXml(reply, renderIndex(parts));
   });
 
@@ -120,6 +125,8 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: WebContext): void 
       ...events.map((key) => ({ loc: abs(paths.event(key)) })),
       ...people.map((key) => ({ loc: abs(paths.person(key)) })),
     ];
+    // New reporters and people reach this list within the ten minutes every kept page lives.
+    cachePublicPage(reply, chrome, [stale.sitemap, stale.events]);
     return sendXml(reply, renderUrlset(urls));
   });
 
@@ -128,6 +135,7 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: WebContext): void 
     if (!bounds) throw notFound();
     const rows = await articlesBetween(ctx.db, bounds.start, bounds.end, ctx.now());
     if (rows.length === 0) throw notFound();
+    cachePublicPage(reply, { now: ctx.now(), validUntil: null }, [stale.sitemap]);
     return sendXml(
       reply,
       renderUrlset(
@@ -146,6 +154,8 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: WebContext): void 
       { now: chrome.now, publishedSince: chrome.now - NEWS_WINDOW_MS },
       1000,
     );
+    // Stories leave the news sitemap after two days by the clock: redrawn every ten minutes anyway.
+    cachePublicPage(reply, chrome, [stale.sitemap]);
     return sendXml(
       reply,
       renderNewsSitemap(

@@ -1,5 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.ts";
+import {
+  announcementsAfter,
+  deleteAnnouncementsBefore,
+  latestAnnouncementId,
+  logAnnouncement,
+} from "./stale-log.repo.ts";
 
 /**
  * What a mutation made stale, as tags. A use case announces them after its transaction commits;
@@ -12,6 +20,7 @@ import { Redis } from "ioredis";
  * - `person:K`         a person's page, by key; article pages carry the tags of the people they link
  * - `event:K`          an event page, by key
  * - `events`           the list of events (`/events`)
+ * - `most-read`        whatever shows 인기기사, when the ranking's order changed (ranking refresh)
  * - `home`, `feed:*`, `sitemap`, `search`
  * - `*`                everything (site settings, navigation, a bundle import)
  */
@@ -24,6 +33,7 @@ export const stale = {
   person: (key: string): StaleTag => `person:${key}`,
   event: (key: string): StaleTag => `event:${key}`,
   events: "events" as StaleTag,
+  mostRead: "most-read" as StaleTag,
   home: "home" as StaleTag,
   feeds: "feed:*" as StaleTag,
   sitemap: "sitemap" as StaleTag,
@@ -128,7 +138,12 @@ export async function createRedisBus(options: {
       down = true;
     });
     connection.on("ready", () => {
-      if (down) log.warn({}, `invalidation bus: Redis ${name} connection back`);
+      if (down) {
+        log.warn({}, `invalidation bus: Redis ${name} connection back`);
+        // Pub/sub kept nothing while we were away: whatever was announced then is lost, so
+        // everything kept here is dropped once.
+        if (name === "listener") subscribers.deliver([stale.everything]);
+      }
       down = false;
     });
   }
@@ -184,13 +199,116 @@ export async function createRedisBus(options: {
   };
 }
 
-/** The bus a process should use: Redis when configured, otherwise this process alone. */
+/** How often an instance without Redis reads what others announced: a purge arrives within this. */
+export const DATABASE_BUS_POLL_MS = 500;
+/** Ids below the newest seen that are read again: a row committed late (PostgreSQL) is still found. */
+const LATE_ROWS = 200;
+const KEEP_ANNOUNCEMENTS_MS = 3600_000;
+const PRUNE_EVERY_MS = 5 * 60_000;
+
+/**
+ * A bus shared through the database, for instances (and the CLI) without Redis: an announcement is
+ * delivered here at once and written as a row; every instance reads new rows twice a second and
+ * delivers the others'. So a bundle imported by the CLI into a running site's database purges the
+ * site's pages within a second. Rows are kept an hour.
+ */
+export async function createDatabaseBus(options: {
+  db: Kysely<Database>;
+  log?: BusLog;
+  pollMs?: number;
+}): Promise<InvalidationBus> {
+  const { db } = options;
+  const log = options.log ?? silent;
+  const self = randomUUID();
+  const subscribers = localSubscribers(log);
+  const seen = new Set<number>();
+  let highWater = 0;
+  try {
+    highWater = await latestAnnouncementId(db);
+    for (const row of await announcementsAfter(db, Math.max(0, highWater - LATE_ROWS), LATE_ROWS * 2)) {
+      seen.add(row.id);
+    }
+  } catch (err) {
+    log.warn({ err }, "invalidation bus: could not read the database's announcements; will retry");
+  }
+  let failing = false;
+  let lastPrune = Date.now();
+  const readNew = async () => {
+    const rows = await announcementsAfter(db, Math.max(0, highWater - LATE_ROWS), 1000);
+    for (const row of rows) {
+      if (seen.has(row.id)) continue;
+      seen.add(row.id);
+      if (row.id > highWater) highWater = row.id;
+      if (row.origin === self) continue;
+      try {
+        const tags = JSON.parse(row.tags) as unknown;
+        if (Array.isArray(tags)) subscribers.deliver(tags.filter((t): t is string => typeof t === "string"));
+      } catch (err) {
+        log.warn({ err }, "invalidation bus: unreadable announcement");
+      }
+    }
+    for (const id of seen) if (id <= highWater - LATE_ROWS) seen.delete(id);
+    if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
+      lastPrune = Date.now();
+      await deleteAnnouncementsBefore(db, Date.now() - KEEP_ANNOUNCEMENTS_MS);
+    }
+  };
+  let reading: Promise<void> | null = null;
+  const poll = () => {
+    reading ??= readNew()
+      .then(
+        () => {
+          if (failing) log.warn({}, "invalidation bus: reading announcements again");
+          failing = false;
+        },
+        (err: unknown) => {
+          if (!failing) log.warn({ err }, "invalidation bus: could not read announcements; retrying");
+          failing = true;
+        },
+      )
+      .finally(() => {
+        reading = null;
+      });
+    return reading;
+  };
+  const timer = setInterval(poll, options.pollMs ?? DATABASE_BUS_POLL_MS);
+  timer.unref();
+  return {
+    async announce(tags) {
+      const list = distinct(tags);
+      if (!list.length) return;
+      subscribers.deliver(list);
+      try {
+        await logAnnouncement(db, self, list, Date.now());
+      } catch (err) {
+        log.warn({ err, tags: list }, "invalidation bus: could not record an announcement");
+      }
+    },
+    subscribe: (listener) => subscribers.add(listener),
+    async close() {
+      clearInterval(timer);
+      await reading;
+    },
+  };
+}
+
+/**
+ * The bus a process should use: Redis when configured; otherwise the database when given (so other
+ * processes on it hear); otherwise this process alone.
+ */
 export function createInvalidationBus(options: {
   redisUrl: string | null;
+  db?: Kysely<Database>;
   channel?: string;
   log?: BusLog;
 }): Promise<InvalidationBus> {
-  return options.redisUrl
-    ? createRedisBus({ url: options.redisUrl, channel: options.channel ?? "jikji:stale", log: options.log })
-    : Promise.resolve(createLocalBus(options.log));
+  if (options.redisUrl) {
+    return createRedisBus({
+      url: options.redisUrl,
+      channel: options.channel ?? "jikji:stale",
+      log: options.log,
+    });
+  }
+  if (options.db) return createDatabaseBus({ db: options.db, log: options.log });
+  return Promise.resolve(createLocalBus(options.log));
 }

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { fail } from "../lib/errors.ts";
-import { sendPage, type WebContext } from "../web/context.ts";
+import { stale } from "../lib/invalidation-bus.ts";
+import { cachePublicPage, sendPage, type WebContext } from "../web/context.ts";
 import { PageQuery, parseInput } from "../web/validation.ts";
 import { loadPersonPage } from "./person.page.ts";
 import { PersonPage } from "./person.view.tsx";
@@ -18,6 +19,7 @@ export function registerPersonRoutes(app: FastifyInstance, ctx: WebContext): voi
       loadPersonPage(ctx.db, params.data.key, page, ctx.now()),
     ]);
     if (!person) throw fail("person_not_found");
+    cachePublicPage(reply, chrome, [stale.person(params.data.key)]);
     return sendPage(reply, <PersonPage chrome={chrome} assets={ctx.assets} person={person} />);
   });
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database, MostReadPeriod } from "../db/schema.ts";
+import { type InvalidationBus, stale } from "../lib/invalidation-bus.ts";
 import type { ArticleSummary } from "../web/public/view-models.ts";
 import { listMostViewed, listRanked } from "./most-read.repo.ts";
 import { MAX_AGE_MS } from "./read-window.ts";
@@ -35,3 +36,49 @@ export async function listMostRead(
   );
   return [...shown, ...fill];
 }
+
+/** Kept lists are read again at least this often: the stored ranking is refreshed as often. */
+const KEPT_MS = 30_000;
+
+/**
+ * 인기기사 lists kept in memory (one per section and period), dropped when the ranking's order changes
+ * (`most-read`), when a public story changes (`home` is announced by every such write) or everything
+ * does: on a busy site one query every half minute instead of one or three per page.
+ */
+export function createMostReadSource(deps: { db: Kysely<Database>; bus: InvalidationBus }) {
+  const kept = new Map<string, { list: Promise<ArticleSummary[]>; until: number }>();
+  let purges = 0;
+  const close = deps.bus.subscribe((tags) => {
+    if (tags.includes(stale.mostRead) || tags.includes(stale.home) || tags.includes(stale.everything)) {
+      purges++;
+      kept.clear();
+    }
+  });
+  return {
+    list(
+      now: number,
+      sectionIds?: readonly number[],
+      period: MostReadPeriod = "day",
+    ): Promise<ArticleSummary[]> {
+      const key = `${period}:${sectionIds?.join(",") ?? ""}`;
+      const at = performance.now();
+      const hit = kept.get(key);
+      if (hit && hit.until > at) return hit.list;
+      const startedAt = purges;
+      const list = listMostRead(deps.db, now, sectionIds, period);
+      kept.set(key, { list, until: at + KEPT_MS });
+      list.then(
+        () => {
+          if (purges !== startedAt && kept.get(key)?.list === list) kept.delete(key);
+        },
+        () => {
+          if (kept.get(key)?.list === list) kept.delete(key);
+        },
+      );
+      return list;
+    },
+    close,
+  };
+}
+
+export type MostReadSource = ReturnType<typeof createMostReadSource>;

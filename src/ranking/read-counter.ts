@@ -3,6 +3,10 @@ import type { Redis } from "ioredis";
 import type { Kysely } from "kysely";
 import type { Dialect } from "../db/dialect.ts";
 import type { ArticleStatus, Database, MostReadPeriod } from "../db/schema.ts";
+import { type InvalidationBus, stale } from "../lib/invalidation-bus.ts";
+import { listSections } from "../sections/section.repo.ts";
+import { buildSectionTree, sectionAndDescendantIds } from "../sections/section.ts";
+import { listMostRead } from "./most-read.ts";
 import { databaseReadStore, type ReadStore, redisReadStore } from "./read-store.ts";
 import { isReadable, PERIOD_MS, rankByScore, windowBuckets } from "./read-window.ts";
 import { findArticleForBeacon, mostReadComputedAt, replaceMostRead } from "./reads.repo.ts";
@@ -81,6 +85,8 @@ export interface ReadCounterDeps {
   store?: ReadStore;
   now: () => number;
   log: FastifyBaseLogger;
+  /** where a refresh that reorders a shown 인기기사 list announces `most-read` */
+  bus?: InvalidationBus;
 }
 
 /**
@@ -98,6 +104,8 @@ export class ReadCounter {
   private refreshQueue: Promise<unknown> = Promise.resolve();
   private timers: NodeJS.Timeout[] = [];
   private lastSweep = 0;
+  /** what the public lists showed after the last refresh, to announce only a real change */
+  private shownSignature: string | null = null;
   private readonly totals: ReadCounterStats = {
     received: 0,
     counted: 0,
@@ -226,7 +234,27 @@ export class ReadCounter {
       await replaceMostRead(this.deps.db, period, ranked, now);
       result[period] = ranked;
     }
+    await this.announceIfReordered(now);
     return { refreshed: true, ...result, ms: performance.now() - started };
+  }
+
+  /**
+   * Pages showing 인기기사 are kept (page cache) until `most-read` is announced; a refresh announces it
+   * only when a list the public sees (the site's, or a top section's) changed order or members, so
+   * a steady ranking purges nothing.
+   */
+  private async announceIfReordered(now: number): Promise<void> {
+    if (!this.deps.bus) return;
+    const { db } = this.deps;
+    const tree = buildSectionTree(await listSections(db));
+    const lists = await Promise.all([
+      listMostRead(db, now),
+      ...tree.roots.map((root) => listMostRead(db, now, sectionAndDescendantIds(root))),
+    ]);
+    const signature = lists.map((list) => list.map((a) => a.id).join(",")).join("|");
+    const before = this.shownSignature;
+    this.shownSignature = signature;
+    if (before !== signature) await this.deps.bus.announce([stale.mostRead]);
   }
 
   /** Starts the timers (the app calls it when ready). */

@@ -6,11 +6,13 @@ import { renderToString } from "preact-render-to-string";
 import type { Config } from "../config.ts";
 import type { Dialect } from "../db/dialect.ts";
 import type { Database } from "../db/schema.ts";
-import type { InvalidationBus } from "../lib/invalidation-bus.ts";
+import type { InvalidationBus, StaleTag } from "../lib/invalidation-bus.ts";
 import type { RateLimiter } from "../lib/rate-limit.ts";
+import { createMostReadSource, type MostReadSource } from "../ranking/most-read.ts";
 import type { ReadCounter } from "../ranking/read-counter.ts";
+import { keepInPageCache } from "./page-cache/http.ts";
 import type { Assets } from "./public/assets.ts";
-import { type Chrome, loadChrome } from "./public/chrome.ts";
+import { type Chrome, createChromeSource } from "./public/chrome.ts";
 
 /** What route handlers may use: passed in at the edge, never imported as module state. */
 export interface WebContext {
@@ -29,7 +31,10 @@ export interface WebContext {
   reads: ReadCounter;
   /** where use cases announce what they made stale (see lib/invalidation-bus.ts) */
   bus: InvalidationBus;
+  /** the frame of every public page, kept in memory until announced stale */
   chrome(): Promise<Chrome>;
+  /** 인기기사 lists, kept in memory until the ranking or a public story changes */
+  mostRead: MostReadSource;
 }
 
 export function createWebContext(deps: {
@@ -43,10 +48,17 @@ export function createWebContext(deps: {
   reads: ReadCounter;
   bus: InvalidationBus;
 }): WebContext {
+  const frame = createChromeSource({
+    db: deps.db,
+    siteUrl: deps.config.siteUrl,
+    now: deps.now,
+    bus: deps.bus,
+  });
   return {
     ...deps,
     mediaDir: path.join(deps.config.dataDir, "media"),
-    chrome: () => loadChrome(deps.db, deps.config.siteUrl, deps.now()),
+    chrome: frame.chrome,
+    mostRead: createMostReadSource({ db: deps.db, bus: deps.bus }),
   };
 }
 
@@ -59,4 +71,20 @@ export function sendPage(reply: FastifyReply, page: VNode, status = 200, cache =
     .header("content-type", "text/html; charset=utf-8")
     .header("cache-control", status >= 400 ? "no-store" : cache)
     .send(`<!doctype html>${renderToString(page)}`);
+}
+
+/**
+ * Keeps this public page in the page cache until one of `tags` is announced stale (every page also
+ * goes with `*`), or until its frame changes by itself (the banner's event ends), or `maxAgeMs`.
+ */
+export function cachePublicPage(
+  reply: FastifyReply,
+  chrome: Pick<Chrome, "now" | "validUntil">,
+  tags: Iterable<StaleTag>,
+  maxAgeMs?: number,
+): void {
+  const limits = [chrome.validUntil, maxAgeMs === undefined ? null : chrome.now + maxAgeMs].filter(
+    (t): t is number => t !== null,
+  );
+  keepInPageCache(reply, tags, { now: chrome.now, validUntil: limits.length ? Math.min(...limits) : null });
 }

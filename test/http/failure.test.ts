@@ -15,8 +15,14 @@ describe("when the database fails", () => {
   });
   afterAll(() => t.close().catch(() => undefined));
 
-  it("shows a Korean 500 page without leaking the error", async () => {
+  it("keeps serving pages it has kept, even without a database", async () => {
     const res = await t.app.inject("/article/7");
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["x-cache"]).toBe("hit");
+  });
+
+  it("shows a Korean 500 page without leaking the error", async () => {
+    const res = await t.app.inject("/article/7?cpage=2");
     expect(res.statusCode).toBe(500);
     expect(res.headers["content-type"]).toContain("text/html");
     expect(textOf(inner(res.body, "h1")!)).toBe("일시적인 오류가 발생했습니다");

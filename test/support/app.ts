@@ -19,7 +19,9 @@ export interface TestApp {
 }
 
 /** An app on its own fresh database, with a fixed clock. */
-export async function createTestApp(options: { now?: () => number } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { now?: () => number; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const now = options.now ?? (() => NOW);
   const config = loadConfig({
@@ -28,6 +30,7 @@ export async function createTestApp(options: { now?: () => number } = {}): Promi
     SITE_URL,
     JIKJI_DEMO: "0",
     LOG_LEVEL: "silent",
+    ...options.env,
   });
   const app = await buildApp({
     config,

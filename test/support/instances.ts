@@ -25,13 +25,15 @@ export interface TwoInstances {
 export async function startTwoInstances(options: {
   now: () => number;
   redisKeyPrefix: string;
+  /** REDIS_URL of both (default: the shared test Redis); null: no Redis, they share the database only */
+  redisUrl?: string | null;
 }): Promise<TwoInstances> {
   const database = await createTestDatabase();
   const second = openDatabase({ databaseUrl: database.databaseUrl, dataDir: database.dataDir, poolSize: 4 });
   const config = loadConfig({
     DATA_DIR: database.dataDir,
     DATABASE_URL: database.databaseUrl ?? "",
-    REDIS_URL: TEST_REDIS_URL,
+    REDIS_URL: options.redisUrl === undefined ? TEST_REDIS_URL : (options.redisUrl ?? ""),
     SITE_URL,
     JIKJI_DEMO: "0",
     LOG_LEVEL: "silent",

@@ -7,8 +7,8 @@ import type { SessionWithUser } from "../../staff/session.repo.ts";
 import { can, type Permission, type StaffUser } from "../../staff/staff.ts";
 import type { WebContext } from "../context.ts";
 import { checkOrigin } from "../origin.ts";
+import { SESSION_COOKIE } from "../session-cookie.ts";
 
-export const SESSION_COOKIE = "jikji_session";
 export const LOGIN_CSRF_COOKIE = "jikji_login_csrf";
 
 declare module "fastify" {

@@ -5,7 +5,8 @@ import { safeEqual } from "../../lib/secrets.ts";
 import { getSiteSettings } from "../../site/site-settings.repo.ts";
 import { signIn, signOut } from "../../staff/auth.service.ts";
 import { sendPage, type WebContext } from "../context.ts";
-import { cookieOptions, LOGIN_CSRF_COOKIE, newLoginCsrf, SESSION_COOKIE } from "./auth.ts";
+import { SESSION_COOKIE } from "../session-cookie.ts";
+import { cookieOptions, LOGIN_CSRF_COOKIE, newLoginCsrf } from "./auth.ts";
 import { LoginPage } from "./login.view.tsx";
 import { noticeFrom } from "./notices.ts";
 

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import { listPublished } from "../../articles/article.repo.ts";
-import { listMostRead } from "../../ranking/most-read.ts";
+import { stale } from "../../lib/invalidation-bus.ts";
 import { sectionAndDescendantIds } from "../../sections/section.ts";
-import { sendPage, type WebContext } from "../context.ts";
+import { cachePublicPage, sendPage, type WebContext } from "../context.ts";
 import { type HomeData, HomePage } from "./home.view.tsx";
 import type { ArticleSummary } from "./view-models.ts";
 
@@ -15,7 +15,7 @@ export function registerHomeRoutes(app: FastifyInstance, ctx: WebContext): void 
     const now = chrome.now;
     const [recent, mostRead, blocks] = await Promise.all([
       listPublished(ctx.db, { now }, LATEST_SIZE + 10),
-      listMostRead(ctx.db, now),
+      ctx.mostRead.list(now),
       Promise.all(
         chrome.sections.roots.map(async (section) => ({
           section,
@@ -35,6 +35,12 @@ export function registerHomeRoutes(app: FastifyInstance, ctx: WebContext): void 
       sectionBlocks: blocks.filter((b) => b.articles.length > 0),
       mostRead,
     };
+    // Every public story's write announces `home`; the ranking's order, `most-read`.
+    cachePublicPage(reply, chrome, [
+      stale.home,
+      stale.mostRead,
+      ...mostRead.map((a) => stale.article(a.num)),
+    ]);
     return sendPage(reply, <HomePage chrome={chrome} assets={ctx.assets} data={data} />);
   });
 }

@@ -3,8 +3,9 @@ import { z } from "zod";
 import { countPublished, listPublished } from "../../articles/article.repo.ts";
 import { PAGE_SIZE } from "../../articles/article.ts";
 import { fail, notFound } from "../../lib/errors.ts";
+import { stale } from "../../lib/invalidation-bus.ts";
 import { findStaffByKey } from "../../staff/staff.repo.ts";
-import { sendPage, type WebContext } from "../context.ts";
+import { cachePublicPage, sendPage, type WebContext } from "../context.ts";
 import { PageQuery, parseInput } from "../validation.ts";
 import { toReporterPage } from "./reporter-page.ts";
 import { ReporterPageView } from "./reporter-page.view.tsx";
@@ -28,6 +29,7 @@ export function registerReporterPageRoutes(app: FastifyInstance, ctx: WebContext
     if (total === 0 && reporter.role !== "reporter") throw fail("reporter_not_found");
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     if (page > pages) throw notFound();
+    cachePublicPage(reply, chrome, [stale.reporter(reporter.key)]);
     return sendPage(
       reply,
       <ReporterPageView

@@ -3,9 +3,9 @@ import { z } from "zod";
 import { countPublished, listPublished } from "../../articles/article.repo.ts";
 import { PAGE_SIZE } from "../../articles/article.ts";
 import { fail, notFound } from "../../lib/errors.ts";
-import { listMostRead } from "../../ranking/most-read.ts";
+import { stale } from "../../lib/invalidation-bus.ts";
 import { sectionAndDescendantIds } from "../../sections/section.ts";
-import { sendPage, type WebContext } from "../context.ts";
+import { cachePublicPage, sendPage, type WebContext } from "../context.ts";
 import { PageQuery, parseInput } from "../validation.ts";
 import { toSectionPage } from "./section-page.ts";
 import { SectionPageView } from "./section-page.view.tsx";
@@ -31,10 +31,16 @@ export function registerSectionPageRoutes(app: FastifyInstance, ctx: WebContext)
     const [total, articles, mostRead] = await Promise.all([
       countPublished(ctx.db, filter),
       listPublished(ctx.db, filter, PAGE_SIZE, (page - 1) * PAGE_SIZE),
-      listMostRead(ctx.db, chrome.now, sectionAndDescendantIds(section.parent ?? section)),
+      ctx.mostRead.list(chrome.now, sectionAndDescendantIds(section.parent ?? section)),
     ]);
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     if (page > pages) throw notFound();
+    // A story's write announces its section and the section's parent.
+    cachePublicPage(reply, chrome, [
+      stale.section(section.slug),
+      stale.mostRead,
+      ...mostRead.map((a) => stale.article(a.num)),
+    ]);
     return sendPage(
       reply,
       <SectionPageView

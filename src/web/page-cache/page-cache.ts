@@ -1,0 +1,226 @@
+import { createHash } from "node:crypto";
+import type { StaleTag } from "../../lib/invalidation-bus.ts";
+import { compressNow, decompressBrotli, type Encoding } from "./encoding.ts";
+
+/**
+ * Rendered public pages kept in memory, per URL, until a mutation announces one of their tags stale
+ * (see lib/invalidation-bus.ts) or they age out. Bounded in bytes: the least recently served page goes
+ * first. Each page is kept brotli-compressed (what nearly every browser asks for); the gzip and
+ * uncompressed forms are made on first demand and then kept too, so nothing is compressed twice.
+ *
+ * Correctness rule: a page rendered while a purge happened is not kept (it may hold what the purge
+ * removed), so `begin` notes the purge count and `complete` checks it.
+ */
+
+/** What a cached page answers with, besides its body. */
+export interface StoredPage {
+  /** response headers as the app set them, without the per-coding ones (length, coding, ETag, Vary) */
+  headers: ReadonlyArray<readonly [string, string]>;
+  /** hash of the uncompressed bytes: the strong ETag's stem */
+  hash: string;
+  tags: readonly StaleTag[];
+  /** performance.now() after which the page is rendered again */
+  expiresAt: number;
+  variants: Partial<Record<Encoding, Buffer>>;
+  bytes: number;
+}
+
+export interface PageCacheStats {
+  entries: number;
+  bytes: number;
+  maxBytes: number;
+  hits: number;
+  misses: number;
+  /** pages rendered and kept */
+  fills: number;
+  /** requests that waited for another request's render of the same URL instead of rendering */
+  coalesced: number;
+  purges: number;
+  evictions: number;
+}
+
+/** A render in progress for one URL; other requests for it wait on `settled`. */
+export interface Fill {
+  key: string;
+  purgesAtStart: number;
+  settled: Promise<StoredPage | null>;
+  resolve(page: StoredPage | null): void;
+}
+
+/** Bookkeeping per page beyond its bytes (key, headers, maps): counted so the bound is honest. */
+const ENTRY_OVERHEAD = 400;
+/** A page bigger than this share of the bound is served but not kept: it would evict dozens. */
+const LARGEST_SHARE = 8;
+
+export const etagOf = (hash: string, encoding: Encoding) =>
+  encoding === "identity" ? `"${hash}"` : `"${hash}-${encoding === "br" ? "br" : "gz"}"`;
+
+export function hashBody(body: Buffer): string {
+  return createHash("sha1").update(body).digest("base64url").slice(0, 22);
+}
+
+/** True when an `If-None-Match` list names this page in any coding (or is `*`). */
+export function matchesEtag(header: string | undefined, hash: string): boolean {
+  if (!header) return false;
+  for (const raw of header.split(",")) {
+    const tag = raw.trim().replace(/^W\//, "");
+    if (tag === "*") return true;
+    const stem = tag.replace(/^"|"$/g, "").replace(/-(br|gz)$/, "");
+    if (stem === hash) return true;
+  }
+  return false;
+}
+
+export class PageCache {
+  private readonly pages = new Map<string, StoredPage>();
+  private readonly byTag = new Map<StaleTag, Set<string>>();
+  private readonly fills = new Map<string, Fill>();
+  private bytes = 0;
+  private purgeCount = 0;
+  private readonly counters = { hits: 0, misses: 0, fills: 0, coalesced: 0, purges: 0, evictions: 0 };
+
+  constructor(readonly maxBytes: number) {}
+
+  /** The page for a URL key, fresh, marked as just served; undefined when not kept or too old. */
+  get(key: string, at = performance.now()): StoredPage | undefined {
+    const page = this.pages.get(key);
+    if (!page) return undefined;
+    if (page.expiresAt <= at) {
+      this.delete(key);
+      return undefined;
+    }
+    // Most recently served goes to the end: Map keeps insertion order, the front is evicted first.
+    this.pages.delete(key);
+    this.pages.set(key, page);
+    return page;
+  }
+
+  countHit(): void {
+    this.counters.hits++;
+  }
+
+  countMiss(): void {
+    this.counters.misses++;
+  }
+
+  /** The render in progress for this URL, for a request that should wait instead of rendering too. */
+  pending(key: string): Fill | undefined {
+    const fill = this.fills.get(key);
+    if (fill) this.counters.coalesced++;
+    return fill;
+  }
+
+  /** Starts a render of this URL that others may wait on; `complete` must follow, with or without a page. */
+  begin(key: string): Fill {
+    let resolve!: (page: StoredPage | null) => void;
+    const settled = new Promise<StoredPage | null>((r) => {
+      resolve = r;
+    });
+    const fill: Fill = {
+      key,
+      purgesAtStart: this.purgeCount,
+      settled,
+      resolve: (page) => {
+        if (this.fills.get(key) === fill) this.fills.delete(key);
+        resolve(page);
+      },
+    };
+    this.fills.set(key, fill);
+    return fill;
+  }
+
+  /**
+   * Ends a render: keeps the page unless a purge ran meanwhile or it is too large, and hands it to
+   * whoever waited (they are served the rendered page either way, kept or not).
+   */
+  complete(fill: Fill, page: StoredPage | null): void {
+    if (page && fill.purgesAtStart === this.purgeCount && page.bytes <= this.maxBytes / LARGEST_SHARE) {
+      this.put(fill.key, page);
+      this.counters.fills++;
+    }
+    fill.resolve(page);
+  }
+
+  private put(key: string, page: StoredPage): void {
+    this.delete(key);
+    this.pages.set(key, page);
+    this.bytes += page.bytes;
+    for (const tag of page.tags) {
+      const keys = this.byTag.get(tag);
+      if (keys) keys.add(key);
+      else this.byTag.set(tag, new Set([key]));
+    }
+    this.evictOver();
+  }
+
+  private evictOver(): void {
+    for (const key of this.pages.keys()) {
+      if (this.bytes <= this.maxBytes) break;
+      this.delete(key);
+      this.counters.evictions++;
+    }
+  }
+
+  private delete(key: string): void {
+    const page = this.pages.get(key);
+    if (!page) return;
+    this.pages.delete(key);
+    this.bytes -= page.bytes;
+    for (const tag of page.tags) {
+      const keys = this.byTag.get(tag);
+      keys?.delete(key);
+      if (keys?.size === 0) this.byTag.delete(tag);
+    }
+  }
+
+  /** Drops every page carrying any of the tags (`*`: every page). Renders under way are not kept. */
+  purge(tags: readonly StaleTag[]): void {
+    this.purgeCount++;
+    this.counters.purges++;
+    if (tags.includes("*")) {
+      this.pages.clear();
+      this.byTag.clear();
+      this.bytes = 0;
+      return;
+    }
+    for (const tag of tags) {
+      const keys = this.byTag.get(tag);
+      if (!keys) continue;
+      for (const key of [...keys]) this.delete(key);
+    }
+  }
+
+  /**
+   * The page's bytes in a coding, made (once) from what is kept when first asked for. The bound is
+   * re-checked, so a burst of gzip clients cannot grow the cache past it.
+   */
+  variant(key: string, page: StoredPage, encoding: Encoding): Buffer {
+    const kept = page.variants[encoding];
+    if (kept) return kept;
+    const identity = page.variants.identity ?? decompressBrotli(page.variants.br!);
+    const made = encoding === "identity" ? identity : compressNow(identity, encoding, 6);
+    if (this.pages.get(key) === page) {
+      page.variants[encoding] = made;
+      page.bytes += made.length;
+      this.bytes += made.length;
+      this.evictOver();
+    }
+    return made;
+  }
+
+  stats(): PageCacheStats {
+    return { entries: this.pages.size, bytes: this.bytes, maxBytes: this.maxBytes, ...this.counters };
+  }
+}
+
+/** Size in the bound of a page with these parts. */
+export function pageBytes(
+  key: string,
+  headers: StoredPage["headers"],
+  variants: StoredPage["variants"],
+): number {
+  let n = ENTRY_OVERHEAD + key.length * 2;
+  for (const [k, v] of headers) n += (k.length + v.length) * 2;
+  for (const b of Object.values(variants)) n += b?.length ?? 0;
+  return n;
+}
