@@ -1,9 +1,12 @@
-import { type ChildProcess, fork } from "node:child_process";
+import { type ChildProcess, execFile, fork } from "node:child_process";
+import fs from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import autocannon from "autocannon";
 import type { DialectName } from "../src/db/dialect.ts";
+import { hasCommand, requestAll, type StaticServer, startNginx, type WrkResult, wrk } from "./load.ts";
 import { ARTICLE_COUNT, BENCH_SECTION, type SeededDatabase, seedDatabase } from "./seed.ts";
 import type { ServerMessage, ServerOptions } from "./server.ts";
 import { measureWritePath } from "./write-path.ts";
@@ -15,7 +18,8 @@ import { measureWritePath } from "./write-path.ts";
  */
 
 interface Settings {
-  dialect: DialectName;
+  /** run on each, in turn (BENCH_DIALECT: sqlite, postgres or both) */
+  dialects: DialectName[];
   connections: number;
   /** seconds measured per route */
   duration: number;
@@ -32,12 +36,12 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
 }
 
 function readSettings(env: NodeJS.ProcessEnv): Settings {
-  const dialect = env.BENCH_DIALECT || "sqlite";
-  if (dialect !== "sqlite" && dialect !== "postgres") {
-    throw new Error(`BENCH_DIALECT must be sqlite or postgres, not '${dialect}'`);
+  const dialect = env.BENCH_DIALECT || "both";
+  if (dialect !== "sqlite" && dialect !== "postgres" && dialect !== "both") {
+    throw new Error(`BENCH_DIALECT must be sqlite, postgres or both, not '${dialect}'`);
   }
   return {
-    dialect,
+    dialects: dialect === "both" ? ["sqlite", "postgres"] : [dialect],
     connections: Math.max(1, positiveInt(env, "BENCH_CONNECTIONS", 10)),
     duration: Math.max(1, positiveInt(env, "BENCH_DURATION", 10)),
     warmup: positiveInt(env, "BENCH_WARMUP", 2),
@@ -67,10 +71,11 @@ function routes(db: SeededDatabase): Route[] {
 interface Server {
   port: number;
   stop(): Promise<void>;
+  memory(): Promise<Extract<ServerMessage, { type: "memory" }>>;
 }
 
-async function startServer(db: SeededDatabase): Promise<Server> {
-  const options: ServerOptions = { dataDir: db.dataDir, databaseUrl: db.databaseUrl };
+async function startServer(db: SeededDatabase, pageCacheMb: number): Promise<Server> {
+  const options: ServerOptions = { dataDir: db.dataDir, databaseUrl: db.databaseUrl, pageCacheMb };
   // fork() passes on this process's execArgv, which carries tsx's loader.
   const child: ChildProcess = fork(fileURLToPath(new URL("./server.ts", import.meta.url)), [
     JSON.stringify(options),
@@ -78,7 +83,7 @@ async function startServer(db: SeededDatabase): Promise<Server> {
   const port = await new Promise<number>((resolve, reject) => {
     child.on("message", (m: ServerMessage) => {
       if (m.type === "listening") resolve(m.port);
-      else reject(new Error(`the server did not start:\n${m.message}`));
+      else if (m.type === "failed") reject(new Error(`the server did not start:\n${m.message}`));
     });
     child.once("exit", (code) => reject(new Error(`the server exited with ${code} before listening`)));
   });
@@ -90,7 +95,17 @@ async function startServer(db: SeededDatabase): Promise<Server> {
     await exited;
     clearTimeout(timer);
   };
-  return { port, stop };
+  const memory = () =>
+    new Promise<Extract<ServerMessage, { type: "memory" }>>((resolve) => {
+      const listener = (m: ServerMessage) => {
+        if (m.type !== "memory") return;
+        child.off("message", listener);
+        resolve(m);
+      };
+      child.on("message", listener);
+      child.send("memory");
+    });
+  return { port, stop, memory };
 }
 
 function load(base: string, route: Route, seconds: number, connections: number): Promise<autocannon.Result> {
@@ -174,12 +189,174 @@ function report(settings: Settings, db: SeededDatabase, facts: RunFacts, rows: R
   return `${setup.join("\n")}\n\n${body}\n`;
 }
 
-async function main(): Promise<void> {
-  const settings = readSettings(process.env);
+interface ReaderPath {
+  dialect: DialectName;
+  identityBytes: number;
+  brotliBytes: number;
+  gzipBytes: number;
+  nginx: WrkResult;
+  warm: WrkResult;
+  random: WrkResult;
+  randomPaths: number;
+  warmSeconds: number;
+  memory: Extract<ServerMessage, { type: "memory" }>;
+  loadAverage: number;
+}
+
+const READER_CONNECTIONS = 32;
+const BROWSER_ENCODING = "gzip, deflate, br";
+
+/**
+ * The reader path (issue "The reader path"): the page cache on, measured with wrk as the issue's
+ * figures are: one warm article page against nginx serving the same bytes from a file, then every
+ * published article requested at random after one crawl has filled the cache.
+ */
+async function measureReaderPath(db: SeededDatabase, settings: Settings): Promise<ReaderPath> {
+  const server = await startServer(db, 64);
+  let nginx: StaticServer | null = null;
+  try {
+    const base = `http://127.0.0.1:${server.port}`;
+    const hot = `/article/${db.publishedNums[Math.floor(db.publishedNums.length / 2)]}`;
+    const plain = Buffer.from(
+      await (await fetch(base + hot, { headers: { "accept-encoding": "identity" } })).arrayBuffer(),
+    );
+    const sizeIn = async (encoding: string) => {
+      const res = await fetch(base + hot, { headers: { "accept-encoding": encoding } });
+      await res.arrayBuffer();
+      return Number(res.headers.get("content-length"));
+    };
+    const [brotliBytes, gzipBytes] = [await sizeIn("br"), await sizeIn("gzip")];
+    nginx = await startNginx("article.html", plain);
+    console.error(
+      `reader path on ${db.dialect}: nginx and the warm article page, ${settings.duration} s each…`,
+    );
+    const seconds = settings.duration;
+    const nginxResult = await wrk(nginx.url, { connections: READER_CONNECTIONS, seconds });
+    await nginx.stop();
+    nginx = null;
+    const warm = await wrk(base + hot, { connections: READER_CONNECTIONS, seconds });
+    const paths = db.publishedNums.map((n) => `/article/${n}`);
+    console.error(`reader path on ${db.dialect}: filling the cache with ${paths.length} articles…`);
+    const started = performance.now();
+    const crawl = await requestAll(base, paths, 8, BROWSER_ENCODING);
+    if (crawl.failed) throw new Error(`${crawl.failed} articles did not answer 200 while filling the cache`);
+    const warmSeconds = (performance.now() - started) / 1000;
+    console.error(`reader path on ${db.dialect}: ${paths.length} articles at random, ${seconds} s…`);
+    const loadAverage = os.loadavg()[0] ?? 0;
+    const random = await wrk(base, {
+      connections: READER_CONNECTIONS,
+      seconds,
+      randomPaths: paths,
+      acceptEncoding: BROWSER_ENCODING,
+    });
+    const memory = await server.memory();
+    return {
+      dialect: db.dialect,
+      identityBytes: plain.length,
+      brotliBytes,
+      gzipBytes,
+      nginx: nginxResult,
+      warm,
+      random,
+      randomPaths: paths.length,
+      warmSeconds,
+      memory,
+      loadAverage,
+    };
+  } finally {
+    await nginx?.stop();
+    await server.stop();
+  }
+}
+
+function readerPathTable(runs: ReaderPath[]): string {
+  const sqlite = runs.find((r) => r.dialect === "sqlite");
+  const rows: string[][] = [];
+  for (const r of runs) {
+    const ratio = r.warm.requestsPerSecond / r.nginx.requestsPerSecond;
+    rows.push(
+      [
+        `warm article page vs nginx, same bytes (${r.dialect})`,
+        `${int(r.warm.requestsPerSecond)} vs ${int(r.nginx.requestsPerSecond)} req/s`,
+        `${ratio.toFixed(2)}×`,
+        `p99 ${ms(r.warm.p99Ms)} vs ${ms(r.nginx.p99Ms)}`,
+      ],
+      [
+        `${int(r.randomPaths)} articles at random, br (${r.dialect})`,
+        `${int(r.random.requestsPerSecond)} req/s`,
+        sqlite && r !== sqlite
+          ? `${(r.random.requestsPerSecond / sqlite.random.requestsPerSecond).toFixed(2)}× SQLite`
+          : "",
+        `p50 ${ms(r.random.p50Ms)}, p99 ${ms(r.random.p99Ms)}, ${r.random.errors} errors`,
+      ],
+      [
+        `server memory after the random run (${r.dialect})`,
+        `RSS ${int(r.memory.rss / 1024 / 1024)} MB`,
+        "",
+        `heap ${int(r.memory.heapUsed / 1024 / 1024)} MB; cache ${int(r.memory.cacheEntries)} pages, ${(r.memory.cacheBytes / 1024 / 1024).toFixed(1)} MB`,
+      ],
+      [
+        `article page on the wire (${r.dialect})`,
+        `${(r.brotliBytes / 1024).toFixed(1)} KB br`,
+        "",
+        `${(r.gzipBytes / 1024).toFixed(1)} KB gzip, ${(r.identityBytes / 1024).toFixed(1)} KB plain`,
+      ],
+      [
+        `filling the cache (${r.dialect})`,
+        `${r.warmSeconds.toFixed(1)} s`,
+        "",
+        `8 at a time, load avg ${r.loadAverage.toFixed(2)} at the random run`,
+      ],
+    );
+  }
+  return table(["figure", "measured", "ratio", "detail"], rows, [false, true, true, false]);
+}
+
+async function gitCommit(): Promise<string> {
+  try {
+    const { stdout } = await promisify(execFile)("git", ["rev-parse", "--short", "HEAD"]);
+    return stdout.trim();
+  } catch {
+    return "unknown";
+  }
+}
+
+/** Adds one line per run to the results table in bench/README.md (between its markers). */
+async function recordResults(runs: ReaderPath[]): Promise<void> {
+  const file = fileURLToPath(new URL("./README.md", import.meta.url));
+  const text = await fs.readFile(file, "utf8");
+  const marker = "<!-- bench results: npm run bench adds a line under this table's header -->";
+  const at = text.indexOf(marker);
+  if (at < 0) return;
+  // After the marker: the header line, then the separator line; the new line goes right below.
+  const header = text.indexOf("\n", at);
+  const separator = text.indexOf("\n", header + 1);
+  const insertAt = text.indexOf("\n", separator + 1) + 1;
+  const date = new Date().toISOString().slice(0, 10);
+  const commit = await gitCommit();
+  const sqlite = runs.find((r) => r.dialect === "sqlite");
+  const pg = runs.find((r) => r.dialect === "postgres");
+  const cell = (r: ReaderPath | undefined, f: (r: ReaderPath) => string) => (r ? f(r) : "–");
+  const line = [
+    date,
+    commit,
+    int(sqlite?.randomPaths ?? pg?.randomPaths ?? 0),
+    cell(sqlite, (r) => `${(r.warm.requestsPerSecond / r.nginx.requestsPerSecond).toFixed(2)}×`),
+    cell(sqlite, (r) => `${int(r.random.requestsPerSecond)} / ${ms(r.random.p99Ms)}`),
+    cell(pg, (r) => `${int(r.random.requestsPerSecond)} / ${ms(r.random.p99Ms)}`),
+    sqlite && pg ? `${(pg.random.requestsPerSecond / sqlite.random.requestsPerSecond).toFixed(2)}×` : "–",
+    cell(sqlite ?? pg, (r) => `${int(r.memory.rss / 1024 / 1024)} MB`),
+    cell(sqlite ?? pg, (r) => `${(r.brotliBytes / 1024).toFixed(1)} KB`),
+    cell(sqlite ?? pg, (r) => r.loadAverage.toFixed(2)),
+  ];
+  await fs.writeFile(file, `${text.slice(0, insertAt)}| ${line.join(" | ")} |\n${text.slice(insertAt)}`);
+}
+
+async function benchDialect(dialect: DialectName, settings: Settings): Promise<ReaderPath | null> {
   const started = performance.now();
   const loadAtStart = os.loadavg()[0] ?? 0;
-  console.error(`Preparing ${int(ARTICLE_COUNT)} articles on ${settings.dialect}…`);
-  const db = await seedDatabase(settings.dialect);
+  console.error(`Preparing ${int(ARTICLE_COUNT)} articles on ${dialect}…`);
+  const db = await seedDatabase(dialect);
   const prepareSeconds = (performance.now() - started) / 1000;
 
   let server: Server | null = null;
@@ -192,10 +369,12 @@ async function main(): Promise<void> {
     return cleaning;
   };
   // Ctrl-C during the load must not leave a server, a copy of the database or jikji_bench behind.
-  process.once("SIGINT", () => void cleanUp().finally(() => process.exit(130)));
+  const onInterrupt = () => void cleanUp().finally(() => process.exit(130));
+  process.once("SIGINT", onInterrupt);
 
   try {
-    server = await startServer(db);
+    // Rendering on every request: the page cache off, so these are the cold-render figures.
+    server = await startServer(db, 0);
     const base = `http://127.0.0.1:${server.port}`;
     const rows: Row[] = [];
     for (const route of routes(db)) {
@@ -205,7 +384,24 @@ async function main(): Promise<void> {
       const result = await load(base, route, settings.duration, settings.connections);
       rows.push({ route, result, pageBytes });
     }
+    await server.stop();
+    server = null;
     console.log(`\n${report(settings, db, { prepareSeconds, loadAtStart }, rows)}`);
+    if (rows.some((r) => r.result.errors > 0 || r.result.non2xx > 0)) {
+      console.error("Some requests failed: the figures above do not describe a working site.");
+      process.exitCode = 1;
+    }
+
+    let reader: ReaderPath | null = null;
+    if ((await hasCommand("wrk")) && (await hasCommand("nginx"))) {
+      reader = await measureReaderPath(db, settings);
+      if (reader.random.errors > 0 || reader.warm.errors > 0) process.exitCode = 1;
+    } else {
+      console.error(
+        "wrk or nginx is missing (apt-get install wrk nginx): the reader-path figures are skipped.",
+      );
+    }
+
     console.error("The write path: desk actions on 100 published stories, one at a time…");
     const writes = await measureWritePath(db);
     console.log(
@@ -221,14 +417,29 @@ async function main(): Promise<void> {
         [false, true, true, true, true],
       )}\n`,
     );
-    console.error(`(${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
-    if (rows.some((r) => r.result.errors > 0 || r.result.non2xx > 0)) {
-      console.error("Some requests failed: the figures above do not describe a working site.");
-      process.exitCode = 1;
-    }
+    return reader;
   } finally {
+    process.off("SIGINT", onInterrupt);
     await cleanUp();
   }
+}
+
+async function main(): Promise<void> {
+  const settings = readSettings(process.env);
+  const started = performance.now();
+  const readers: ReaderPath[] = [];
+  for (const dialect of settings.dialects) {
+    const reader = await benchDialect(dialect, settings);
+    if (reader) readers.push(reader);
+  }
+  if (readers.length) {
+    console.log(
+      `The reader path (page cache on; wrk, ${READER_CONNECTIONS} connections, ${settings.duration} s each):\n`,
+    );
+    console.log(`${readerPathTable(readers)}\n`);
+    await recordResults(readers);
+  }
+  console.error(`(${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
 }
 
 main().catch((error: unknown) => {

@@ -24,11 +24,20 @@ import { type BenchNewsroom, generateNewsroom } from "./content.ts";
 
 /** Bump whenever content.ts or the way the data is written changes: cached copies are then rebuilt. */
 export const SEED_VERSION = 1;
-export const ARTICLE_COUNT = 10_000;
+/** `BENCH_ARTICLES` sets another size (the memory figure is taken on 100,000); each size is cached apart. */
+export const ARTICLE_COUNT = Number(process.env.BENCH_ARTICLES || 10_000);
+if (!Number.isInteger(ARTICLE_COUNT) || ARTICLE_COUNT < 100) {
+  throw new Error(
+    `BENCH_ARTICLES must be a whole number of at least 100, not '${process.env.BENCH_ARTICLES}'`,
+  );
+}
 /** The subsection whose page is benchmarked; one of the busiest desks. */
 export const BENCH_SECTION = "industry/tech";
 
-const CACHE_DIR = path.join(os.tmpdir(), `jikji-bench-${SEED_VERSION}`);
+const CACHE_DIR = path.join(
+  os.tmpdir(),
+  ARTICLE_COUNT === 10_000 ? `jikji-bench-${SEED_VERSION}` : `jikji-bench-${SEED_VERSION}-${ARTICLE_COUNT}`,
+);
 const MANIFEST = "bench-manifest.json";
 const PG_ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const PG_DATABASE = "jikji_bench";
@@ -173,7 +182,9 @@ function isRunning(pid: number): boolean {
 async function removeLeftovers(): Promise<void> {
   for (const name of await fs.readdir(os.tmpdir())) {
     const owner = /^jikji-bench-(?:\d+\.building|run)-(\d+)(?:-|$)/.exec(name)?.[1];
-    const oldCache = /^jikji-bench-\d+$/.test(name) && path.join(os.tmpdir(), name) !== CACHE_DIR;
+    // Caches of an older SEED_VERSION (any size); other sizes of this version are kept.
+    const version = /^jikji-bench-(\d+)(-\d+)?$/.exec(name)?.[1];
+    const oldCache = version !== undefined && Number(version) !== SEED_VERSION;
     if (oldCache || (owner !== undefined && !isRunning(Number(owner)))) {
       await fs.rm(path.join(os.tmpdir(), name), { recursive: true, force: true });
     }

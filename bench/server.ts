@@ -12,9 +12,14 @@ import { openDatabase } from "../src/db/client.ts";
 export interface ServerOptions {
   dataDir: string;
   databaseUrl: string | null;
+  /** PAGE_CACHE_MB: 0 renders every request (the cold-render figures) */
+  pageCacheMb: number;
 }
 
-export type ServerMessage = { type: "listening"; port: number } | { type: "failed"; message: string };
+export type ServerMessage =
+  | { type: "listening"; port: number }
+  | { type: "failed"; message: string }
+  | { type: "memory"; rss: number; heapUsed: number; cacheBytes: number; cacheEntries: number };
 
 const send = (message: ServerMessage) => process.send?.(message);
 
@@ -28,6 +33,7 @@ async function main(): Promise<void> {
     SITE_URL: "http://127.0.0.1",
     JIKJI_DEMO: "0",
     LOG_LEVEL: "silent",
+    PAGE_CACHE_MB: String(options.pageCacheMb),
   });
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const app = await buildApp({ config, db: handle.db, dialect: handle.dialect, logger: false });
@@ -42,6 +48,16 @@ async function main(): Promise<void> {
   };
   process.on("message", (message) => {
     if (message === "stop") void stop();
+    if (message === "memory") {
+      const cache = app.pageCache.stats();
+      send({
+        type: "memory",
+        rss: process.memoryUsage.rss(),
+        heapUsed: process.memoryUsage().heapUsed,
+        cacheBytes: cache.bytes,
+        cacheEntries: cache.entries,
+      });
+    }
   });
   // The parent went away (killed, crashed): do not linger holding the port and the database.
   process.on("disconnect", () => void stop());

@@ -1,8 +1,7 @@
-import { createHash } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import type { Asset } from "../public/assets.ts";
+import { type Asset, toAsset } from "../public/assets.ts";
 
 const ENTRY = path.join(path.dirname(fileURLToPath(import.meta.url)), "editor", "editor.client.ts");
 
@@ -24,12 +23,7 @@ export function editorBundle(): () => Promise<Asset> {
       logLevel: "silent",
     }).then(
       (result) => {
-        const body = Buffer.from(result.outputFiles[0]!.contents);
-        return {
-          body,
-          type: "text/javascript; charset=utf-8",
-          hash: createHash("sha256").update(body).digest("hex").slice(0, 10),
-        };
+        return toAsset(Buffer.from(result.outputFiles[0]!.contents), "text/javascript; charset=utf-8");
       },
       (error: unknown) => {
         pending = null;

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { WebContext } from "../context.ts";
+import { sendAsset } from "../public/assets.ts";
 import { registerAccountRoutes } from "./account.routes.tsx";
 import { newsroomGuard } from "./auth.ts";
 import { editorBundle } from "./editor-bundle.ts";
@@ -21,14 +22,9 @@ export async function registerNewsroom(
   app.decorateRequest("session", null);
   registerSessionRoutes(app, ctx);
   const editor = editorBundle();
-  app.get("/newsroom/assets/editor.js", async (_request, reply) => {
-    const asset = await editor();
-    return reply
-      .type(asset.type)
-      .header("cache-control", "private, max-age=300")
-      .header("etag", `"${asset.hash}"`)
-      .send(asset.body);
-  });
+  app.get("/newsroom/assets/editor.js", async (request, reply) =>
+    sendAsset(request, reply, await editor(), "private, max-age=300"),
+  );
   await app.register(async (guarded) => {
     guarded.addHook("preHandler", newsroomGuard(ctx));
     registerSignOut(guarded, ctx);

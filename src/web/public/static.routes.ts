@@ -2,6 +2,7 @@ import fs from "node:fs";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
 import type { WebContext } from "../context.ts";
+import { sendAsset } from "./assets.ts";
 
 const IMMUTABLE = "public, max-age=31536000, immutable";
 
@@ -12,12 +13,9 @@ export async function registerStaticRoutes(app: FastifyInstance, ctx: WebContext
     async (request, reply) => {
       const asset = ctx.assets.files.get(request.params.name);
       if (!asset) return reply.callNotFound();
+      // Pages link assets with their hash (`?v=`): those URLs never change, so browsers keep them.
       const fresh = request.query.v === asset.hash;
-      return reply
-        .type(asset.type)
-        .header("cache-control", fresh ? IMMUTABLE : "public, max-age=300")
-        .header("etag", `"${asset.hash}"`)
-        .send(asset.body);
+      return sendAsset(request, reply, asset, fresh ? IMMUTABLE : "public, max-age=300");
     },
   );
 
