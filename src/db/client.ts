@@ -6,6 +6,7 @@ import pg from "pg";
 import { type Dialect, postgresDialect, sqliteDialect } from "./dialect.ts";
 import { migrations } from "./migrations/index.ts";
 import type { Database } from "./schema.ts";
+import { keepPreparedStatements } from "./statement-cache.ts";
 
 export type DB = Kysely<Database>;
 
@@ -64,7 +65,9 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("cache_size = -32000");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: keepPreparedStatements(sqlite) }),
+  });
   return { db, dialect: sqliteDialect, sqlitePath: file, close: () => db.destroy() };
 }
 
