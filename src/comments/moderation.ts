@@ -1,4 +1,5 @@
 /** What moderators see and choose from: the tabs, the block lengths and the page's view models. */
+import type { ModelReading } from "./abuse-filter.service.ts";
 
 export type ModerationAction = "approve" | "delete" | "restore";
 
@@ -12,7 +13,7 @@ export interface QueueItem {
   nickname: string;
   body: string;
   status: string;
-  /** why the filter or readers' reports held it (profanity, slur, spam_link, spam_repeat, reported) */
+  /** why the filter or readers' reports held it (profanity, slur, abuse_model, spam_link, spam_repeat, reported) */
   heldReason: string | null;
   reportCount: number;
   createdAt: number;
@@ -21,6 +22,8 @@ export interface QueueItem {
   articleNum: number;
   articleTitle: string;
   reports: string[];
+  /** the filter model's score now, and the n-grams that weighed most toward holding it */
+  model: ModelReading;
 }
 
 /** An active block: a nickname, or an address shown by the first characters of its hash. */

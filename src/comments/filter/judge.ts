@@ -1,16 +1,23 @@
 /**
  * judgeComment: the comment abuse filter. Pure, synchronous, no I/O; runs on every comment.
  *
- * Order: a listed word (slurs before profanity) in any reading of the comment, then links and contact
- * offers, then repetition. The word list is compiled once, when this module loads.
+ * Order: a listed word (slurs before profanity) in any reading of the comment; then, when a learned
+ * model is given (abuse-model.ts), its score at or over the model's threshold (reason abuse_model, with
+ * the score); then links and contact offers, then repetition. The word list is compiled once, when this
+ * module loads. Without a model the verdict is the word list's and the spam rules' alone.
  */
+import { type AbuseModel, scoreViews } from "./abuse-model.ts";
 import { ALLOW, GESTURES, LATIN_LEXICON, LEXICON } from "./lexicon.ts";
 import { compileMatcher, type Found, findInView, isHangulWordChar, isLatinWordChar } from "./matcher.ts";
 import { buildLatinView, buildViews, normalizeForMatching } from "./normalize.ts";
 import { findSpamLink, findSpamRepeat } from "./spam.ts";
 
-export type HoldReason = "profanity" | "slur" | "spam_link" | "spam_repeat";
-export type Verdict = { action: "allow" } | { action: "hold"; reason: HoldReason; matched: string };
+export type HoldReason = "profanity" | "slur" | "abuse_model" | "spam_link" | "spam_repeat";
+export type Verdict =
+  | { action: "allow" }
+  | { action: "hold"; reason: Exclude<HoldReason, "abuse_model">; matched: string }
+  /** `matched` is empty: the model weighs the whole comment (explainText shows which n-grams weighed most) */
+  | { action: "hold"; reason: "abuse_model"; matched: string; score: number };
 
 const HANGUL = compileMatcher(LEXICON, ALLOW, normalizeForMatching, isHangulWordChar);
 const LATIN = compileMatcher(LATIN_LEXICON, [], (s) => buildLatinView(s), isLatinWordChar);
@@ -33,7 +40,8 @@ function hold(found: Found): Verdict {
   return { action: "hold", reason: found.entry.kind, matched: found.text };
 }
 
-export function judgeComment(body: string): Verdict {
+/** The verdict on a comment; with no model, the word list and the spam rules alone (the filter before the model). */
+export function judgeComment(body: string, model: AbuseModel | null = null): Verdict {
   const views = buildViews(body);
 
   let profanity: Found | null = null;
@@ -52,6 +60,11 @@ export function judgeComment(body: string): Verdict {
 
   const sign = gesture(views.cleaned);
   if (sign) return { action: "hold", reason: "profanity", matched: sign };
+
+  if (model) {
+    const score = scoreViews(model, views);
+    if (score >= model.threshold) return { action: "hold", reason: "abuse_model", matched: "", score };
+  }
 
   const link = findSpamLink(views.cleaned);
   if (link) return { action: "hold", reason: "spam_link", matched: link };
