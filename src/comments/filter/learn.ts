@@ -5,9 +5,9 @@
  * spam rules, model) holds at most INNOCENT_HELD_LIMIT of each set's innocent lines. The test splits
  * are not touched here.
  */
-import { type AbuseModel, scoreText } from "./abuse-model.ts";
+import type { AbuseModel } from "./abuse-model.ts";
 import { loadSplits, publicTrainingExamples, SET_NAMES, type SetName, type Split } from "./datasets.ts";
-import { judgeComment } from "./judge.ts";
+import { judgeComment, judgedScore } from "./judge.ts";
 import {
   chooseThreshold,
   DEFAULT_TRAINING,
@@ -25,8 +25,13 @@ export const INNOCENT_HELD_LIMIT: Record<SetName, number> = {
   own: 0.01,
 };
 
-/** How much one of the paper's own decisions counts against one line of a public set. */
+/**
+ * How much one of the paper's own decisions, or one of the project's own labelled lines, counts against
+ * one line of a public set: they state this paper's policy (새끼 alone is allowed, 물개 새끼 is a seal
+ * pup), which the public sets' labellers did not follow.
+ */
 export const PAPER_EXAMPLE_WEIGHT = 3;
+export const OWN_EXAMPLE_WEIGHT = 3;
 
 export interface LearnOptions {
   /** extra examples (the paper's decisions), trained on with the public training splits */
@@ -53,14 +58,16 @@ export function learnModel(options: LearnOptions = {}): AbuseModel {
     ]),
   ) as unknown as Record<SetName, Split>;
   const examples = [
-    ...publicTrainingExamples(sampled),
+    ...publicTrainingExamples(sampled).map((e) =>
+      e.source === "own" ? { ...e, weight: OWN_EXAMPLE_WEIGHT } : e,
+    ),
     ...(options.extra ?? []).map((e) => ({ ...e, weight: e.weight ?? PAPER_EXAMPLE_WEIGHT })),
   ];
   const model = trainModel(examples, options.training ?? DEFAULT_TRAINING);
   const validation: Record<string, ValidationLine[]> = {};
   for (const n of SET_NAMES) {
     validation[n] = sampled[n].validation.map((l) => ({
-      score: scoreText(model, l.text),
+      score: judgedScore(model, l.text),
       heldWithoutModel: judgeComment(l.text).action === "hold",
       abusive: l.abusive,
     }));
