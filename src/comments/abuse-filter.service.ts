@@ -43,26 +43,31 @@ export interface AbuseFilter {
   refresh(): Promise<AbuseModel>;
   /** The model in use, without looking. */
   current(): AbuseModel;
+  /** Which model is in use: the retrained row's number and time, or null for the shipped model. */
+  source(): { id: number; trainedAt: number } | null;
 }
 
 interface Holder extends AbuseFilter {
   /** the row of the model in use; null for the shipped one */
   modelId: number | null;
   /** Swaps in a model read from row `id`, unless a newer row is in use already (swaps only go forward). */
-  install(next: AbuseModel, id: number): void;
+  install(next: AbuseModel, id: number, trainedAt: number): void;
 }
 
 function createAbuseFilter(db: Kysely<Database>, onError: (error: unknown) => void): Holder {
   let model = shippedModel();
   let checkedAt = Number.NEGATIVE_INFINITY;
   let inFlight: Promise<AbuseModel> | null = null;
+  let trainedAt = 0;
   const holder: Holder = {
     modelId: null,
     current: () => model,
-    install(next, id) {
+    source: () => (holder.modelId === null ? null : { id: holder.modelId, trainedAt }),
+    install(next, id, at) {
       if (holder.modelId !== null && id <= holder.modelId) return;
       model = next; // the swap: one assignment, after the whole model was read
       holder.modelId = id;
+      trainedAt = at;
     },
     refresh() {
       inFlight ??= (async () => {
@@ -70,7 +75,7 @@ function createAbuseFilter(db: Kysely<Database>, onError: (error: unknown) => vo
           const latest = await latestFilterModelId(db);
           if (latest && latest.id !== holder.modelId) {
             const row = await findFilterModel(db, latest.id);
-            if (row) holder.install(decodeModel(Buffer.from(row.model, "base64")), row.id);
+            if (row) holder.install(decodeModel(Buffer.from(row.model, "base64")), row.id, row.created_at);
           }
         } catch (error) {
           onError(error); // the model in use stays
@@ -146,9 +151,10 @@ export async function retrainAbuseFilter(
   const extra = await paperExamples(deps.db);
   const model = learnModel({ ...options, extra });
   const data = encodeModel(model).toString("base64");
+  const at = deps.now();
   const modelId = await deps.db
     .transaction()
-    .execute((trx) => insertFilterModel(trx, { hash: model.hash, model: data, at: deps.now() }, MODELS_KEPT));
-  holderFor(deps.db).install(model, modelId);
+    .execute((trx) => insertFilterModel(trx, { hash: model.hash, model: data, at }, MODELS_KEPT));
+  holderFor(deps.db).install(model, modelId, at);
   return { modelId, model, paperExamples: extra.length };
 }

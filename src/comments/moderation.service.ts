@@ -54,6 +54,11 @@ export async function loadModerationPage(
   ]);
   const model = await deps.abuseFilter.model();
   return {
+    modelInUse: {
+      retrained: deps.abuseFilter.source(),
+      paperExamples: model.info.examples.paper ?? 0,
+      threshold: model.threshold,
+    },
     items: rows.map((r) => ({
       id: r.id,
       nickname: r.nickname,

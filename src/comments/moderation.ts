@@ -47,8 +47,18 @@ export interface LogItem {
   staffName: string | null;
 }
 
+/** The filter model judging comments now, as the page names it. */
+export interface ModelInUse {
+  /** the retrained model's number and time; null for the model shipped with the code */
+  retrained: { id: number; trainedAt: number } | null;
+  /** decisions of this paper's moderators it learned from */
+  paperExamples: number;
+  threshold: number;
+}
+
 export interface ModerationPageData {
   items: QueueItem[];
+  modelInUse: ModelInUse;
   blocks: BlockItem[];
   log: LogItem[];
 }

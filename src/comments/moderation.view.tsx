@@ -62,6 +62,14 @@ export function ModerationPage(props: Base & ModerationPageData & { tab: Moderat
           </a>
         ))}
       </nav>
+      <p class="nr-model">
+        판단 모델:{" "}
+        {props.modelInUse.retrained
+          ? `재학습 #${props.modelInUse.retrained.id} (${formatKstMinute(props.modelInUse.retrained.trainedAt)}, 이 신문의 승인·삭제 결정 ${props.modelInUse.paperExamples}건 반영)`
+          : "기본 모델 (공개 데이터로 학습)"}{" "}
+        · 보류 기준 {points(props.modelInUse.threshold)}점 · 다시 학습:{" "}
+        <code>npm run jikji -- train-filter</code>
+      </p>
       {props.items.length === 0 ? <p class="nr-empty">해당하는 댓글이 없습니다.</p> : null}
       <ol class="nr-comments">
         {props.items.map((c) => (

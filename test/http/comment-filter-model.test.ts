@@ -127,6 +127,11 @@ describe("the comment filter's model and the moderators who teach it", () => {
     const running = abuseFilterFor(t.database.db);
     const before = await running.refresh();
     expect(before.hash).toBe(shippedModel().hash);
+    expect(running.source()).toBeNull();
+    const mod = await signIn(t, "mod@test.example.kr");
+    expect(textOf((await mod.get("/newsroom/comments")).body)).toContain(
+      "판단 모델: 기본 모델 (공개 데이터로 학습)",
+    );
 
     // The CLI opens its own connection to the same database.
     const cli: DatabaseHandle = openDatabase({
@@ -159,9 +164,10 @@ describe("the comment filter's model and the moderators who teach it", () => {
       await cli.close();
     }
 
-    // Comments are judged by the model in use: the moderation page shows its threshold.
-    const mod = await signIn(t, "mod@test.example.kr");
+    // Comments are judged by the model in use: the moderation page names it and shows its threshold.
     const page = textOf((await mod.get("/newsroom/comments?tab=visible")).body);
     expect(page).toContain(`보류 기준 ${Math.floor(running.current().threshold * 100)}점`);
+    expect(page).toContain(`판단 모델: 재학습 #${running.source()!.id}`);
+    expect(page).toContain("이 신문의 승인·삭제 결정 3건 반영");
   });
 });

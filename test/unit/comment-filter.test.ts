@@ -28,7 +28,9 @@ function expectHeld(text: string, reason: Exclude<Verdict, { action: "allow" }>[
 function expectAllowed(text: string) {
   for (const model of MODELS) {
     const v = judgeComment(text, model);
-    expect.soft(v, `${JSON.stringify(text)} ${model ? "with" : "without"} the model`).toEqual({ action: "allow" });
+    expect
+      .soft(v, `${JSON.stringify(text)} ${model ? "with" : "without"} the model`)
+      .toEqual({ action: "allow" });
   }
 }
 

@@ -124,7 +124,7 @@ export interface WeighedNgram {
 
 /**
  * The n-grams of a comment with the largest positive weights, for moderators: why a comment waits.
- * N-grams of one character, and ones contained in a heavier n-gram already listed, are left out.
+ * N-grams of one character, and ones contained in a longer one among the heaviest, are left out.
  */
 export function heaviestNgrams(
   views: Views,
@@ -146,11 +146,14 @@ export function heaviestNgrams(
     .map(([b, text]) => ({ text, weight: weights[b]! * scale }))
     .filter((x) => x.weight > 0 && x.text.trim().length >= 2)
     .sort((a, b) => b.weight - a.weight || (a.text < b.text ? -1 : 1));
+  // Of n-grams that contain one another, the longest tells the most (대가리, not 대가 and 가리).
+  const top = all.slice(0, limit * 3);
   const out: WeighedNgram[] = [];
-  for (const x of all) {
+  for (const x of top) {
     if (out.length >= limit) break;
     const core = x.text.trim();
-    if (out.some((o) => o.text.includes(core))) continue;
+    if (out.some((o) => o.text.trim() === core)) continue; // "␣시발" after "시발␣"
+    if (top.some((o) => o !== x && o.text.trim().length > core.length && o.text.includes(core))) continue;
     out.push(x);
   }
   return out;

@@ -77,7 +77,6 @@ export function judgeComment(body: string, model: AbuseModel | null = null): Ver
   const sign = gesture(views.cleaned);
   if (sign) return { action: "hold", reason: "profanity", matched: sign };
 
-
   const link = findSpamLink(views.cleaned);
   if (link) return { action: "hold", reason: "spam_link", matched: link };
 
