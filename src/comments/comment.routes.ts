@@ -8,6 +8,7 @@ import { checkOrigin } from "../web/origin.ts";
 import { paths } from "../web/paths.ts";
 import { ArticleNum } from "../web/validation.ts";
 import { VISITOR_COOKIE, visitorOf } from "../web/visitor.ts";
+import { abuseFilterFor } from "./abuse-filter.service.ts";
 import {
   type CommentDeps,
   deleteOwnComment,
@@ -68,6 +69,9 @@ export function registerCommentRoutes(app: FastifyInstance, ctx: WebContext): vo
     now: ctx.now,
     bus: ctx.bus,
     limiter: ctx.limiter,
+    abuseFilter: abuseFilterFor(ctx.db, (error) =>
+      app.log.error({ err: error }, "comment filter model unreadable"),
+    ),
   };
 
   app.get("/api/v1/articles/:num/comments", async (request, reply) => {

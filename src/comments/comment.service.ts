@@ -4,6 +4,7 @@ import { COMMENT_MAX_BYTES, koreanByteLength } from "../lib/korean-bytes.ts";
 import { hashPassword, verifyPassword } from "../lib/password.ts";
 import { checkRates, type RateLimiter } from "../lib/rate-limit.ts";
 import type { UseCaseDeps } from "../lib/use-case.ts";
+import type { AbuseFilter } from "./abuse-filter.service.ts";
 import {
   type CommentSort,
   type CommentWithArticle,
@@ -24,9 +25,10 @@ import { COMMENTS_PER_PAGE, maskNickname, type PublicComment, staleTagsOfComment
 import { judgeComment } from "./filter/index.ts";
 import { logModeration } from "./moderation.repo.ts";
 
-/** What the readers' comment use cases need: the usual use-case deps and the shared rate limiter. */
+/** What the readers' comment use cases need: the usual use-case deps, the rate limiter and the filter's model. */
 export interface CommentDeps extends UseCaseDeps {
   limiter: RateLimiter;
+  abuseFilter: AbuseFilter;
 }
 
 /** Flood limits: per address one comment per 15 s and 20 an hour; per article 30 a minute from everyone. */
@@ -132,8 +134,9 @@ export async function postComment(deps: CommentDeps, input: NewComment): Promise
   );
   if (!rate.allowed) throw tooOften("댓글 작성이", rate.retryAfterMs);
 
-  // The nickname is shown too, so it is judged as well (separately: joined, each could mask the other).
-  let verdict = judgeComment(body);
+  // The nickname is shown too, so it is judged as well (separately: joined, each could mask the other),
+  // by the word list only: the model learned from comments, and a few letters give it nothing to weigh.
+  let verdict = judgeComment(body, await deps.abuseFilter.model());
   if (verdict.action === "allow") verdict = judgeComment(nickname);
   // The same text again from the same address within a day is repetition, whatever the filter says.
   if (

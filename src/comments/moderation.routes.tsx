@@ -4,6 +4,7 @@ import { fail } from "../lib/errors.ts";
 import { sendPage, type WebContext } from "../web/context.ts";
 import { requirePermission } from "../web/newsroom/auth.ts";
 import { pageBase } from "../web/newsroom/page.ts";
+import { abuseFilterFor } from "./abuse-filter.service.ts";
 import { blockAuthor, liftBlock, loadModerationPage, moderateComment } from "./moderation.service.ts";
 import { ModerationPage } from "./moderation.view.tsx";
 
@@ -11,7 +12,15 @@ const IdParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647
 
 /** The moderators' queue: held and reported comments, decisions, blocks and the log. */
 export function registerModerationRoutes(app: FastifyInstance, ctx: WebContext): void {
-  const deps = { db: ctx.db, dialect: ctx.dialect, now: ctx.now, bus: ctx.bus };
+  const deps = {
+    db: ctx.db,
+    dialect: ctx.dialect,
+    now: ctx.now,
+    bus: ctx.bus,
+    abuseFilter: abuseFilterFor(ctx.db, (error) =>
+      app.log.error({ err: error }, "comment filter model unreadable"),
+    ),
+  };
 
   app.get("/newsroom/comments", async (request, reply) => {
     requirePermission(request, "comments.moderate");

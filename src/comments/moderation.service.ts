@@ -1,6 +1,8 @@
 import { fail } from "../lib/errors.ts";
 import type { UseCaseDeps } from "../lib/use-case.ts";
 import { can, type StaffUser } from "../staff/staff.ts";
+import { insertFilterExample } from "./abuse-filter.repo.ts";
+import { type AbuseFilter, readWithModel } from "./abuse-filter.service.ts";
 import { clearReports, findComment, setCommentStatus } from "./comment.repo.ts";
 import { staleTagsOfCommentChange } from "./comment.ts";
 import {
@@ -28,9 +30,12 @@ function ensureModerator(user: StaffUser) {
   if (!can(user.role, "comments.moderate")) throw fail("forbidden", "moderate");
 }
 
-/** The moderation page of one tab: its comments (with report reasons), active blocks and the log. */
+/**
+ * The moderation page of one tab: its comments (with report reasons and what the filter's model reads
+ * in each), active blocks and the log.
+ */
 export async function loadModerationPage(
-  deps: Pick<UseCaseDeps, "db" | "now">,
+  deps: Pick<UseCaseDeps, "db" | "now"> & { abuseFilter: AbuseFilter },
   tab: ModerationTab,
   page: number,
 ): Promise<ModerationPageData> {
@@ -47,7 +52,13 @@ export async function loadModerationPage(
     listActiveBlocks(deps.db, deps.now()),
     listModerationLog(deps.db, 50),
   ]);
+  const model = await deps.abuseFilter.model();
   return {
+    modelInUse: {
+      retrained: deps.abuseFilter.source(),
+      paperExamples: model.info.examples.paper ?? 0,
+      threshold: model.threshold,
+    },
     items: rows.map((r) => ({
       id: r.id,
       nickname: r.nickname,
@@ -60,6 +71,7 @@ export async function loadModerationPage(
       articleNum: r.article_num,
       articleTitle: r.article_title,
       reports: reasons.filter((x) => x.comment_id === r.id).map((x) => x.reason),
+      model: readWithModel(model, r.body),
     })),
     blocks: blocks.map((b) => ({
       id: b.id,
@@ -81,8 +93,10 @@ export async function loadModerationPage(
 }
 
 /**
- * A moderator's decision on one comment; every one is logged with who and when. A decision readers
- * can see (a comment shown or taken down) makes its article's page stale.
+ * A moderator's decision on one comment; every one is logged with who and when, and kept as a labelled
+ * example for the filter (deleted = should be held; approved or restored = fine), which
+ * `jikji train-filter` learns from. A decision readers can see (a comment shown or taken down) makes
+ * its article's page stale.
  */
 export async function moderateComment(
   deps: ModerationDeps,
@@ -110,6 +124,14 @@ export async function moderateComment(
       staffId: user.id,
       action,
       note: note?.slice(0, 500) ?? null,
+      at: now,
+    });
+    await insertFilterExample(trx, {
+      commentId: id,
+      body: comment.body,
+      abusive: action === "delete",
+      decision: action,
+      staffId: user.id,
       at: now,
     });
   });

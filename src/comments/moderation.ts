@@ -1,4 +1,5 @@
 /** What moderators see and choose from: the tabs, the block lengths and the page's view models. */
+import type { ModelReading } from "./abuse-filter.service.ts";
 
 export type ModerationAction = "approve" | "delete" | "restore";
 
@@ -12,7 +13,7 @@ export interface QueueItem {
   nickname: string;
   body: string;
   status: string;
-  /** why the filter or readers' reports held it (profanity, slur, spam_link, spam_repeat, reported) */
+  /** why the filter or readers' reports held it (profanity, slur, abuse_model, spam_link, spam_repeat, reported) */
   heldReason: string | null;
   reportCount: number;
   createdAt: number;
@@ -21,6 +22,8 @@ export interface QueueItem {
   articleNum: number;
   articleTitle: string;
   reports: string[];
+  /** the filter model's score now, and the n-grams that weighed most toward holding it */
+  model: ModelReading;
 }
 
 /** An active block: a nickname, or an address shown by the first characters of its hash. */
@@ -44,8 +47,18 @@ export interface LogItem {
   staffName: string | null;
 }
 
+/** The filter model judging comments now, as the page names it. */
+export interface ModelInUse {
+  /** the retrained model's number and time; null for the model shipped with the code */
+  retrained: { id: number; trainedAt: number } | null;
+  /** decisions of this paper's moderators it learned from */
+  paperExamples: number;
+  threshold: number;
+}
+
 export interface ModerationPageData {
   items: QueueItem[];
+  modelInUse: ModelInUse;
   blocks: BlockItem[];
   log: LogItem[];
 }

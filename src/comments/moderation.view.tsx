@@ -1,13 +1,14 @@
 import { formatKstMinute } from "../lib/kst-time.ts";
 import { Csrf, NewsroomLayout, type NewsroomPageProps } from "../web/newsroom/layout.tsx";
 import { paths } from "../web/paths.ts";
-import { BLOCK_DAYS, type ModerationPageData, type ModerationTab } from "./moderation.ts";
+import { BLOCK_DAYS, type ModerationPageData, type ModerationTab, type QueueItem } from "./moderation.ts";
 
 type Base = Omit<NewsroomPageProps, "title" | "children">;
 
 const REASONS: Record<string, string> = {
   profanity: "욕설",
   slur: "혐오·비하 표현",
+  abuse_model: "악성 댓글 의심 (학습 모델)",
   spam_link: "광고 링크",
   spam_repeat: "도배",
   reported: "독자 신고 누적",
@@ -18,6 +19,33 @@ const TABS: { id: ModerationTab; label: string }[] = [
   { id: "visible", label: "게시 중" },
   { id: "deleted", label: "삭제됨" },
 ];
+
+/** A score out of 100, as moderators read it (0.934 → 93). */
+const points = (p: number) => Math.floor(p * 100);
+
+/** Why the model scores a comment as it does: its score against the threshold and the heaviest n-grams. */
+function ModelLine({ reading }: { reading: QueueItem["model"] }) {
+  const over = reading.score >= reading.threshold;
+  return (
+    <p class="nr-model">
+      <span class={over ? "nr-model-score nr-model-score--over" : "nr-model-score"}>
+        모델 점수 {points(reading.score)}점
+      </span>{" "}
+      (보류 기준 {points(reading.threshold)}점)
+      {reading.ngrams.length ? (
+        <>
+          {" "}
+          · 무게가 큰 글자 조각:{" "}
+          {reading.ngrams.map((g) => (
+            <code key={g.text} class="nr-ngram" title={`가중치 +${g.weight.toFixed(2)}`}>
+              {g.text.replaceAll(" ", "␣")}
+            </code>
+          ))}
+        </>
+      ) : null}
+    </p>
+  );
+}
 
 export function ModerationPage(props: Base & ModerationPageData & { tab: ModerationTab }) {
   return (
@@ -34,6 +62,14 @@ export function ModerationPage(props: Base & ModerationPageData & { tab: Moderat
           </a>
         ))}
       </nav>
+      <p class="nr-model">
+        판단 모델:{" "}
+        {props.modelInUse.retrained
+          ? `재학습 #${props.modelInUse.retrained.id} (${formatKstMinute(props.modelInUse.retrained.trainedAt)}, 이 신문의 승인·삭제 결정 ${props.modelInUse.paperExamples}건 반영)`
+          : "기본 모델 (공개 데이터로 학습)"}{" "}
+        · 보류 기준 {points(props.modelInUse.threshold)}점 · 다시 학습:{" "}
+        <code>npm run jikji -- train-filter</code>
+      </p>
       {props.items.length === 0 ? <p class="nr-empty">해당하는 댓글이 없습니다.</p> : null}
       <ol class="nr-comments">
         {props.items.map((c) => (
@@ -53,6 +89,7 @@ export function ModerationPage(props: Base & ModerationPageData & { tab: Moderat
                   : ""}
               </p>
             ) : null}
+            <ModelLine reading={c.model} />
             <div class="nr-actions">
               {c.status !== "visible" || c.reportCount ? (
                 c.status === "deleted" ? (

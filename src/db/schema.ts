@@ -23,6 +23,8 @@ export interface Database {
   comment_reports: CommentReportsTable;
   comment_blocks: CommentBlocksTable;
   moderation_log: ModerationLogTable;
+  comment_filter_examples: CommentFilterExamplesTable;
+  comment_filter_models: CommentFilterModelsTable;
   rate_limits: RateLimitsTable;
   stale_announcements: StaleAnnouncementsTable;
   sign_in_throttle: SignInThrottleTable;
@@ -389,6 +391,27 @@ export interface ModerationLogTable {
   staff_id: number | null;
   action: string;
   note: string | null;
+  created_at: number;
+}
+
+/** A moderator's decision on a comment, kept as a labelled example for the filter's training. */
+export interface CommentFilterExamplesTable {
+  id: Generated<number>;
+  comment_id: number | null;
+  /** the comment's text when it was judged */
+  body: string;
+  /** 1 = should be held (deleted), 0 = fine (approved, restored) */
+  abusive: number;
+  decision: "approve" | "delete" | "restore";
+  staff_id: number | null;
+  created_at: number;
+}
+
+/** A retrained abuse model (comments/filter/abuse-model.ts), base64 of its binary form; newest in use. */
+export interface CommentFilterModelsTable {
+  id: Generated<number>;
+  hash: string;
+  model: string;
   created_at: number;
 }
 

@@ -1,5 +1,6 @@
 import { assemble, convertQwertyToHangul } from "es-hangul";
 import { describe, expect, it } from "vitest";
+import { shippedModel } from "../../src/comments/filter/abuse-model.ts";
 import { evaluate } from "../../src/comments/filter/evaluate.ts";
 import { assembleJamo, qwertyToJamo } from "../../src/comments/filter/hangul.ts";
 import { judgeComment, normalizeForMatching, type Verdict } from "../../src/comments/filter/index.ts";
@@ -10,14 +11,27 @@ import { buildLatinView, cleanText } from "../../src/comments/filter/normalize.t
 
 const reasonOf = (v: Verdict) => (v.action === "hold" ? v.reason : "allow");
 
+// Every case is checked twice: by the word list and spam rules alone, and by the combined verdict with
+// the shipped model, which must keep each of them (it only ever adds holds).
+const MODELS = [null, shippedModel()] as const;
+
 function expectHeld(text: string, reason: Exclude<Verdict, { action: "allow" }>["reason"] = "profanity") {
-  const v = judgeComment(text);
-  expect(v, JSON.stringify(text)).toMatchObject({ action: "hold", reason });
+  for (const model of MODELS) {
+    const v = judgeComment(text, model);
+    expect(v, `${JSON.stringify(text)} ${model ? "with" : "without"} the model`).toMatchObject({
+      action: "hold",
+      reason,
+    });
+  }
 }
 
 function expectAllowed(text: string) {
-  const v = judgeComment(text);
-  expect(v, JSON.stringify(text)).toEqual({ action: "allow" });
+  for (const model of MODELS) {
+    const v = judgeComment(text, model);
+    expect
+      .soft(v, `${JSON.stringify(text)} ${model ? "with" : "without"} the model`)
+      .toEqual({ action: "allow" });
+  }
 }
 
 describe("normalizeForMatching", () => {

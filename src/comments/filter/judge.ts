@@ -2,15 +2,22 @@
  * judgeComment: the comment abuse filter. Pure, synchronous, no I/O; runs on every comment.
  *
  * Order: a listed word (slurs before profanity) in any reading of the comment, then links and contact
- * offers, then repetition. The word list is compiled once, when this module loads.
+ * offers, then repetition; last, when a learned model is given (abuse-model.ts), its score at or over
+ * the model's threshold (reason abuse_model, with the score). The word list is compiled once, when this
+ * module loads. Without a model the verdict is the word list's and the spam rules' alone.
  */
+import { type AbuseModel, MODEL_MIN_LETTERS, scoreViews } from "./abuse-model.ts";
 import { ALLOW, GESTURES, LATIN_LEXICON, LEXICON } from "./lexicon.ts";
 import { compileMatcher, type Found, findInView, isHangulWordChar, isLatinWordChar } from "./matcher.ts";
-import { buildLatinView, buildViews, normalizeForMatching } from "./normalize.ts";
+import { buildLatinView, buildViews, normalizeForMatching, type Views } from "./normalize.ts";
 import { findSpamLink, findSpamRepeat } from "./spam.ts";
 
-export type HoldReason = "profanity" | "slur" | "spam_link" | "spam_repeat";
-export type Verdict = { action: "allow" } | { action: "hold"; reason: HoldReason; matched: string };
+export type HoldReason = "profanity" | "slur" | "abuse_model" | "spam_link" | "spam_repeat";
+export type Verdict =
+  | { action: "allow" }
+  | { action: "hold"; reason: Exclude<HoldReason, "abuse_model">; matched: string }
+  /** `matched` is empty: the model weighs the whole comment (explainText shows which n-grams weighed most) */
+  | { action: "hold"; reason: "abuse_model"; matched: string; score: number };
 
 const HANGUL = compileMatcher(LEXICON, ALLOW, normalizeForMatching, isHangulWordChar);
 const LATIN = compileMatcher(LATIN_LEXICON, [], (s) => buildLatinView(s), isLatinWordChar);
@@ -29,11 +36,28 @@ function gesture(cleaned: string): string | null {
   return null;
 }
 
+function letterCount(view: string): number {
+  let n = 0;
+  for (let i = 0; i < view.length; i++) if (view.charCodeAt(i) !== 0x20) n++;
+  return n;
+}
+
+/** The model's score, or 0 for a comment too short for it to judge (MODEL_MIN_LETTERS). */
+function modelScore(model: AbuseModel, views: Views): number {
+  return letterCount(views.hangul[0]!) >= MODEL_MIN_LETTERS ? scoreViews(model, views) : 0;
+}
+
+/** The score the verdict compares with the threshold (training uses it to choose the threshold). */
+export function judgedScore(model: AbuseModel, body: string): number {
+  return modelScore(model, buildViews(body));
+}
+
 function hold(found: Found): Verdict {
   return { action: "hold", reason: found.entry.kind, matched: found.text };
 }
 
-export function judgeComment(body: string): Verdict {
+/** The verdict on a comment; with no model, the word list and the spam rules alone (the filter before the model). */
+export function judgeComment(body: string, model: AbuseModel | null = null): Verdict {
   const views = buildViews(body);
 
   let profanity: Found | null = null;
@@ -58,6 +82,12 @@ export function judgeComment(body: string): Verdict {
 
   const repeat = findSpamRepeat(views.cleaned);
   if (repeat) return { action: "hold", reason: "spam_repeat", matched: repeat };
+
+  // Last, so that whatever the rules hold keeps its reason; the model only adds holds.
+  if (model) {
+    const score = modelScore(model, views);
+    if (score >= model.threshold) return { action: "hold", reason: "abuse_model", matched: "", score };
+  }
 
   return ALLOW_VERDICT;
 }
