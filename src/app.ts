@@ -15,7 +15,7 @@ import type { Database } from "./db/schema.ts";
 import { registerEventNewsroomRoutes } from "./events/event.newsroom.routes.tsx";
 import { registerEventRoutes } from "./events/event.routes.tsx";
 import { registerFeedRoutes } from "./feeds/feed.routes.ts";
-import { createInvalidationBus, type InvalidationBus } from "./lib/invalidation-bus.ts";
+import { createInvalidationBus, type InvalidationBus, stale } from "./lib/invalidation-bus.ts";
 import { databaseRateLimiter, redisRateLimiter } from "./lib/rate-limit.ts";
 import { registerMediaRoutes } from "./media/media.routes.tsx";
 import { registerPersonNewsroomRoutes } from "./people/person.newsroom.routes.tsx";
@@ -119,7 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   registerSecurityHeaders(app);
   // After the security headers (a kept page keeps them), before every route.
-  registerPageCache(app, pageCache, bus);
+  registerPageCache(app, pageCache, bus, (tags) => (ctx.mostRead.touches(tags) ? [stale.mostRead] : []));
   registerErrorHandlers(app, ctx);
 
   app.get("/healthz", async (_request, reply) => {

@@ -96,7 +96,7 @@ export async function getArticlePage(
 
 /**
  * What the article page shows and so goes stale with: the story (and its comments), its reporters'
- * and linked people's names, and every other story it lists (related, 인기기사) by headline.
+ * and linked people's names, the related stories by headline, and 인기기사.
  */
 export function articlePageTags(data: ArticlePageData): StaleTag[] {
   return [
@@ -104,7 +104,7 @@ export function articlePageTags(data: ArticlePageData): StaleTag[] {
     ...data.article.authors.map((a) => stale.reporter(a.key)),
     ...data.personKeys.map(stale.person),
     ...data.related.map((a) => stale.article(a.num)),
-    ...data.mostRead.map((a) => stale.article(a.num)),
+    // 인기기사 goes with one tag for all pages: see MostReadSource.touches.
     stale.mostRead,
   ];
 }

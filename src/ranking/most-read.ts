@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database, MostReadPeriod } from "../db/schema.ts";
-import { type InvalidationBus, stale } from "../lib/invalidation-bus.ts";
+import { type InvalidationBus, type StaleTag, stale } from "../lib/invalidation-bus.ts";
 import type { ArticleSummary } from "../web/public/view-models.ts";
 import { listMostViewed, listRanked } from "./most-read.repo.ts";
 import { MAX_AGE_MS } from "./read-window.ts";
@@ -47,12 +47,16 @@ const KEPT_MS = 30_000;
  */
 export function createMostReadSource(deps: { db: Kysely<Database>; bus: InvalidationBus }) {
   const kept = new Map<string, { list: Promise<ArticleSummary[]>; until: number }>();
+  /** every story a list handed out since the ranking last changed: pages may show any of them */
+  const shown = new Set<StaleTag>();
   let purges = 0;
   const close = deps.bus.subscribe((tags) => {
-    if (tags.includes(stale.mostRead) || tags.includes(stale.home) || tags.includes(stale.everything)) {
+    const reordered = tags.includes(stale.mostRead) || tags.includes(stale.everything);
+    if (reordered || tags.includes(stale.home)) {
       purges++;
       kept.clear();
     }
+    if (reordered) shown.clear();
   });
   return {
     list(
@@ -68,7 +72,8 @@ export function createMostReadSource(deps: { db: Kysely<Database>; bus: Invalida
       const list = listMostRead(deps.db, now, sectionIds, period);
       kept.set(key, { list, until: at + KEPT_MS });
       list.then(
-        () => {
+        (stories) => {
+          for (const a of stories) shown.add(stale.article(a.num));
           if (purges !== startedAt && kept.get(key)?.list === list) kept.delete(key);
         },
         () => {
@@ -76,6 +81,14 @@ export function createMostReadSource(deps: { db: Kysely<Database>; bus: Invalida
         },
       );
       return list;
+    },
+    /**
+     * Whether announced tags touch a story some 인기기사 list has shown (its headline changed, it was
+     * pulled): then every page showing 인기기사 is stale. Pages carry the one `most-read` tag instead
+     * of ten story tags each, which keeps the page cache's index small.
+     */
+    touches(tags: readonly StaleTag[]): boolean {
+      return tags.some((t) => shown.has(t));
     },
     close,
   };

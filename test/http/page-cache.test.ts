@@ -225,6 +225,28 @@ describe("the page cache", () => {
     }
   });
 
+  it("a story on 인기기사 retitled: every page showing the list shows the new headline", async () => {
+    await get("/article/8102");
+    expect((await get("/article/8102")).headers["x-cache"]).toBe("hit");
+    const id = await idOf(8105);
+    const saved = await desk.post(`/newsroom/articles/${id}`, {
+      title: "지난 기사 5 (고침)",
+      subtitle: "",
+      sectionId: String(sectionId),
+      body: "<p>고친 본문.</p>",
+      tags: "",
+      leadMediaId: "",
+      leadCaption: "",
+      leadCredit: "",
+      leadAlt: "",
+    });
+    expect(saved.statusCode, saved.body.slice(0, 300)).toBe(303);
+    // 8102 neither is 8105 nor lists it as related: it goes stale only through its 인기기사 box.
+    const page = await get("/article/8102");
+    expect(page.headers["x-cache"]).toBe("miss");
+    expect(page.body).toContain("지난 기사 5 (고침)");
+  });
+
   it("saved site settings show on every page", async () => {
     for (const url of ["/", "/article/8002", "/section/finance"]) await get(url);
     const saved = await admin.post("/newsroom/settings", {

@@ -23,7 +23,7 @@ function page(key: string, html: string, tags: string[] = []): StoredPage {
     tags,
     expiresAt: performance.now() + 60_000,
     variants,
-    bytes: pageBytes(key, headers, variants),
+    bytes: pageBytes(key, tags, variants),
   };
 }
 
@@ -40,7 +40,7 @@ describe("PageCache", () => {
     for (let i = 0; i < 10_000; i++) {
       const key = `/article/${i}`;
       const variants = { br: template.variants.br! };
-      keep(cache, key, { ...template, variants, bytes: pageBytes(key, template.headers, variants) });
+      keep(cache, key, { ...template, variants, bytes: pageBytes(key, template.tags, variants) });
       if (i % 100 === 0) cache.get("/article/0"); // served often: never the one dropped
       expect(cache.stats().bytes).toBeLessThanOrEqual(max);
     }

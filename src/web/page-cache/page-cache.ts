@@ -47,8 +47,13 @@ export interface Fill {
   resolve(page: StoredPage | null): void;
 }
 
-/** Bookkeeping per page beyond its bytes (key, headers, maps): counted so the bound is honest. */
-const ENTRY_OVERHEAD = 400;
+/**
+ * Memory per page beyond its bytes, counted so the bound is honest: the entry, its slot in the map of
+ * pages, and per tag the string and its slot in the tag index. (Header lists are shared by pages with
+ * the same headers, see `sharedHeaders`, so they are not counted per page.)
+ */
+const ENTRY_OVERHEAD = 320;
+const TAG_OVERHEAD = 64;
 /** A page bigger than this share of the bound is served but not kept: it would evict dozens. */
 const LARGEST_SHARE = 8;
 
@@ -214,13 +219,23 @@ export class PageCache {
 }
 
 /** Size in the bound of a page with these parts. */
-export function pageBytes(
-  key: string,
-  headers: StoredPage["headers"],
-  variants: StoredPage["variants"],
-): number {
-  let n = ENTRY_OVERHEAD + key.length * 2;
-  for (const [k, v] of headers) n += (k.length + v.length) * 2;
+export function pageBytes(key: string, tags: readonly StaleTag[], variants: StoredPage["variants"]): number {
+  let n = ENTRY_OVERHEAD + key.length + tags.length * TAG_OVERHEAD;
   for (const b of Object.values(variants)) n += b?.length ?? 0;
   return n;
+}
+
+const headerLists = new Map<string, StoredPage["headers"]>();
+
+/**
+ * One list object per distinct set of headers: thousands of kept pages share the few the app sends
+ * (the security headers alone are ~700 bytes). Bounded: past 1,000 distinct lists it starts over.
+ */
+export function sharedHeaders(headers: Array<[string, string]>): StoredPage["headers"] {
+  const signature = headers.map(([k, v]) => `${k}\n${v}`).join("\n\n");
+  const known = headerLists.get(signature);
+  if (known) return known;
+  if (headerLists.size >= 1000) headerLists.clear();
+  headerLists.set(signature, headers);
+  return headers;
 }

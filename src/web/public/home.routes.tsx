@@ -36,11 +36,7 @@ export function registerHomeRoutes(app: FastifyInstance, ctx: WebContext): void 
       mostRead,
     };
     // Every public story's write announces `home`; the ranking's order, `most-read`.
-    cachePublicPage(reply, chrome, [
-      stale.home,
-      stale.mostRead,
-      ...mostRead.map((a) => stale.article(a.num)),
-    ]);
+    cachePublicPage(reply, chrome, [stale.home, stale.mostRead]);
     return sendPage(reply, <HomePage chrome={chrome} assets={ctx.assets} data={data} />);
   });
 }

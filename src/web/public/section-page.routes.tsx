@@ -36,11 +36,7 @@ export function registerSectionPageRoutes(app: FastifyInstance, ctx: WebContext)
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     if (page > pages) throw notFound();
     // A story's write announces its section and the section's parent.
-    cachePublicPage(reply, chrome, [
-      stale.section(section.slug),
-      stale.mostRead,
-      ...mostRead.map((a) => stale.article(a.num)),
-    ]);
+    cachePublicPage(reply, chrome, [stale.section(section.slug), stale.mostRead]);
     return sendPage(
       reply,
       <SectionPageView
