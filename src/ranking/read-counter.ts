@@ -104,8 +104,6 @@ export class ReadCounter {
   private refreshQueue: Promise<unknown> = Promise.resolve();
   private timers: NodeJS.Timeout[] = [];
   private lastSweep = 0;
-  /** what the public lists showed after the last refresh, to announce only a real change */
-  private shownSignature: string | null = null;
   private readonly totals: ReadCounterStats = {
     received: 0,
     counted: 0,
@@ -225,6 +223,8 @@ export class ReadCounter {
         return { refreshed: false, day: [], week: [], ms: performance.now() - started };
       }
     }
+    // What the public lists show now (pages were drawn from it), to announce only a real change.
+    const shownBefore = await this.shownSignature(now);
     const result: Record<MostReadPeriod, RankedRead[]> = { day: [], week: [] };
     for (const period of ["day", "week"] as const) {
       const scores = await this.store.windowScores(windowBuckets(now, PERIOD_MS[period]), now);
@@ -234,27 +234,26 @@ export class ReadCounter {
       await replaceMostRead(this.deps.db, period, ranked, now);
       result[period] = ranked;
     }
-    await this.announceIfReordered(now);
+    if (this.deps.bus && shownBefore !== (await this.shownSignature(now))) {
+      await this.deps.bus.announce([stale.mostRead]);
+    }
     return { refreshed: true, ...result, ms: performance.now() - started };
   }
 
   /**
    * Pages showing 인기기사 are kept (page cache) until `most-read` is announced; a refresh announces it
-   * only when a list the public sees (the site's, or a top section's) changed order or members, so
-   * a steady ranking purges nothing.
+   * only when a list the public sees (the site's, or a top section's) changed order or members between
+   * before and after it, so a steady ranking purges nothing. Null without a bus (nothing to tell).
    */
-  private async announceIfReordered(now: number): Promise<void> {
-    if (!this.deps.bus) return;
+  private async shownSignature(now: number): Promise<string | null> {
+    if (!this.deps.bus) return null;
     const { db } = this.deps;
     const tree = buildSectionTree(await listSections(db));
     const lists = await Promise.all([
       listMostRead(db, now),
       ...tree.roots.map((root) => listMostRead(db, now, sectionAndDescendantIds(root))),
     ]);
-    const signature = lists.map((list) => list.map((a) => a.id).join(",")).join("|");
-    const before = this.shownSignature;
-    this.shownSignature = signature;
-    if (before !== signature) await this.deps.bus.announce([stale.mostRead]);
+    return lists.map((list) => list.map((a) => a.id).join(",")).join("|");
   }
 
   /** Starts the timers (the app calls it when ready). */

@@ -76,13 +76,26 @@ export function compress(
   });
 }
 
+/**
+ * A buffer of exactly its bytes. zlib's synchronous calls return a view into their 16 KB output chunk:
+ * kept for hours in the page cache, a 5 KB page would hold 16 KB of memory the byte count never sees.
+ */
+export function exactBuffer(view: Buffer): Buffer {
+  if (view.byteOffset === 0 && view.buffer.byteLength === view.length) return view;
+  const copy = Buffer.allocUnsafeSlow(view.length);
+  view.copy(copy);
+  return copy;
+}
+
 /** The same, in this thread: for small bodies where a trip to the pool costs more than the work. */
 export function compressNow(body: Buffer, encoding: Exclude<Encoding, "identity">, quality: number): Buffer {
-  return encoding === "br"
-    ? zlib.brotliCompressSync(body, brotliOptions(quality, body.length))
-    : zlib.gzipSync(body, { level: Math.min(quality, 9) });
+  return exactBuffer(
+    encoding === "br"
+      ? zlib.brotliCompressSync(body, brotliOptions(quality, body.length))
+      : zlib.gzipSync(body, { level: Math.min(quality, 9) }),
+  );
 }
 
 export function decompressBrotli(body: Buffer): Buffer {
-  return zlib.brotliDecompressSync(body);
+  return exactBuffer(zlib.brotliDecompressSync(body));
 }

@@ -7,6 +7,7 @@ import {
   compress,
   compressNow,
   type Encoding,
+  exactBuffer,
   isCompressible,
   LIVE_BROTLI_QUALITY,
   negotiateEncoding,
@@ -258,7 +259,7 @@ async function fillAndAnswer(
   // thread pool leaves each pool thread a malloc arena of its own that never shrinks (RSS).
   const variants: StoredPage["variants"] = { br: compressNow(identity, "br", CACHED_BROTLI_QUALITY) };
   if (encoding === "gzip") variants.gzip = compressNow(identity, "gzip", 9);
-  if (encoding === "identity") variants.identity = identity;
+  if (encoding === "identity") variants.identity = exactBuffer(identity);
   const headers = sharedHeaders(storedHeaders(reply));
   const hash = hashBody(identity);
   const page: StoredPage = {
