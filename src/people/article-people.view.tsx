@@ -45,7 +45,10 @@ export function PeoplePanelView({
       {panel.ambiguous.map((m) => (
         <div key={m.spelling} class="nr-warning nr-people__ambiguous" data-ambiguous={m.spelling}>
           <p>
-            <strong>‘{m.spelling}’</strong>: 누구인지 판단할 수 없어 연결하지 않았습니다
+            <strong>‘{m.spelling}’</strong>:{" "}
+            {m.reason === "word"
+              ? "일반 낱말로도 쓰이는 이름인데 사람이라는 근거(직함·문맥 낱말·전체 이름)가 없어 연결하지 않았습니다"
+              : "누구인지 판단할 수 없어 연결하지 않았습니다"}
           </p>
           <p class="nr-snippet">{m.snippet}</p>
           <form method="post" action={`${base}/pick`}>
