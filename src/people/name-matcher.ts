@@ -550,50 +550,57 @@ function wordBefore(text: string, start: number): string {
   return text.slice(from, i).replace(PUNCT_EDGE, "").toLowerCase();
 }
 
-/** True if `word` is one of `nouns` (optionally followed by particles: 작가는, 사장이). */
-function startsWithNoun(word: string, has: (w: string) => boolean): boolean {
-  for (let len = Math.min(word.length, 12); len >= 1; len--) {
-    if (has(word.slice(0, len)) && isAllowedSuffix(word.slice(len))) return true;
+/**
+ * The nouns a written word may stand for: the word itself and every start of it followed only by
+ * particles (작가는 → 작가는, 작가). Lower-cased, at most 12 characters each.
+ */
+function nounsOf(word: string, into: Set<string>): void {
+  if (!word) return;
+  into.add(word);
+  for (let len = Math.min(word.length - 1, 12); len >= 1; len--) {
+    if (isAllowedSuffix(word.slice(len))) into.add(word.slice(0, len));
+  }
+}
+
+/** Nouns standing right before a mention (소설가 한강) and right after it (한강 작가는, 한강작가는). */
+interface Neighbours {
+  before: Set<string>;
+  after: Set<string>;
+}
+
+function neighbours(text: string, start: number, end: number): Neighbours {
+  const before = new Set<string>();
+  const after = new Set<string>();
+  nounsOf(wordBefore(text, start), before);
+  const inWord = wordRest(text, end).toLowerCase();
+  if (inWord) {
+    // A particle closes the name's phrase: the next word is no longer about it (박서준은 신약 …).
+    nounsOf(inWord, after);
+  } else {
+    let i = end;
+    while (i < text.length && /[”’"')」』》〉]/.test(text[i] as string)) i++;
+    if (text[i] === " ") {
+      while (text[i] === " ") i++;
+      nounsOf(wordRest(text, i).toLowerCase(), after);
+    }
+  }
+  return { before, after };
+}
+
+const UPPER = /[A-Z\u00c0-\u00de]/;
+
+/** Whether one of the person's words (context, organisation, role) is among `nouns`. */
+function hasOwnWord(nouns: ReadonlySet<string>, words: readonly string[]): boolean {
+  if (nouns.size === 0) return false;
+  for (const w of words) {
+    if (nouns.has(w) || (UPPER.test(w) && nouns.has(w.toLowerCase()))) return true;
   }
   return false;
 }
 
-/**
- * Words standing right next to a mention: the rest of its own word (한강작가는 → 작가는) and the next
- * written word (한강 작가는 → 작가는), and the word before it (소설가 한강). Lower-cased.
- */
-function neighbours(
-  text: string,
-  start: number,
-  end: number,
-): { before: string; inWord: string; after: string } {
-  const inWord = wordRest(text, end).toLowerCase();
-  let i = end + inWord.length;
-  while (i < text.length && /[”’"')」』》〉]/.test(text[i] as string)) i++;
-  let after = "";
-  if (text[i] === " ") {
-    while (text[i] === " ") i++;
-    after = wordRest(text, i).toLowerCase();
-  }
-  return { before: wordBefore(text, start), inWord, after };
-}
-
-/** A word right before the mention (`before`) or right after it (`after`), by the given tests. */
-function adjacentWords(
-  n: { before: string; inWord: string; after: string },
-  before: (w: string) => boolean,
-  after: (w: string) => boolean,
-): boolean {
-  if (n.before && (before(n.before) || startsWithNoun(n.before, before))) return true;
-  // A particle closes the name's phrase: the next word is no longer about it (박서준은 신약 …).
-  if (n.inWord) return startsWithNoun(n.inWord, after);
-  return n.after !== "" && startsWithNoun(n.after, after);
-}
-
-/** Whether a (lower-cased) word is one of the person's own: context words, organisation, role. */
-function ownWord(dir: NameDirectory, personId: number): (w: string) => boolean {
-  const words = dir.context.get(personId) ?? [];
-  return (w) => words.some((x) => x === w || x.toLowerCase() === w);
+function someIn(nouns: ReadonlySet<string>, list: ReadonlySet<string>): boolean {
+  for (const n of nouns) if (list.has(n)) return true;
+  return false;
 }
 
 /** Counts how many of `words` occur in text[from, to). */
@@ -681,8 +688,8 @@ export function linkMentions(dir: NameDirectory, text: string, options: LinkOpti
     const adjacency = new Map<number, number>();
     const inSentence = new Map<number, number>();
     for (const id of ids) {
-      const has = ownWord(dir, id);
-      adjacency.set(id, adjacentWords(n, has, has) ? ADJACENT : 0);
+      const words = dir.context.get(id) ?? [];
+      adjacency.set(id, hasOwnWord(n.before, words) || hasOwnWord(n.after, words) ? ADJACENT : 0);
       inSentence.set(id, 3 * countIn(text, sFrom, sTo, dir.context.get(id) ?? []));
     }
     const rank = (score: (id: number) => number) =>
@@ -794,12 +801,10 @@ function localEvidence(
   end: number,
   window: number,
 ): 0 | 1 | 2 {
-  const own = ownWord(dir, personId);
-  const n = neighbours(text, start, end);
-  const before = (w: string) => OCCUPATIONS_BEFORE.has(w) || own(w);
-  const after = (w: string) => PERSON_NOUN_SET.has(w) || own(w);
-  if (adjacentWords(n, before, after)) return 2;
   const words = dir.context.get(personId) ?? [];
+  const n = neighbours(text, start, end);
+  if (someIn(n.before, OCCUPATIONS_BEFORE) || someIn(n.after, PERSON_NOUN_SET)) return 2;
+  if (hasOwnWord(n.before, words) || hasOwnWord(n.after, words)) return 2;
   if (words.length === 0) return 0;
   const [sFrom, sTo] = sentenceAround(text, start, end);
   const from = Math.min(sFrom, Math.max(0, start - window));
@@ -838,7 +843,7 @@ function findReferences(dir: NameDirectory, text: string, mentions: readonly Men
       (x) => x.start < start && dir.people.get(x.personId)?.name.startsWith(surname),
     );
     if (earlier.length === 0) continue;
-    const byTitle = earlier.filter((x) => ownWord(dir, x.personId)(title));
+    const byTitle = earlier.filter((x) => (dir.context.get(x.personId) ?? []).includes(title));
     const pick =
       byTitle.length > 0
         ? byTitle[byTitle.length - 1]
