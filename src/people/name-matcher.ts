@@ -566,12 +566,19 @@ function nounsOf(word: string, into: Set<string>): void {
 interface Neighbours {
   before: Set<string>;
   after: Set<string>;
+  /** the word before is an amount (35도, 3명, 절반): a word-name after it is "more than" etc. */
+  afterAmount: boolean;
 }
+
+/** An amount: a number with a unit or counter (35도, 10명, 3.5%, 2시간), or a word for a share. */
+const AMOUNT =
+  /^(\d[\d,.]*(%|퍼센트|명|도|개|곳|건|년|세|살|배|번|회|시간|분|초|일|주|개월|달|층|원|달러|점|위|표|석|대|편|권|km|m|kg|t)?|절반|과반|평년|기준|평균|일정)$/;
 
 function neighbours(text: string, start: number, end: number): Neighbours {
   const before = new Set<string>();
   const after = new Set<string>();
-  nounsOf(wordBefore(text, start), before);
+  const previous = wordBefore(text, start);
+  nounsOf(previous, before);
   const inWord = wordRest(text, end).toLowerCase();
   if (inWord) {
     // A particle closes the name's phrase: the next word is no longer about it (박서준은 신약 …).
@@ -584,7 +591,7 @@ function neighbours(text: string, start: number, end: number): Neighbours {
       nounsOf(wordRest(text, i).toLowerCase(), after);
     }
   }
-  return { before, after };
+  return { before, after, afterAmount: AMOUNT.test(previous) };
 }
 
 const UPPER = /[A-Z\u00c0-\u00de]/;
@@ -803,8 +810,9 @@ function localEvidence(
 ): 0 | 1 | 2 {
   const words = dir.context.get(personId) ?? [];
   const n = neighbours(text, start, end);
-  if (someIn(n.before, OCCUPATIONS_BEFORE) || someIn(n.after, PERSON_NOUN_SET)) return 2;
-  if (hasOwnWord(n.before, words) || hasOwnWord(n.after, words)) return 2;
+  if (someIn(n.before, OCCUPATIONS_BEFORE) || hasOwnWord(n.before, words)) return 2;
+  // "10명 이상 선수가": after an amount the word is the word, whatever noun follows it.
+  if (!n.afterAmount && (someIn(n.after, PERSON_NOUN_SET) || hasOwnWord(n.after, words))) return 2;
   if (words.length === 0) return 0;
   const [sFrom, sTo] = sentenceAround(text, start, end);
   const from = Math.min(sFrom, Math.max(0, start - window));
@@ -824,8 +832,8 @@ const SURNAME_TITLE = new RegExp(
 
 /**
  * "김 사장", "김 의원" later in a story: a surname and a title referring back to someone named
- * earlier. They follow the latest earlier mention whose surname matches and whose own words include
- * the title; failing that, the only person with that surname named so far. Never links.
+ * earlier. They follow the latest earlier mention whose surname matches and whose own words (role,
+ * organisation, context) include the title. Never links.
  */
 function findReferences(dir: NameDirectory, text: string, mentions: readonly Mention[]): Reference[] {
   if (mentions.length === 0) return [];
@@ -843,13 +851,10 @@ function findReferences(dir: NameDirectory, text: string, mentions: readonly Men
       (x) => x.start < start && dir.people.get(x.personId)?.name.startsWith(surname),
     );
     if (earlier.length === 0) continue;
-    const byTitle = earlier.filter((x) => (dir.context.get(x.personId) ?? []).includes(title));
-    const pick =
-      byTitle.length > 0
-        ? byTitle[byTitle.length - 1]
-        : new Set(earlier.map((x) => x.personId)).size === 1
-          ? earlier[earlier.length - 1]
-          : undefined;
+    // The title must be the person's own (사장 for a 사장, 대표 for a 대표이사): "한 사장" after 한도윤
+    // 장관 is someone else, or "a certain" 사장.
+    const byTitle = earlier.filter((x) => (dir.context.get(x.personId) ?? []).some((w) => w.includes(title)));
+    const pick = byTitle[byTitle.length - 1];
     if (pick) refs.push({ personId: pick.personId, start, length: end - start, spelling: m[0] });
   }
   return refs;

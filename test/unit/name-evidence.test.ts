@@ -110,6 +110,12 @@ describe("names that are also words: linked only with evidence", () => {
     expect(links("부장 이상의 간부만 참석했다.")).toEqual([]);
   });
 
+  it("does not take a noun after an amount and a word-name for a title (10명 이상 선수가)", () => {
+    expect(links("10명 이상 선수가 다쳤다.")).toEqual([]);
+    expect(links("참석자 절반 이상 교수였다.")).toEqual([]);
+    expect(links("그날 이상 시인이 왔다.")).toEqual([[2, "이상", 3]]);
+  });
+
   it("links with a context word in the sentence or within 80 characters, not farther", () => {
     expect(links("한강의 장편은 기억을 다룬다.")).toEqual([[1, "한강", 0]]);
     expect(links("‘한강’ 신드롬이 분다. 서점가에서 소설이 팔린다.")).toEqual([[1, "한강", 1]]);
@@ -242,6 +248,8 @@ describe("per-mention decisions for namesakes", () => {
     for (const ref of r.references) expect(r.links.some((l) => l.start === ref.start)).toBe(false);
     // Nobody named before: no reference.
     expect(linkMentions(dir, "김 사장은 말했다. 새솔자동차 김철수 사장이 왔다.").references).toEqual([]);
+    // A title that is not the earlier person's: someone else.
+    expect(linkMentions(dir, "한도윤 장관이 왔다. 한 사장은 자리를 떴다.").references).toEqual([]);
   });
 });
 
