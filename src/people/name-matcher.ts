@@ -750,6 +750,10 @@ export function linkMentions(dir: NameDirectory, text: string, options: LinkOpti
     }
   });
 
+  const mayBeAbout = (personId: number) => {
+    const words = dir.context.get(personId) ?? [];
+    return words.some(inText) || section.some((x) => words.includes(x));
+  };
   const mentions: Mention[] = [];
   const ambiguous: AmbiguousMention[] = [];
   const reported = new Set<string>();
@@ -780,7 +784,13 @@ export function linkMentions(dir: NameDirectory, text: string, options: LinkOpti
         candidates: d.candidates,
         reason: "namesakes",
       });
-    } else if (d.needsStoryEvidence !== undefined && !linkedIds.has(d.needsStoryEvidence)) {
+    } else if (
+      d.needsStoryEvidence !== undefined &&
+      !linkedIds.has(d.needsStoryEvidence) &&
+      mayBeAbout(d.needsStoryEvidence)
+    ) {
+      // Asked only when the story hints at the person somewhere: "35도 이상" in every weather story
+      // is no question for the editor.
       reported.add(m.key);
       ambiguous.push({
         start: m.start,

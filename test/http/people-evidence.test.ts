@@ -154,12 +154,19 @@ describe("person links: words, namesakes and markup", () => {
     it("tells the editor why a word was not linked, and links it once the story gives evidence", async () => {
       const desk = await signIn(t, "desk@test.example.kr");
       const a = await sectionOf(720001);
-      const panel = inner(
-        (await desk.get(`/newsroom/articles/${a.id}/edit`)).body,
-        "section",
-        "data-people-panel",
-      );
-      expect(panel).toContain("일반 낱말로도 쓰이는 이름인데");
+      const panelOf = async () =>
+        inner((await desk.get(`/newsroom/articles/${a.id}/edit`)).body, "section", "data-people-panel") ?? "";
+      // The river story says nothing of the novelist: the editor is not asked.
+      expect(await panelOf()).not.toContain("일반 낱말로도 쓰이는 이름인데");
+      // A hint far from the name (more than 80 characters away): no link, but the editor is asked.
+      const hint = await desk.post(`/newsroom/articles/${a.id}`, {
+        title: "장마 끝, 다시 붐비는 강변",
+        sectionId: String(a.section_id),
+        body: `<p>한강의 신작이 서점에 깔렸다.</p><p>${"서점가는 주말 내내 붐볐다. ".repeat(6)}올해 나온 소설 가운데 가장 많이 팔렸다.</p>`,
+      });
+      expect(hint.statusCode).toBe(303);
+      expect(await body(720001)).not.toContain("person-link");
+      expect(await panelOf()).toContain("일반 낱말로도 쓰이는 이름인데");
       const save = await desk.post(`/newsroom/articles/${a.id}`, {
         title: "장마 끝, 다시 붐비는 강변",
         sectionId: String(a.section_id),

@@ -138,12 +138,15 @@ describe("names that are also words: linked only with evidence", () => {
     expect(links("한강 공원을 걷던 한강 작가는 새 장편을 구상했다.")).toEqual([[1, "한강", 10]]);
   });
 
-  it("reports a word-name used without evidence, so the editor can still link it", () => {
-    const r = linkMentions(dir, "한강의 신작이 나왔다.");
+  it("asks the editor about a word-name without evidence when the story hints at the person", () => {
+    const far = `한강의 신작이 나왔다.${" 서점가가 붐볐다.".repeat(10)} 올해 나온 소설 가운데 가장 많이 팔렸다.`;
+    const r = linkMentions(dir, far);
     expect(r.links).toEqual([]);
     expect(r.ambiguous).toEqual([
       { start: 0, length: 2, spelling: "한강", candidates: [{ personId: 1, score: 0 }], reason: "word" },
     ]);
+    // No hint at all: the word is just a word, and nobody is asked.
+    expect(linkMentions(dir, "한강 다리 아래 산책로가 열렸다.").ambiguous).toEqual([]);
   });
 
   it("tells namesakes that are also words apart by what stands next to each", () => {
