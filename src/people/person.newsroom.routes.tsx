@@ -5,6 +5,7 @@ import { sendPage, type WebContext } from "../web/context.ts";
 import { requirePermission } from "../web/newsroom/auth.ts";
 import { isFormError, parseForm, sentText } from "../web/newsroom/form.ts";
 import { pageBase } from "../web/newsroom/page.ts";
+import { parseInput } from "../web/validation.ts";
 import { currentDirectory } from "./article-people.service.ts";
 import type { GuardReason } from "./name-matcher.ts";
 import { PeopleListPage, PersonEditPage } from "./person.newsroom.view.tsx";
@@ -62,7 +63,7 @@ const MergeForm = z.object({
 const SearchQuery = z.object({
   q: z.string().max(100).optional().default(""),
   /** "1": only people linked only with evidence (names that are also words) */
-  evidence: z.string().max(1).optional(),
+  evidence: z.enum(["1", ""]).optional(),
 });
 
 /** Why a person needs evidence, in the editors' words, one line per spelling. */
@@ -94,7 +95,7 @@ export function registerPersonNewsroomRoutes(app: FastifyInstance, ctx: WebConte
     error?: AppError,
     draft?: Record<string, string>,
   ) {
-    const { q, evidence } = SearchQuery.parse(request.query ?? {});
+    const { q, evidence } = parseInput(SearchQuery, request.query ?? {});
     const dir = await currentDirectory(ctx.db);
     const onlyGuarded = evidence === "1" ? [...dir.guards.keys()].slice(0, EVIDENCE_LIST_CAP) : undefined;
     const people = await searchPeople(ctx.db, q, 200, onlyGuarded);

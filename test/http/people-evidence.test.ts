@@ -137,8 +137,14 @@ describe("person links: words, namesakes and markup", () => {
       expect(table).toContain("‘한강’: 일반 낱말 목록에 있는 말");
       // People whose names are not words are not in the filtered list.
       expect(table).not.toContain('data-person="kim-auto"');
-      const all = await desk.get("/newsroom/people");
+      const all = await desk.get("/newsroom/people?evidence=");
       expect(inner(all.body, "table")).toContain('data-person="kim-auto"');
+      // A filter or search it cannot read is a 400 with a message, not a 500.
+      for (const bad of ["/newsroom/people?evidence=yes", `/newsroom/people?q=${"가".repeat(101)}`]) {
+        const res = await desk.get(encodeURI(bad));
+        expect(res.statusCode, bad).toBe(400);
+        expect(res.body).toContain("요청 값이 올바르지 않습니다");
+      }
       const id = (
         await t.database.db
           .selectFrom("people")
