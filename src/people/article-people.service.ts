@@ -168,6 +168,8 @@ export interface PeoplePanel {
     personId: number;
     key: string;
     name: string;
+    /** tells namesakes apart in the list */
+    organization: string | null;
     spelling: string;
     snippet: string;
     source: "auto" | "editor";
@@ -182,6 +184,8 @@ export interface PeoplePanel {
   }[];
   /** people whose name is spelt more than one way in the body */
   spellings: PersonSpellings[];
+  /** "김 사장" / "김 의원": who each refers to (never links), first of each spelling and person */
+  references: { spelling: string; key: string; name: string; organization: string | null }[];
 }
 
 /** What the editor's side panel shows about people in a story. */
@@ -199,6 +203,7 @@ export async function peoplePanel(db: Db, articleId: number): Promise<PeoplePane
         personId: p.id,
         key: p.key,
         name: p.name,
+        organization: p.organization ?? null,
         spelling: r.spelling,
         snippet: snippet(text, r.start, r.length),
         source: r.source,
@@ -218,7 +223,15 @@ export async function peoplePanel(db: Db, articleId: number): Promise<PeoplePane
       }),
     }));
   const spellings = ((await articleSpellings(db, articleId)) ?? []).filter((s) => s.variants.length > 1);
-  return { links, ambiguous, spellings };
+  const seenRefs = new Set<string>();
+  const references = analysis.result.references.flatMap((r) => {
+    const p = dir.people.get(r.personId);
+    const id = `${r.spelling.replace(/\s/g, "")}:${r.personId}`;
+    if (!p || seenRefs.has(id)) return [];
+    seenRefs.add(id);
+    return [{ spelling: r.spelling, key: p.key, name: p.name, organization: p.organization ?? null }];
+  });
+  return { links, ambiguous, spellings, references };
 }
 
 /**

@@ -126,6 +126,20 @@ describe("person links: words, namesakes and markup", () => {
         .where("num", "=", num)
         .executeTakeFirstOrThrow();
 
+    it("shows the editor whom '김 사장' and '김 의원' were taken to mean", async () => {
+      await givePasswords(t, ["choi-desk"]);
+      const desk = await signIn(t, "desk@test.example.kr");
+      const a = await sectionOf(720003);
+      const panel =
+        inner((await desk.get(`/newsroom/articles/${a.id}/edit`)).body, "section", "data-people-panel") ?? "";
+      expect(panel).toContain('data-person-link="kim-auto"');
+      expect(panel).toContain('data-person-link="kim-mp"');
+      const refs = inner(panel, "div", "data-people-references") ?? "";
+      expect(refs).toContain('data-reference="kim-auto"');
+      expect(refs).toContain("‘김 사장’ → 김철수 (새솔자동차)");
+      expect(refs).toContain("‘김 의원’ → 김철수 (한국미래당)");
+    });
+
     it("shows editors who needs evidence, and why", async () => {
       await givePasswords(t, ["choi-desk"]);
       const desk = await signIn(t, "desk@test.example.kr");
