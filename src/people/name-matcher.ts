@@ -270,7 +270,14 @@ const PERSON_NOUNS = [
   "전문가",
   "교사",
 ];
-const PERSON_NOUN_SET = new Set(PERSON_NOUNS.map((w) => w.toLowerCase()));
+/**
+ * Titles that are also everyday nouns (시장 market, 지사 branch, 이사 moving, 고문 torture, 주장 claim,
+ * 연구원 institute): after a name that is also a word they prove nothing ("정의 주장", "한강 시장").
+ */
+const TITLES_THAT_ARE_WORDS = new Set(["시장", "지사", "이사", "고문", "주장", "연구원"]);
+const PERSON_NOUN_SET = new Set(
+  PERSON_NOUNS.map((w) => w.toLowerCase()).filter((w) => !TITLES_THAT_ARE_WORDS.has(w)),
+);
 
 /**
  * Occupations written before a name (소설가 한강, 시인 이상). Ranks are not among them: in Korean they

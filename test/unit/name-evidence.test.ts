@@ -116,6 +116,11 @@ describe("names that are also words: linked only with evidence", () => {
     expect(links("그날 이상 시인이 왔다.")).toEqual([[2, "이상", 3]]);
   });
 
+  it("does not take a title that is also an everyday noun for evidence (한강 시장, 이상 주장)", () => {
+    expect(links("한강 시장에 노점이 늘었다.")).toEqual([]);
+    expect(links("근거 없는 이상 주장이 퍼졌다.")).toEqual([]);
+  });
+
   it("links with a context word in the sentence or within 80 characters, not farther", () => {
     expect(links("한강의 장편은 기억을 다룬다.")).toEqual([[1, "한강", 0]]);
     expect(links("‘한강’ 신드롬이 분다. 서점가에서 소설이 팔린다.")).toEqual([[1, "한강", 1]]);
