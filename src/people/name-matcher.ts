@@ -279,6 +279,9 @@ const PERSON_NOUN_SET = new Set(
   PERSON_NOUNS.map((w) => w.toLowerCase()).filter((w) => !TITLES_THAT_ARE_WORDS.has(w)),
 );
 
+/** Words that follow a noun to mean "more than", "after", "about" … (선수 이상, 회의 이후). */
+const RELATIONAL_WORDS = new Set(["이상", "이하", "이내", "이외", "이후", "이전", "정도", "수준", "다음"]);
+
 /**
  * Occupations written before a name (소설가 한강, 시인 이상). Ranks are not among them: in Korean they
  * follow the name (한도윤 장관), and before a word they mean something else (사장 이상의 권한).
@@ -827,7 +830,10 @@ function localEvidence(
 ): 0 | 1 | 2 {
   const words = dir.context.get(personId) ?? [];
   const n = neighbours(text, start, end);
-  if (someIn(n.before, OCCUPATIONS_BEFORE) || hasOwnWord(n.before, words)) return 2;
+  // After a noun, 이상/이하/이후 … mean "more than", "after" (선수 이상의 존재): there only the
+  // person's own words count before the name (시인 이상 for the poet whose role is 시인).
+  const relational = RELATIONAL_WORDS.has(spellingKey(text.slice(start, end)));
+  if ((!relational && someIn(n.before, OCCUPATIONS_BEFORE)) || hasOwnWord(n.before, words)) return 2;
   // "10명 이상 선수가": after an amount the word is the word, whatever noun follows it.
   if (!n.afterAmount && (someIn(n.after, PERSON_NOUN_SET) || hasOwnWord(n.after, words))) return 2;
   if (words.length === 0) return 0;

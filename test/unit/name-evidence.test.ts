@@ -116,6 +116,12 @@ describe("names that are also words: linked only with evidence", () => {
     expect(links("그날 이상 시인이 왔다.")).toEqual([[2, "이상", 3]]);
   });
 
+  it("reads 이상 after another occupation as 'more than', but after the poet's own role as the poet", () => {
+    expect(links("그는 선수 이상의 존재였다.")).toEqual([]);
+    expect(links("기존 모델 이상의 성능을 냈다.")).toEqual([]);
+    expect(links("시인 이상의 시를 읽었다.")).toEqual([[2, "이상", 3]]);
+  });
+
   it("does not take a title that is also an everyday noun for evidence (한강 시장, 이상 주장)", () => {
     expect(links("한강 시장에 노점이 늘었다.")).toEqual([]);
     expect(links("근거 없는 이상 주장이 퍼졌다.")).toEqual([]);
