@@ -160,3 +160,16 @@ export async function countArticlesMentioning(db: Db, personId: number, now: num
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** The bodies of the most recently published stories: the corpus the common-word check samples. */
+export async function recentPublishedBodies(db: Db, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom("articles")
+    .select("body_html")
+    .where("status", "=", "published")
+    .orderBy("published_at", "desc")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.body_html);
+}

@@ -11,6 +11,7 @@ import {
   listArticlePeople,
   loadDirectory,
   markArticlePersonRemoved,
+  recentPublishedBodies,
   replaceArticlePeople,
 } from "./article-people.repo.ts";
 import {
@@ -20,8 +21,10 @@ import {
   type LinkResult,
   linkMentions,
   type NameDirectory,
+  peopleForSpelling,
   type SpellingReport,
   spellingReport,
+  withCorpusGuard,
 } from "./name-matcher.ts";
 import { findPersonById } from "./person.repo.ts";
 import { bodyLinkableText } from "./person-links.ts";
@@ -34,12 +37,21 @@ type Db = Kysely<Database> | Transaction<Database>;
  */
 const cache = new Map<string, NameDirectory>();
 
-/** The name automaton for the directory as it is now (rebuilt only when the directory changed). */
+/** How many of the latest published stories the common-word check reads when the directory is built. */
+export const CORPUS_SAMPLE = 300;
+
+/**
+ * The name automaton for the directory as it is now (rebuilt only when the directory changed). When
+ * it is built, the latest published stories are read to find names the paper mostly uses as ordinary
+ * words (`withCorpusGuard`); those people are then linked only with evidence.
+ */
 export async function currentDirectory(db: Db): Promise<NameDirectory> {
   const version = await directoryVersion(db);
   const hit = cache.get(version);
   if (hit) return hit;
-  const dir = buildNameDirectory(await loadDirectory(db));
+  const built = buildNameDirectory(await loadDirectory(db));
+  const corpus = (await recentPublishedBodies(db, CORPUS_SAMPLE)).map(bodyLinkableText);
+  const dir = withCorpusGuard(built, corpus);
   cache.clear();
   cache.set(version, dir);
   return dir;
@@ -156,6 +168,8 @@ export interface PeoplePanel {
     personId: number;
     key: string;
     name: string;
+    /** tells namesakes apart in the list */
+    organization: string | null;
     spelling: string;
     snippet: string;
     source: "auto" | "editor";
@@ -164,10 +178,14 @@ export interface PeoplePanel {
   ambiguous: {
     spelling: string;
     snippet: string;
+    /** namesakes the context did not tell apart, or a name also used as a word, here without evidence */
+    reason: "namesakes" | "word";
     candidates: { personId: number; key: string; name: string; organization: string | null }[];
   }[];
   /** people whose name is spelt more than one way in the body */
   spellings: PersonSpellings[];
+  /** "김 사장" / "김 의원": who each refers to (never links), first of each spelling and person */
+  references: { spelling: string; key: string; name: string; organization: string | null }[];
 }
 
 /** What the editor's side panel shows about people in a story. */
@@ -185,6 +203,7 @@ export async function peoplePanel(db: Db, articleId: number): Promise<PeoplePane
         personId: p.id,
         key: p.key,
         name: p.name,
+        organization: p.organization ?? null,
         spelling: r.spelling,
         snippet: snippet(text, r.start, r.length),
         source: r.source,
@@ -197,13 +216,22 @@ export async function peoplePanel(db: Db, articleId: number): Promise<PeoplePane
     .map((m) => ({
       spelling: m.spelling,
       snippet: snippet(text, m.start, m.length),
+      reason: m.reason,
       candidates: m.candidates.flatMap((c) => {
         const p = dir.people.get(c.personId);
         return p ? [{ personId: p.id, key: p.key, name: p.name, organization: p.organization ?? null }] : [];
       }),
     }));
   const spellings = ((await articleSpellings(db, articleId)) ?? []).filter((s) => s.variants.length > 1);
-  return { links, ambiguous, spellings };
+  const seenRefs = new Set<string>();
+  const references = analysis.result.references.flatMap((r) => {
+    const p = dir.people.get(r.personId);
+    const id = `${r.spelling.replace(/\s/g, "")}:${r.personId}`;
+    if (!p || seenRefs.has(id)) return [];
+    seenRefs.add(id);
+    return [{ spelling: r.spelling, key: p.key, name: p.name, organization: p.organization ?? null }];
+  });
+  return { links, ambiguous, spellings, references };
 }
 
 /**
@@ -241,7 +269,7 @@ export async function pickArticlePerson(
   const changed = await deps.db.transaction().execute(async (trx) => {
     const analysis = await analyseArticle(trx, articleId);
     if (!analysis) throw fail("invalid_person");
-    const ids = analysis.dir.bySpelling.get(spelling) ?? [];
+    const ids = peopleForSpelling(analysis.dir, spelling);
     if (!ids.includes(personId)) throw fail("invalid_person");
     const at = findSpellings(analysis.dir, analysis.text).find((m) => m.spelling === spelling);
     if (!at) throw fail("invalid_person");

@@ -2,7 +2,10 @@ import { Csrf } from "../web/newsroom/layout.tsx";
 import { paths } from "../web/paths.ts";
 import type { PeoplePanel } from "./article-people.service.ts";
 
-/** The editor's side panel on people: links found, names it could not decide, spelling warnings. */
+/**
+ * The editor's side panel on people: links found, names it could not decide, spelling warnings, and
+ * whom "김 사장"-style references were taken to mean.
+ */
 export function PeoplePanelView({
   articleId,
   panel,
@@ -24,7 +27,8 @@ export function PeoplePanelView({
             <li key={l.personId} data-person-link={l.key} class={l.removed ? "is-removed" : undefined}>
               <a href={paths.person(l.key)} target="_blank" rel="noopener">
                 {l.name}
-              </a>{" "}
+              </a>
+              {l.organization ? <span class="nr-meta"> ({l.organization})</span> : null}{" "}
               <span class="nr-meta">
                 ‘{l.spelling}’{l.source === "editor" ? " · 직접 지정" : ""}
                 {l.removed ? " · 연결 뺌" : ""}
@@ -45,7 +49,10 @@ export function PeoplePanelView({
       {panel.ambiguous.map((m) => (
         <div key={m.spelling} class="nr-warning nr-people__ambiguous" data-ambiguous={m.spelling}>
           <p>
-            <strong>‘{m.spelling}’</strong>: 누구인지 판단할 수 없어 연결하지 않았습니다
+            <strong>‘{m.spelling}’</strong>:{" "}
+            {m.reason === "word"
+              ? "일반 낱말로도 쓰이는 이름인데 사람이라는 근거(직함·문맥 낱말·전체 이름)가 없어 연결하지 않았습니다"
+              : "누구인지 판단할 수 없어 연결하지 않았습니다"}
           </p>
           <p class="nr-snippet">{m.snippet}</p>
           <form method="post" action={`${base}/pick`}>
@@ -68,6 +75,19 @@ export function PeoplePanelView({
           </form>
         </div>
       ))}
+      {panel.references.length ? (
+        <div class="nr-people__references" data-people-references>
+          <p class="nr-meta">성과 직함으로 부른 곳 (연결하지 않음)</p>
+          <ul>
+            {panel.references.map((r) => (
+              <li key={`${r.spelling}:${r.key}`} data-reference={r.key}>
+                ‘{r.spelling}’ → {r.name}
+                {r.organization ? ` (${r.organization})` : ""}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {panel.spellings.map((s) => (
         <div key={s.personId} class="nr-warning nr-people__spelling" data-spelling-warning={s.key}>
           <p>

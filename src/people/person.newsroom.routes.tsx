@@ -5,6 +5,9 @@ import { sendPage, type WebContext } from "../web/context.ts";
 import { requirePermission } from "../web/newsroom/auth.ts";
 import { isFormError, parseForm, sentText } from "../web/newsroom/form.ts";
 import { pageBase } from "../web/newsroom/page.ts";
+import { parseInput } from "../web/validation.ts";
+import { currentDirectory } from "./article-people.service.ts";
+import type { GuardReason } from "./name-matcher.ts";
 import { PeopleListPage, PersonEditPage } from "./person.newsroom.view.tsx";
 import { findPersonById, searchPeople } from "./person.repo.ts";
 import { createPerson, editPerson, mergePeople, type PersonInput } from "./person.service.ts";
@@ -57,7 +60,23 @@ const MergeForm = z.object({
     .min(1, "합칠 인물의 주소(key)를 적어 주세요.")
     .max(64),
 });
-const SearchQuery = z.object({ q: z.string().max(100).optional().default("") });
+const SearchQuery = z.object({
+  q: z.string().max(100).optional().default(""),
+  /** "1": only people linked only with evidence (names that are also words) */
+  evidence: z.enum(["1", ""]).optional(),
+});
+
+/** Why a person needs evidence, in the editors' words, one line per spelling. */
+function evidenceLines(reasons: readonly GuardReason[] | undefined): string[] {
+  return (reasons ?? []).map((g) =>
+    g.kind === "dictionary"
+      ? `‘${g.spelling}’: 일반 낱말 목록에 있는 말`
+      : `‘${g.spelling}’: 최근 기사 ${g.articles}건에 나왔는데 이 사람의 근거가 함께 나온 기사는 ${g.withEvidence}건`,
+  );
+}
+
+/** Cap on the "needs evidence" filter: the list shows at most this many people. */
+const EVIDENCE_LIST_CAP = 500;
 const IdParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
 
 function personId(params: unknown): number {
@@ -76,13 +95,23 @@ export function registerPersonNewsroomRoutes(app: FastifyInstance, ctx: WebConte
     error?: AppError,
     draft?: Record<string, string>,
   ) {
-    const { q } = SearchQuery.parse(request.query ?? {});
-    const people = await searchPeople(ctx.db, q, 200);
+    const { q, evidence } = parseInput(SearchQuery, request.query ?? {});
+    const dir = await currentDirectory(ctx.db);
+    const onlyGuarded = evidence === "1" ? [...dir.guards.keys()].slice(0, EVIDENCE_LIST_CAP) : undefined;
+    const people = await searchPeople(ctx.db, q, 200, onlyGuarded);
+    const needsEvidence: Record<number, string[]> = {};
+    for (const p of people) {
+      const lines = evidenceLines(dir.guards.get(p.id));
+      if (lines.length) needsEvidence[p.id] = lines;
+    }
     return sendPage(
       reply,
       <PeopleListPage
         {...(await pageBase(ctx, request))}
         q={q}
+        onlyEvidence={evidence === "1"}
+        guardedCount={dir.guards.size}
+        needsEvidence={needsEvidence}
         people={people}
         error={error}
         draft={draft}
@@ -94,11 +123,13 @@ export function registerPersonNewsroomRoutes(app: FastifyInstance, ctx: WebConte
   async function edit(request: FastifyRequest, reply: FastifyReply, id: number, error?: AppError) {
     const person = await findPersonById(ctx.db, id);
     if (!person) throw fail("person_not_found");
+    const dir = await currentDirectory(ctx.db);
     return sendPage(
       reply,
       <PersonEditPage
         {...(await pageBase(ctx, request))}
         person={person}
+        needsEvidence={evidenceLines(dir.guards.get(person.id))}
         error={error}
         draft={error ? sentText(request.body) : undefined}
       />,

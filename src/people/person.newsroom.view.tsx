@@ -68,8 +68,35 @@ function PersonFields({ person, draft }: { person?: PersonRow; draft: Draft }) {
   );
 }
 
+/** Why a person is linked only with evidence (names that are also ordinary words). */
+function EvidenceNote({ lines }: { lines: readonly string[] | undefined }) {
+  if (!lines || lines.length === 0) return null;
+  return (
+    <div class="nr-people__evidence" data-needs-evidence="1">
+      <strong>근거가 있어야 연결</strong>
+      <ul>
+        {lines.map((l) => (
+          <li key={l}>{l}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+const EVIDENCE_HELP =
+  "이름이 일반 낱말로도 쓰이는 인물은 이름 바로 앞뒤의 직업·직함(소설가 한강, 한강 작가, 한강 씨), 같은 문장이나 앞뒤 80자 안의 문맥 낱말, 또는 기사 안의 다른 표기(전체 이름)가 있을 때만 연결합니다.";
+
 export function PeopleListPage(
-  props: Base & { q: string; people: PersonRow[]; error?: { code: string; message: string }; draft?: Draft },
+  props: Base & {
+    q: string;
+    people: PersonRow[];
+    /** person id -> why they need evidence, one line per spelling */
+    needsEvidence: Record<number, string[]>;
+    onlyEvidence: boolean;
+    guardedCount: number;
+    error?: { code: string; message: string };
+    draft?: Draft;
+  },
 ) {
   return (
     <NewsroomLayout {...props} title="인물" active="people">
@@ -83,10 +110,15 @@ export function PeopleListPage(
           <span>찾기</span>
           <input name="q" type="search" maxLength={100} value={props.q} />
         </label>
+        <label class="nr-check">
+          <input type="checkbox" name="evidence" value="1" checked={props.onlyEvidence} />
+          <span>근거가 있어야 연결되는 인물만 ({props.guardedCount}명)</span>
+        </label>
         <button type="submit" class="nr-button">
           찾기
         </button>
       </form>
+      <p class="nr-meta">{EVIDENCE_HELP}</p>
       {props.people.length === 0 ? (
         <p class="nr-empty">찾은 인물이 없습니다.</p>
       ) : (
@@ -108,7 +140,10 @@ export function PeopleListPage(
                     ({p.key})
                   </a>
                 </td>
-                <td>{[p.organization, p.role].filter(Boolean).join(" ")}</td>
+                <td>
+                  {[p.organization, p.role].filter(Boolean).join(" ")}
+                  <EvidenceNote lines={props.needsEvidence[p.id]} />
+                </td>
                 <td>{parseStringList(p.aliases).join(", ")}</td>
                 <td>{p.num != null ? String(p.num) : ""}</td>
               </tr>
@@ -133,7 +168,12 @@ export function PeopleListPage(
 }
 
 export function PersonEditPage(
-  props: Base & { person: PersonRow; error?: { code: string; message: string }; draft?: Draft },
+  props: Base & {
+    person: PersonRow;
+    needsEvidence: string[];
+    error?: { code: string; message: string };
+    draft?: Draft;
+  },
 ) {
   const p = props.person;
   return (
@@ -148,6 +188,13 @@ export function PersonEditPage(
         </p>
       </div>
       <ErrorLine error={props.error} />
+      {props.needsEvidence.length ? (
+        <section class="nr-panel" aria-labelledby="person-evidence">
+          <h2 id="person-evidence">근거가 있어야 연결</h2>
+          <EvidenceNote lines={props.needsEvidence} />
+          <p class="nr-meta">{EVIDENCE_HELP} 문맥 낱말과 직함을 채워 두면 근거를 찾기 쉽습니다.</p>
+        </section>
+      ) : null}
       <form method="post" action={`/newsroom/people/${p.id}`} class="nr-form nr-form--narrow">
         <Csrf token={props.csrfToken} />
         <PersonFields person={p} draft={props.draft} />

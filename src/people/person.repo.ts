@@ -20,8 +20,18 @@ export function findPersonById(db: Db, id: number): Promise<PersonRow | undefine
 }
 
 /** The directory in the newsroom: by name, alias, key or organisation; everyone when `q` is empty. */
-export function searchPeople(db: Db, q: string, limit: number): Promise<PersonRow[]> {
+export function searchPeople(
+  db: Db,
+  q: string,
+  limit: number,
+  /** only these people (the directory's "needs evidence" filter); an empty list finds nobody */
+  onlyIds?: readonly number[],
+): Promise<PersonRow[]> {
   let query = db.selectFrom("people").selectAll();
+  if (onlyIds) {
+    if (onlyIds.length === 0) return Promise.resolve([]);
+    query = query.where("id", "in", [...onlyIds]);
+  }
   const term = q.trim();
   if (term) {
     // Wildcards are dropped rather than escaped: SQLite and PostgreSQL escape LIKE differently.
