@@ -50,7 +50,12 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
       max: options.poolSize ?? 10,
       types: pgTypes as pg.CustomTypesConfig,
     });
-    pool.on("error", (error) => options.onConnectionError?.(error));
+    const connectionLost = (error: Error) => options.onConnectionError?.(error);
+    // An idle pooled connection's error reaches the pool; a checked-out one (a transaction waiting
+    // between statements) emits on the client itself, where pg has no listener while it is lent out.
+    // Both are expected events (the query in flight, if any, fails on its own); neither may end the process.
+    pool.on("error", connectionLost);
+    pool.on("connect", (client) => client.on("error", connectionLost));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: postgresDialect, sqlitePath: null, close: () => db.destroy() };
   }
