@@ -244,8 +244,10 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
   });
 
   app.post("/newsroom/articles/:id", async (request, reply) => {
-    const user = staffOf(request);
-    const id = articleId(request.params);
+    // Who may see the story is settled before the form is read: a refused save re-renders the editor
+    // with the story in it, which only those who may open the editor may see.
+    const { user, article } = await loadEditable(request);
+    const id = article.id;
     try {
       const input = parseForm(request.body);
       await saveArticle(deps, user, id, input, {
@@ -272,8 +274,8 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
 
   // Autosave from the editor's script: JSON in, JSON out (the CSRF token travels in a header).
   app.post("/newsroom/api/articles/:id/autosave", async (request) => {
-    const user = staffOf(request);
-    const id = articleId(request.params);
+    const { user, article } = await loadEditable(request);
+    const id = article.id;
     const input = parseForm(request.body);
     const { revisionId, conflict } = await saveArticle(deps, user, id, input, {
       kind: "autosave",
