@@ -35,7 +35,15 @@ export const COMMENT_RATES = {
   perAddressHour: { limit: 20, windowMs: 3600_000 },
   perArticleMinute: { limit: 30, windowMs: 60_000 },
 } as const;
-/** Distinct readers whose reports hide a comment until a moderator looks. */
+/**
+ * Votes from one address: a household or an office shares one, so a few on one comment a day, and
+ * 60 an hour in all; fresh cookies (anyone can collect them) buy no more.
+ */
+export const VOTE_RATES = {
+  perAddressComment: { limit: 5, windowMs: 24 * 3600_000 },
+  perAddressHour: { limit: 60, windowMs: 3600_000 },
+} as const;
+/** Distinct addresses whose reports hide a comment until a moderator looks. */
 export const REPORTS_TO_HIDE = 3;
 export const NICKNAME_MAX = 20;
 const PASSWORD_MIN = 4;
@@ -230,10 +238,20 @@ export async function voteComment(
   id: number,
   voter: string,
   value: 1 | -1,
+  from: { address: string },
 ): Promise<{ likes: number; dislikes: number }> {
   const now = deps.now();
   const comment = await findComment(deps.db, id);
   if (comment?.status !== "visible") throw fail("comment_not_found");
+  const rate = await checkRates(
+    deps.limiter,
+    [
+      { key: `comment:vote:${from.address}:${id}`, ...VOTE_RATES.perAddressComment },
+      { key: `comment:vote:${from.address}`, ...VOTE_RATES.perAddressHour },
+    ],
+    now,
+  );
+  if (!rate.allowed) throw tooOften("공감 표시가", rate.retryAfterMs);
   try {
     await deps.db.transaction().execute((trx) => insertVote(trx, { commentId: id, voter, value, at: now }));
   } catch (error) {

@@ -11,6 +11,7 @@ import type { RateLimiter } from "../lib/rate-limit.ts";
 import type { ReadCounter } from "../ranking/read-counter.ts";
 import type { Assets } from "./public/assets.ts";
 import { type Chrome, loadChrome } from "./public/chrome.ts";
+import { type VisitorIds, visitorIds } from "./visitor.ts";
 
 /** What route handlers may use: passed in at the edge, never imported as module state. */
 export interface WebContext {
@@ -29,6 +30,8 @@ export interface WebContext {
   reads: ReadCounter;
   /** where use cases announce what they made stale (see lib/invalidation-bus.ts) */
   bus: InvalidationBus;
+  /** the signed `jikji_vid` cookie: who a reader is for votes and reads */
+  visitors: VisitorIds;
   chrome(): Promise<Chrome>;
 }
 
@@ -46,6 +49,7 @@ export function createWebContext(deps: {
   return {
     ...deps,
     mediaDir: path.join(deps.config.dataDir, "media"),
+    visitors: visitorIds(deps.db),
     chrome: () => loadChrome(deps.db, deps.config.siteUrl, deps.now()),
   };
 }
