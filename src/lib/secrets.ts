@@ -10,7 +10,10 @@ import { keepFirstSetting } from "./secrets.repo.ts";
 export async function installSecret(db: Kysely<Database>, name: string): Promise<Buffer> {
   // A secret never changes once stored (the first written wins), so each process reads it once.
   let known = secretsRead.get(db);
-  if (!known) secretsRead.set(db, (known = new Map()));
+  if (!known) {
+    known = new Map();
+    secretsRead.set(db, known);
+  }
   const cached = known.get(name);
   if (cached) return cached;
   const value = await keepFirstSetting(db, `secret.${name}`, randomBytes(32).toString("hex"));
