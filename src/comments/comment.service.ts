@@ -2,7 +2,7 @@ import { addressKey } from "../lib/address-key.ts";
 import { type AppError, fail } from "../lib/errors.ts";
 import { COMMENT_MAX_BYTES, koreanByteLength } from "../lib/korean-bytes.ts";
 import { hashPassword, verifyPassword } from "../lib/password.ts";
-import { checkRates, type RateLimiter } from "../lib/rate-limit.ts";
+import { checkRates, checkRatesInOrder, type RateLimiter } from "../lib/rate-limit.ts";
 import type { UseCaseDeps } from "../lib/use-case.ts";
 import {
   type CommentSort,
@@ -129,7 +129,8 @@ export async function postComment(deps: CommentDeps, input: NewComment): Promise
   const block = await findActiveBlock(deps.db, nickname, address, now);
   if (block) throw fail("comment_blocked");
 
-  const rate = await checkRates(
+  // Narrowest first: what the address's own windows refuse never counts against the article's.
+  const rate = await checkRatesInOrder(
     deps.limiter,
     [
       { key: `comment:addr:short:${address}`, ...COMMENT_RATES.perAddressShort },
@@ -182,9 +183,13 @@ export async function deleteOwnComment(
   const now = deps.now();
   const addressHash = await addressKey(deps.db, address);
   // Guessing passwords is slowed like posting is.
-  const rate = await checkRates(
+  // Per comment too: guesses spread over many addresses still get 20 an hour at one password.
+  const rate = await checkRatesInOrder(
     deps.limiter,
-    [{ key: `comment:delete:${addressHash}`, limit: 10, windowMs: 60_000 }],
+    [
+      { key: `comment:delete:${addressHash}`, limit: 10, windowMs: 60_000 },
+      { key: `comment:delete:c:${id}`, limit: 20, windowMs: 3600_000 },
+    ],
     now,
   );
   if (!rate.allowed) throw tooOften("댓글 삭제 시도가", rate.retryAfterMs);

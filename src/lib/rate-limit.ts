@@ -64,3 +64,20 @@ export async function checkRates(
   }
   return refused;
 }
+
+/**
+ * Tries the rules in order and stops at the first that refuses, so a refused attempt counts only in
+ * the windows it reached: a flood that the narrowest window turns away never fills the wider ones
+ * (one client hammering must not close an article's comments for everyone).
+ */
+export async function checkRatesInOrder(
+  limiter: RateLimiter,
+  rules: { key: string; limit: number; windowMs: number }[],
+  now: number,
+): Promise<RateDecision> {
+  for (const r of rules) {
+    const d = await limiter.hit(r.key, r.limit, r.windowMs, now);
+    if (!d.allowed) return d;
+  }
+  return { allowed: true, retryAfterMs: 0 };
+}
