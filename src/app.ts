@@ -26,6 +26,7 @@ import { registerSearchRoutes } from "./search/search.routes.tsx";
 import { registerSectionNewsroomRoutes } from "./sections/section.newsroom.routes.tsx";
 import { registerSiteSettingsRoutes } from "./site/site-settings.routes.tsx";
 import { registerStaffRoutes } from "./staff/staff.routes.tsx";
+import { trustProxyOption } from "./web/client-address.ts";
 import { createWebContext } from "./web/context.ts";
 import { registerErrorHandlers } from "./web/errors.tsx";
 import { registerNewsroom } from "./web/newsroom/newsroom.routes.tsx";
@@ -59,7 +60,10 @@ export interface AppDeps {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
-    trustProxy: deps.config.trustProxy,
+    trustProxy: trustProxyOption(deps.config.trustProxy),
+    // A client that sends its request slowly (or half a body, then nothing) is cut off.
+    requestTimeout: 60_000,
+    connectionTimeout: 60_000,
     // Article bodies may reach 1 MB of HTML; every route still checks its own fields' limits.
     bodyLimit: 2 * 1024 * 1024,
     // Korean slugs and percent-encoded keys are longer than the default allows.
@@ -109,7 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(formbody, { bodyLimit: 2 * 1024 * 1024 });
   await app.register(cookie);
-  registerSecurityHeaders(app);
+  registerSecurityHeaders(app, { https: deps.config.siteUrl.startsWith("https://") });
   registerErrorHandlers(app, ctx);
 
   app.get("/healthz", async (_request, reply) => {

@@ -9,10 +9,11 @@ import { isNewsroomEmpty } from "./demo/demo.repo.ts";
 import { loadDemoNewsroom } from "./demo/demo.ts";
 import { startRegistrationPurge } from "./events/registration.purge.ts";
 import { createInvalidationBus } from "./lib/invalidation-bus.ts";
+import { requestForLog } from "./web/client-address.ts";
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = pino({ level: config.logLevel });
+  const logger = pino({ level: config.logLevel, serializers: { req: requestForLog } });
   const handle = openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
