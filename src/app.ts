@@ -29,6 +29,7 @@ import { registerStaffRoutes } from "./staff/staff.routes.tsx";
 import { trustProxyOption } from "./web/client-address.ts";
 import { createWebContext } from "./web/context.ts";
 import { registerErrorHandlers } from "./web/errors.tsx";
+import { registerInputNormalisation } from "./web/input.ts";
 import { registerNewsroom } from "./web/newsroom/newsroom.routes.tsx";
 import { type Assets, loadAssets } from "./web/public/assets.ts";
 import { registerHomeRoutes } from "./web/public/home.routes.tsx";
@@ -113,6 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(formbody, { bodyLimit: 2 * 1024 * 1024 });
   await app.register(cookie);
+  registerInputNormalisation(app);
   registerSecurityHeaders(app, { https: deps.config.siteUrl.startsWith("https://") });
   registerErrorHandlers(app, ctx);
 
