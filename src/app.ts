@@ -1,7 +1,6 @@
 import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
-import { Redis } from "ioredis";
 import type { Kysely } from "kysely";
 import { registerDeskRoutes } from "./articles/article.newsroom.routes.tsx";
 import { registerArticleRoutes } from "./articles/article.routes.tsx";
@@ -15,7 +14,8 @@ import { registerEventNewsroomRoutes } from "./events/event.newsroom.routes.tsx"
 import { registerEventRoutes } from "./events/event.routes.tsx";
 import { registerFeedRoutes } from "./feeds/feed.routes.ts";
 import { createInvalidationBus, type InvalidationBus } from "./lib/invalidation-bus.ts";
-import { databaseRateLimiter, redisRateLimiter } from "./lib/rate-limit.ts";
+import { databaseRateLimiter, fallbackRateLimiter, redisRateLimiter } from "./lib/rate-limit.ts";
+import { closeRedis, createRedisClient } from "./lib/redis.ts";
 import { registerMediaRoutes } from "./media/media.routes.tsx";
 import { registerPersonNewsroomRoutes } from "./people/person.newsroom.routes.tsx";
 import { registerPersonRoutes } from "./people/person.routes.tsx";
@@ -71,11 +71,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
   });
   // Shared counters: Redis when configured (many instances), else the database (still shared).
-  const redis = deps.config.redisUrl
-    ? new Redis(deps.config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false })
-    : null;
-  if (redis) app.addHook("onClose", async () => void (await redis.quit()));
-  const limiter = redis ? redisRateLimiter(redis) : databaseRateLimiter(deps.db);
+  // Fails fast while Redis is away (500 ms at most), and rate limits fall back to the database.
+  const redis = deps.config.redisUrl ? createRedisClient(deps.config.redisUrl, app.log) : null;
+  if (redis) app.addHook("onClose", () => closeRedis(redis));
+  const limiter = redis
+    ? fallbackRateLimiter(redisRateLimiter(redis), databaseRateLimiter(deps.db), app.log)
+    : databaseRateLimiter(deps.db);
   // What use cases announce as stale reaches every subscriber here and, with Redis, on every instance.
   const bus =
     deps.bus ??
@@ -121,7 +122,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get("/healthz", async (_request, reply) => {
     try {
       await pingDatabase(ctx.db);
-      return reply.header("cache-control", "no-store").send({ ok: true });
+      // The site serves without Redis (it falls back), so it is still ok; the operator sees it here.
+      const body = redis
+        ? { ok: true, redis: redis.status === "ready" ? "ok" : "unavailable" }
+        : { ok: true };
+      return reply.header("cache-control", "no-store").send(body);
     } catch {
       return reply.status(503).header("cache-control", "no-store").send({ ok: false });
     }

@@ -11,6 +11,9 @@ import { startRegistrationPurge } from "./events/registration.purge.ts";
 import { createInvalidationBus } from "./lib/invalidation-bus.ts";
 import { requestForLog } from "./web/client-address.ts";
 
+/** SIGTERM ends the process within this long, whatever Redis or the database do. */
+const SHUTDOWN_DEADLINE_MS = 9_000;
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel, serializers: { req: requestForLog } });
@@ -59,12 +62,22 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     logger.info({ signal }, "shutting down");
+    // Whatever hangs (Redis, the database, a request that never ends), the process is gone in 10 s.
+    setTimeout(() => {
+      logger.error({ signal }, "shutdown took over 10 s; exiting anyway");
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     // Stop taking requests, finish those in flight, then close the database.
     stopScheduler();
     stopPurge();
-    await app.close();
-    await bus.close();
-    await handle.close();
+    try {
+      await app.close();
+      await bus.close();
+      await handle.close();
+    } catch (err) {
+      logger.error({ err }, "shutdown did not finish cleanly");
+      process.exit(1);
+    }
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));

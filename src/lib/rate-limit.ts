@@ -51,6 +51,32 @@ export function redisRateLimiter(redis: Redis, prefix = "jikji:rl:"): RateLimite
   };
 }
 
+/**
+ * Redis counters while Redis answers, the database's when it does not (down, or slower than the
+ * Redis command timeout): a rate limit is never the reason a page or a post hangs or fails. Counts
+ * restart in the other store on a switch, which for a short outage is the right trade.
+ */
+export function fallbackRateLimiter(
+  primary: RateLimiter,
+  fallback: RateLimiter,
+  log: { warn(obj: object, msg: string): void },
+): RateLimiter {
+  let failing = false;
+  return {
+    async hit(key, limit, windowMs, now) {
+      try {
+        const decision = await primary.hit(key, limit, windowMs, now);
+        failing = false;
+        return decision;
+      } catch (err) {
+        if (!failing) log.warn({ err }, "rate limits: Redis unavailable, counting in the database");
+        failing = true;
+        return fallback.hit(key, limit, windowMs, now);
+      }
+    },
+  };
+}
+
 /** Checks every rule (so each window counts the attempt) and refuses if any is over. */
 export async function checkRates(
   limiter: RateLimiter,

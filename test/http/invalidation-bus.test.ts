@@ -1,6 +1,5 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import net from "node:net";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -15,6 +14,7 @@ import { NOW } from "../support/app.ts";
 import type { TestDatabase } from "../support/database.ts";
 import { article, newsroom } from "../support/factories.ts";
 import { startTwoInstances, TEST_REDIS_URL, type TwoInstances } from "../support/instances.ts";
+import { freePort, startRedis, stopRedis } from "../support/redis-server.ts";
 
 /**
  * The invalidation bus: what a use case announces reaches every subscriber in its process and, on
@@ -107,42 +107,6 @@ describe("two instances of the app on one database and one Redis", () => {
     expect((await other.inject("/article/9101")).statusCode).toBe(200);
   });
 });
-
-/** A Redis server of this test's own on a free port, so that it can be stopped and started again. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn(
-    "redis-server",
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-    {
-      stdio: ["ignore", "pipe", "ignore"],
-    },
-  );
-  await new Promise<void>((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`redis-server exited with ${code}`)));
-    child.stdout!.on("data", (d: Buffer) => {
-      if (d.toString().includes("Ready to accept connections")) resolve();
-    });
-  });
-  return child;
-}
-
-async function stopRedis(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGKILL");
-  await exited;
-}
 
 describe("a Redis bus when Redis goes away and comes back", () => {
   let port: number;
