@@ -46,7 +46,7 @@ const EnvSchema = z.object({
     .string()
     .default("0")
     .transform((v, ctx) => parseTrustProxy(v, ctx)),
-  JIKJI_DEMO: flag.optional(),
+  JIKJI_DEMO: flag.optional().or(z.literal("").transform(() => undefined)),
   NODE_ENV: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });

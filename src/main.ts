@@ -40,13 +40,17 @@ async function main(): Promise<void> {
         { ...report, ms: Date.now() - started },
         "demo newsroom loaded (JIKJI_DEMO=0 starts empty)",
       );
+      // The passwords go to one file only the operator can read, never to the log.
       const file = path.join(config.dataDir, "demo-accounts.txt");
       const lines = accounts.map(
         (a) => `${a.role.padEnd(9)} ${a.email.padEnd(32)} ${a.password}  (${a.name})`,
       );
-      await fs.writeFile(file, `${lines.join("\n")}\n`, { mode: 0o600 });
-      console.log(
-        `\n데모 뉴스룸 계정 (${file}에도 저장했습니다; 비밀번호는 npm run jikji -- set-password EMAIL 로 바꿀 수 있습니다):\n${lines.join("\n")}\n`,
+      await fs.rm(file, { force: true });
+      await fs.writeFile(file, `${lines.join("\n")}\n`, { mode: 0o600, flag: "wx" });
+      await fs.chmod(file, 0o600);
+      logger.info(
+        { file, accounts: accounts.map((a) => a.email) },
+        "demo staff accounts: passwords are in this file (readable by this user only); change them with npm run jikji -- set-password EMAIL",
       );
     } catch (error) {
       // Another instance starting at the same moment may have loaded it first; that is fine.

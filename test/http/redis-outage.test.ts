@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +8,7 @@ import { loadConfig } from "../../src/config.ts";
 import { SITE_URL } from "../support/app.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { article, newsroom } from "../support/factories.ts";
+import { startMain, stopMain } from "../support/main-process.ts";
 import { freePort, startRedis, stopRedis } from "../support/redis-server.ts";
 
 /** How long `work` took, in milliseconds, and what it gave. */
@@ -159,53 +160,12 @@ describe("the server process and SIGTERM", () => {
   });
   afterAll(() => database.destroy());
 
-  /** Starts `src/main.ts` as operators do and waits until it serves. */
-  async function startServer(
-    redisUrl: string,
-  ): Promise<{ child: ChildProcess; port: number; output: () => string }> {
-    const port = await freePort();
-    let output = "";
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        DATA_DIR: database.dataDir,
-        DATABASE_URL: database.databaseUrl ?? "",
-        REDIS_URL: redisUrl,
-        JIKJI_DEMO: "0",
-        LOG_LEVEL: "warn",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    child.stdout!.on("data", (d: Buffer) => void (output += d.toString()));
-    child.stderr!.on("data", (d: Buffer) => void (output += d.toString()));
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
-      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) return { child, port, output: () => output };
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    child.kill("SIGKILL");
-    throw new Error(`server did not start: ${output}`);
-  }
-
-  async function sigtermExit(child: ChildProcess): Promise<{ ms: number; code: number | null }> {
-    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-    const { ms, value } = await timed(async () => {
-      child.kill("SIGTERM");
-      return Promise.race([exited, new Promise<"hung">((r) => setTimeout(() => r("hung"), 15_000))]);
-    });
-    if (value === "hung") child.kill("SIGKILL");
-    return { ms, code: value === "hung" ? null : value };
-  }
+  const startServer = (redisUrl: string) =>
+    startMain({ DATA_DIR: database.dataDir, DATABASE_URL: database.databaseUrl ?? "", REDIS_URL: redisUrl });
 
   it("exits within 10 s on SIGTERM with Redis unreachable since start", { timeout: 60_000 }, async () => {
     const { child } = await startServer(`redis://127.0.0.1:${await freePort()}`);
-    const { ms } = await sigtermExit(child);
+    const { ms } = await stopMain(child);
     expect(ms).toBeLessThan(10_000);
   });
 
@@ -216,7 +176,7 @@ describe("the server process and SIGTERM", () => {
       const { child, port } = await startServer(`redis://127.0.0.1:${redisPort}`);
       await stopRedis(redis);
       expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBeLessThan(500);
-      const { ms, code } = await sigtermExit(child);
+      const { ms, code } = await stopMain(child);
       expect(ms).toBeLessThan(10_000);
       expect(code).toBe(0);
     } finally {
