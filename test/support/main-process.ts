@@ -16,8 +16,11 @@ export async function startMain(env: Record<string, string>): Promise<MainProces
     env: { ...process.env, PORT: String(port), LOG_LEVEL: "warn", JIKJI_DEMO: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  child.stdout!.on("data", (d: Buffer) => void (output += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => void (output += d.toString()));
+  const collect = (d: Buffer) => {
+    output += d.toString();
+  };
+  child.stdout!.on("data", collect);
+  child.stderr!.on("data", collect);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
