@@ -361,7 +361,10 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
   app.get("/newsroom/articles/:id/revisions/diff", async (request, reply) => {
     const { user, article } = await loadEditable(request);
     const q = z
-      .object({ a: z.coerce.number().int().min(1), b: z.coerce.number().int().min(1) })
+      .object({
+        a: z.coerce.number().int().min(1).max(2_147_483_647),
+        b: z.coerce.number().int().min(1).max(2_147_483_647),
+      })
       .safeParse(request.query);
     if (!q.success) throw fail("invalid_request", "비교할 두 판을 골라 주세요.");
     const [a, b] = await Promise.all([
@@ -404,7 +407,9 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
 
   app.post("/newsroom/articles/:id/revisions/:rev/restore", async (request, reply) => {
     const id = articleId(request.params);
-    const rev = z.object({ rev: z.coerce.number().int().min(1) }).safeParse(request.params);
+    const rev = z
+      .object({ rev: z.coerce.number().int().min(1).max(2_147_483_647) })
+      .safeParse(request.params);
     if (!rev.success) throw fail("revision_not_found");
     await restoreRevision(deps, staffOf(request), id, rev.data.rev);
     return reply.redirect(`/newsroom/articles/${id}/edit?notice=restored`, 303);

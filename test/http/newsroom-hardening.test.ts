@@ -97,6 +97,14 @@ describe("newsroom hardening", () => {
     });
   });
 
+  it("answers 404, not 500, for revision numbers beyond any stored id (PostgreSQL integers)", async () => {
+    const id = await idOf(8102);
+    const restore = await c["choi-desk"]!.post(`/newsroom/articles/${id}/revisions/999999999999/restore`);
+    expect(restore.statusCode).toBe(404);
+    const diff = await c["choi-desk"]!.get(`/newsroom/articles/${id}/revisions/diff?a=1&b=999999999999`);
+    expect(diff.statusCode).toBe(400);
+  });
+
   describe("autosave of a published story", () => {
     it("keeps the edit pending: the public page changes only on 저장", async () => {
       const id = await idOf(8102);
