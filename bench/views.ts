@@ -41,6 +41,7 @@ import { migrations } from "../src/db/migrations/index.ts";
 import { listMostRead } from "../src/ranking/most-read.ts";
 import { ReadCounter, type ReadCounterStats } from "../src/ranking/read-counter.ts";
 import { DAY_MS, HOUR_MS, hourStart } from "../src/ranking/read-window.ts";
+import { signedVisitorId, visitorKey } from "../src/web/visitor.ts";
 
 /** Bump when the generator changes, so the cached database is rebuilt. */
 const DATA_VERSION = 2;
@@ -432,10 +433,11 @@ const CHROME =
   "Mozilla/5.0 (Linux; Android 14; SM-S928N) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/25.0 Chrome/121.0.0.0 Mobile Safari/537.36";
 
 /** Beacons as readers send them: a different visitor, story and address on every request. */
-function beaconLoad(port: number, manifest: Manifest, seconds: number, connections: number) {
+function beaconLoad(port: number, manifest: Manifest, seconds: number, connections: number, key: Buffer) {
+  // Cookies as the site signs them (an unsigned one would count as no cookie).
   const visitors = Array.from(
     { length: 200_000 },
-    () => `jikji_vid=${randomBytes(16).toString("base64url")}`,
+    () => `jikji_vid=${signedVisitorId(key, randomBytes(16).toString("base64url"))}`,
   );
   const addresses = Array.from(
     { length: 20_000 },
@@ -482,10 +484,13 @@ async function measure(
   args: Args,
 ): Promise<LoadFigures> {
   console.error(`${label}: 2 s of warm-up, ${args.duration} s measured…`);
+  const handle = openDatabase({ databaseUrl: null, dataDir: options.dataDir });
+  const key = await visitorKey(handle.db);
+  await handle.close();
   const server = await startServer(options);
   try {
-    await beaconLoad(server.port, manifest, 2, args.connections);
-    const result = await beaconLoad(server.port, manifest, args.duration, args.connections);
+    await beaconLoad(server.port, manifest, 2, args.connections, key);
+    const result = await beaconLoad(server.port, manifest, args.duration, args.connections, key);
     const reply = (await ask(server.child, "stats")) as Extract<FromServer, { type: "stats" }>;
     return { label, perSecond: result.requests.total / result.duration, result, stats: reply.stats };
   } finally {

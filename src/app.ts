@@ -2,7 +2,6 @@ import http from "node:http";
 import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
-import { Redis } from "ioredis";
 import type { Kysely } from "kysely";
 import { registerDeskRoutes } from "./articles/article.newsroom.routes.tsx";
 import { registerArticleRoutes } from "./articles/article.routes.tsx";
@@ -16,7 +15,8 @@ import { registerEventNewsroomRoutes } from "./events/event.newsroom.routes.tsx"
 import { registerEventRoutes } from "./events/event.routes.tsx";
 import { registerFeedRoutes } from "./feeds/feed.routes.ts";
 import { createInvalidationBus, type InvalidationBus, stale } from "./lib/invalidation-bus.ts";
-import { databaseRateLimiter, redisRateLimiter } from "./lib/rate-limit.ts";
+import { databaseRateLimiter, fallbackRateLimiter, redisRateLimiter } from "./lib/rate-limit.ts";
+import { closeRedis, createRedisClient } from "./lib/redis.ts";
 import { registerMediaRoutes } from "./media/media.routes.tsx";
 import { registerPersonNewsroomRoutes } from "./people/person.newsroom.routes.tsx";
 import { registerPersonRoutes } from "./people/person.routes.tsx";
@@ -27,8 +27,10 @@ import { registerSearchRoutes } from "./search/search.routes.tsx";
 import { registerSectionNewsroomRoutes } from "./sections/section.newsroom.routes.tsx";
 import { registerSiteSettingsRoutes } from "./site/site-settings.routes.tsx";
 import { registerStaffRoutes } from "./staff/staff.routes.tsx";
+import { trustProxyOption } from "./web/client-address.ts";
 import { createWebContext } from "./web/context.ts";
 import { registerErrorHandlers } from "./web/errors.tsx";
+import { registerInputNormalisation } from "./web/input.ts";
 import { registerNewsroom } from "./web/newsroom/newsroom.routes.tsx";
 import { createPageCacheHttp, registerPageCache } from "./web/page-cache/http.ts";
 import { type Assets, loadAssets } from "./web/public/assets.ts";
@@ -57,26 +59,40 @@ export interface AppDeps {
   bus?: InvalidationBus;
 }
 
+/** A request must arrive in full, and an idle connection is closed, within these. */
+const REQUEST_TIMEOUT_MS = 60_000;
+const CONNECTION_TIMEOUT_MS = 60_000;
+
 /** Builds the HTTP app without listening: main.ts listens, tests call app.inject. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const pageCache = createPageCacheHttp(deps.config.pageCacheMb * 1024 * 1024);
   const app = Fastify({
     // Kept pages are answered by the server's own handler, before Fastify routes the request.
-    serverFactory: (handler) =>
-      http.createServer((req, res) => pageCache.serve(req, res, () => handler(req, res))),
+    // Fastify leaves a factory's server as made, so the timeouts below are set here too.
+    serverFactory: (handler) => {
+      const server = http.createServer((req, res) => pageCache.serve(req, res, () => handler(req, res)));
+      server.requestTimeout = REQUEST_TIMEOUT_MS;
+      server.keepAliveTimeout = 72_000;
+      server.setTimeout(CONNECTION_TIMEOUT_MS);
+      return server;
+    },
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
-    trustProxy: deps.config.trustProxy,
+    trustProxy: trustProxyOption(deps.config.trustProxy),
+    // A client that sends its request slowly (or half a body, then nothing) is cut off.
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    connectionTimeout: CONNECTION_TIMEOUT_MS,
     // Article bodies may reach 1 MB of HTML; every route still checks its own fields' limits.
     bodyLimit: 2 * 1024 * 1024,
     // Korean slugs and percent-encoded keys are longer than the default allows.
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
   });
   // Shared counters: Redis when configured (many instances), else the database (still shared).
-  const redis = deps.config.redisUrl
-    ? new Redis(deps.config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false })
-    : null;
-  if (redis) app.addHook("onClose", async () => void (await redis.quit()));
-  const limiter = redis ? redisRateLimiter(redis) : databaseRateLimiter(deps.db);
+  // Fails fast while Redis is away (500 ms at most), and rate limits fall back to the database.
+  const redis = deps.config.redisUrl ? createRedisClient(deps.config.redisUrl, app.log) : null;
+  if (redis) app.addHook("onClose", () => closeRedis(redis));
+  const limiter = redis
+    ? fallbackRateLimiter(redisRateLimiter(redis), databaseRateLimiter(deps.db), app.log)
+    : databaseRateLimiter(deps.db);
   // What use cases announce as stale reaches every subscriber here and, with Redis, on every instance.
   const bus =
     deps.bus ??
@@ -117,7 +133,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(formbody, { bodyLimit: 2 * 1024 * 1024 });
   await app.register(cookie);
-  registerSecurityHeaders(app);
+  registerInputNormalisation(app);
+  registerSecurityHeaders(app, { https: deps.config.siteUrl.startsWith("https://") });
   // After the security headers (a kept page keeps them), before every route.
   registerPageCache(app, pageCache, bus, (tags) => (ctx.mostRead.touches(tags) ? [stale.mostRead] : []));
   registerErrorHandlers(app, ctx);
@@ -125,7 +142,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get("/healthz", async (_request, reply) => {
     try {
       await pingDatabase(ctx.db);
-      return reply.header("cache-control", "no-store").send({ ok: true });
+      // The site serves without Redis (it falls back), so it is still ok; the operator sees it here.
+      const body = redis
+        ? { ok: true, redis: redis.status === "ready" ? "ok" : "unavailable" }
+        : { ok: true };
+      return reply.header("cache-control", "no-store").send(body);
     } catch {
       return reply.status(503).header("cache-control", "no-store").send({ ok: false });
     }

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -12,7 +13,12 @@ export interface Config {
   readonly databaseUrl: string | null;
   readonly redisUrl: string | null;
   readonly siteUrl: string;
-  readonly trustProxy: boolean;
+  /**
+   * Which proxies' X-Forwarded-For is believed: false (none: the socket's address is the client), a
+   * hop count (the address that many proxies back, counted from the right), or the proxies' address
+   * ranges. Never "everything": the leftmost entry is whatever the client wrote.
+   */
+  readonly trustProxy: false | number | readonly string[];
   readonly loadDemo: boolean;
   readonly logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** bound of the rendered-page cache in megabytes; 0 keeps nothing */
@@ -38,8 +44,12 @@ const EnvSchema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   SITE_URL: z.url({ message: "http(s)://… 형식의 주소여야 합니다" }).optional(),
-  TRUST_PROXY: flag.default(false),
-  JIKJI_DEMO: flag.default(true),
+  TRUST_PROXY: z
+    .string()
+    .default("0")
+    .transform((v, ctx) => parseTrustProxy(v, ctx)),
+  JIKJI_DEMO: flag.optional().or(z.literal("").transform(() => undefined)),
+  NODE_ENV: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   PAGE_CACHE_MB: z.coerce
     .number({ message: "숫자여야 합니다" })
@@ -48,6 +58,31 @@ const EnvSchema = z.object({
     .max(65_536, "65536 이하여야 합니다")
     .default(64),
 });
+
+const TRUST_PROXY_MESSAGE =
+  "0, 프록시 단계 수(1, 2 …) 또는 프록시 주소 범위(예: 127.0.0.1/8,10.0.0.0/8)여야 합니다";
+
+/** `0`/`false` (none), a hop count (`1`; `true` means 1), or a comma-separated list of addresses/CIDRs. */
+function parseTrustProxy(value: string, ctx: z.RefinementCtx): false | number | string[] {
+  const v = value.trim();
+  if (v === "" || v === "0" || v === "false") return false;
+  if (v === "true") return 1;
+  if (/^\d{1,2}$/.test(v)) return Number(v);
+  const ranges = v.split(",").map((r) => r.trim());
+  const valid = ranges.every((r) => {
+    const [address, bits, ...rest] = r.split("/");
+    const family = isIP(address ?? "");
+    if (!family || rest.length > 0) return false;
+    if (bits === undefined) return true;
+    const max = family === 4 ? 32 : 128;
+    return /^\d{1,3}$/.test(bits) && Number(bits) >= 1 && Number(bits) <= max;
+  });
+  if (!valid || ranges.length === 0) {
+    ctx.addIssue({ code: "custom", message: TRUST_PROXY_MESSAGE });
+    return z.NEVER;
+  }
+  return ranges;
+}
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -69,8 +104,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL ?? null,
     redisUrl: e.REDIS_URL ?? null,
     siteUrl,
-    trustProxy: e.TRUST_PROXY,
-    loadDemo: e.JIKJI_DEMO,
+    trustProxy: Array.isArray(e.TRUST_PROXY) ? Object.freeze([...e.TRUST_PROXY]) : e.TRUST_PROXY,
+    // A production start never invents staff accounts unless asked to.
+    loadDemo: e.JIKJI_DEMO ?? e.NODE_ENV !== "production",
     logLevel: e.LOG_LEVEL,
     pageCacheMb: e.PAGE_CACHE_MB,
   });

@@ -9,10 +9,14 @@ import { isNewsroomEmpty } from "./demo/demo.repo.ts";
 import { loadDemoNewsroom } from "./demo/demo.ts";
 import { startRegistrationPurge } from "./events/registration.purge.ts";
 import { createInvalidationBus } from "./lib/invalidation-bus.ts";
+import { requestForLog } from "./web/client-address.ts";
+
+/** SIGTERM ends the process within this long, whatever Redis or the database do. */
+const SHUTDOWN_DEADLINE_MS = 9_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = pino({ level: config.logLevel });
+  const logger = pino({ level: config.logLevel, serializers: { req: requestForLog } });
   const handle = openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -36,13 +40,17 @@ async function main(): Promise<void> {
         { ...report, ms: Date.now() - started },
         "demo newsroom loaded (JIKJI_DEMO=0 starts empty)",
       );
+      // The passwords go to one file only the operator can read, never to the log.
       const file = path.join(config.dataDir, "demo-accounts.txt");
       const lines = accounts.map(
         (a) => `${a.role.padEnd(9)} ${a.email.padEnd(32)} ${a.password}  (${a.name})`,
       );
-      await fs.writeFile(file, `${lines.join("\n")}\n`, { mode: 0o600 });
-      console.log(
-        `\n데모 뉴스룸 계정 (${file}에도 저장했습니다; 비밀번호는 npm run jikji -- set-password EMAIL 로 바꿀 수 있습니다):\n${lines.join("\n")}\n`,
+      await fs.rm(file, { force: true });
+      await fs.writeFile(file, `${lines.join("\n")}\n`, { mode: 0o600, flag: "wx" });
+      await fs.chmod(file, 0o600);
+      logger.info(
+        { file, accounts: accounts.map((a) => a.email) },
+        "demo staff accounts: passwords are in this file (readable by this user only); change them with npm run jikji -- set-password EMAIL",
       );
     } catch (error) {
       // Another instance starting at the same moment may have loaded it first; that is fine.
@@ -58,12 +66,22 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     logger.info({ signal }, "shutting down");
+    // Whatever hangs (Redis, the database, a request that never ends), the process is gone in 10 s.
+    setTimeout(() => {
+      logger.error({ signal }, "shutdown took over 10 s; exiting anyway");
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     // Stop taking requests, finish those in flight, then close the database.
     stopScheduler();
     stopPurge();
-    await app.close();
-    await bus.close();
-    await handle.close();
+    try {
+      await app.close();
+      await bus.close();
+      await handle.close();
+    } catch (err) {
+      logger.error({ err }, "shutdown did not finish cleanly");
+      process.exit(1);
+    }
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));

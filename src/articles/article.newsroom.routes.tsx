@@ -244,8 +244,10 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
   });
 
   app.post("/newsroom/articles/:id", async (request, reply) => {
-    const user = staffOf(request);
-    const id = articleId(request.params);
+    // Who may see the story is settled before the form is read: a refused save re-renders the editor
+    // with the story in it, which only those who may open the editor may see.
+    const { user, article } = await loadEditable(request);
+    const id = article.id;
     try {
       const input = parseForm(request.body);
       await saveArticle(deps, user, id, input, {
@@ -272,8 +274,8 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
 
   // Autosave from the editor's script: JSON in, JSON out (the CSRF token travels in a header).
   app.post("/newsroom/api/articles/:id/autosave", async (request) => {
-    const user = staffOf(request);
-    const id = articleId(request.params);
+    const { user, article } = await loadEditable(request);
+    const id = article.id;
     const input = parseForm(request.body);
     const { revisionId, conflict } = await saveArticle(deps, user, id, input, {
       kind: "autosave",
@@ -360,7 +362,10 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
   app.get("/newsroom/articles/:id/revisions/diff", async (request, reply) => {
     const { user, article } = await loadEditable(request);
     const q = z
-      .object({ a: z.coerce.number().int().min(1), b: z.coerce.number().int().min(1) })
+      .object({
+        a: z.coerce.number().int().min(1).max(2_147_483_647),
+        b: z.coerce.number().int().min(1).max(2_147_483_647),
+      })
       .safeParse(request.query);
     if (!q.success) throw fail("invalid_request", "비교할 두 판을 골라 주세요.");
     const [a, b] = await Promise.all([
@@ -403,7 +408,9 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
 
   app.post("/newsroom/articles/:id/revisions/:rev/restore", async (request, reply) => {
     const id = articleId(request.params);
-    const rev = z.object({ rev: z.coerce.number().int().min(1) }).safeParse(request.params);
+    const rev = z
+      .object({ rev: z.coerce.number().int().min(1).max(2_147_483_647) })
+      .safeParse(request.params);
     if (!rev.success) throw fail("revision_not_found");
     await restoreRevision(deps, staffOf(request), id, rev.data.rev);
     return reply.redirect(`/newsroom/articles/${id}/edit?notice=restored`, 303);

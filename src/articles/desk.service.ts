@@ -272,6 +272,13 @@ export async function saveArticle(
       before.staff_id !== actor.id;
     const { tags, ...columns } = v;
     const isPublic = article.status === "published";
+    // A published story's autosave is kept only as a revision, pending until someone presses 저장:
+    // half-written edits never reach readers, and the editor reopens on them.
+    if (isPublic && options.kind === "autosave") {
+      await keepRevision(trx, id, actor, "autosave", v, now);
+      const pending = await lastRevision(trx, id);
+      return { revisionId: pending?.id ?? null, conflict };
+    }
     await updateArticle(trx, id, {
       ...columns,
       saved_at: now,

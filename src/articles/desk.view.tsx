@@ -196,6 +196,8 @@ export interface EditorData {
     leadMediaId?: number | null;
   };
   error?: string | null;
+  /** a published story's autosave not yet saved (shown in the form, not to readers): since when */
+  pendingSince?: number | null;
   defaultScheduleAt: string;
   /** people found in the body (issue 4) */
   people?: PeoplePanel | null;
@@ -254,6 +256,11 @@ export function EditorPage(props: Base & { data: EditorData }) {
       {props.data.error ? (
         <p class="nr-error" role="alert">
           {props.data.error}
+        </p>
+      ) : null}
+      {props.data.pendingSince ? (
+        <p class="nr-desknote nr-desknote--block" role="note">
+          자동 저장된 수정본을 불러왔습니다. 독자에게는 [저장]을 눌러야 보입니다.
         </p>
       ) : null}
       {a?.deskNote && status === "draft" ? (

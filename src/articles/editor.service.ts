@@ -49,6 +49,24 @@ export async function loadEditorData(
     const m = await findEditorMedia(db, article.leadMediaId);
     if (m) media.unshift(m);
   }
+  // A published story's autosaves wait as a revision until 저장 (see saveArticle): reopen on them.
+  const pending =
+    article?.status === "published" && revision?.kind === "autosave" && !extra.draft
+      ? {
+          pendingSince: revision.created_at,
+          draft: {
+            title: revision.title,
+            subtitle: revision.subtitle ?? "",
+            body: revision.body_html,
+            tags: (JSON.parse(revision.tags) as string[]).join(", "),
+            leadAlt: revision.lead_alt ?? "",
+            leadCaption: revision.lead_caption ?? "",
+            leadCredit: revision.lead_credit ?? "",
+            sectionId: revision.section_id ?? undefined,
+            leadMediaId: revision.lead_media_id,
+          },
+        }
+      : {};
   return {
     article,
     sections,
@@ -58,6 +76,7 @@ export async function loadEditorData(
     history,
     defaultScheduleAt: toKstLocal(now + 3600_000),
     people: article ? await peoplePanel(db, article.id) : null,
+    ...pending,
     ...extra,
   };
 }

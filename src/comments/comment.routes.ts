@@ -1,13 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { addressKey } from "../lib/address-key.ts";
 import { AppError, fail } from "../lib/errors.ts";
 import { toKstIso } from "../lib/kst-time.ts";
 import type { WebContext } from "../web/context.ts";
 import { checkOrigin } from "../web/origin.ts";
 import { paths } from "../web/paths.ts";
 import { ArticleNum } from "../web/validation.ts";
-import { VISITOR_COOKIE, visitorOf } from "../web/visitor.ts";
+import { addressReader } from "../web/visitor.ts";
 import { abuseFilterFor } from "./abuse-filter.service.ts";
 import {
   type CommentDeps,
@@ -143,10 +142,9 @@ export function registerCommentRoutes(app: FastifyInstance, ctx: WebContext): vo
     const p = IdParams.safeParse(request.params);
     if (!p.success) throw fail("comment_not_found");
     const { reason } = parse(z.object({ reason: z.string().max(2000).default("") }), request.body);
-    // A reader is their visitor id; without the cookie, their address. Either way, one report each.
-    const reporter = request.cookies[VISITOR_COOKIE]
-      ? visitorOf(request, reply)
-      : `a:${await addressKey(ctx.db, request.ip)}`;
+    // A report is an address's: cookies cost nothing to make, so three reports from one address
+    // (whatever cookies they carry) are one report.
+    const reporter = await addressReader(ctx.db, request.ip);
     await reportComment(deps, p.data.id, reporter, reason);
     return reply.status(202).send({ ok: true, message: "신고가 접수되었습니다." });
   });
@@ -156,8 +154,14 @@ export function registerCommentRoutes(app: FastifyInstance, ctx: WebContext): vo
     const p = IdParams.safeParse(request.params);
     if (!p.success) throw fail("comment_not_found");
     const { value } = parse(z.object({ value: z.enum(["like", "dislike"]) }), request.body);
-    const voter = visitorOf(request, reply);
-    const counts = await voteComment(deps, p.data.id, voter, value === "like" ? 1 : -1);
+    // A vote is the signed visitor's, or (no valid cookie) the address's; either way also capped per
+    // address, since anyone can collect fresh signed cookies.
+    let visitor = await ctx.visitors.idOf(request);
+    const voter = visitor ? `v:${visitor}` : await addressReader(ctx.db, request.ip);
+    const counts = await voteComment(deps, p.data.id, voter, value === "like" ? 1 : -1, {
+      address: await addressReader(ctx.db, request.ip),
+    });
+    if (!visitor) visitor = await ctx.visitors.issue(request, reply);
     return reply.header("cache-control", "no-store").send(counts);
   });
 }

@@ -2,7 +2,7 @@ import { addressKey } from "../lib/address-key.ts";
 import { type AppError, fail } from "../lib/errors.ts";
 import { COMMENT_MAX_BYTES, koreanByteLength } from "../lib/korean-bytes.ts";
 import { hashPassword, verifyPassword } from "../lib/password.ts";
-import { checkRates, type RateLimiter } from "../lib/rate-limit.ts";
+import { checkRates, checkRatesInOrder, type RateLimiter } from "../lib/rate-limit.ts";
 import type { UseCaseDeps } from "../lib/use-case.ts";
 import type { AbuseFilter } from "./abuse-filter.service.ts";
 import {
@@ -37,7 +37,15 @@ export const COMMENT_RATES = {
   perAddressHour: { limit: 20, windowMs: 3600_000 },
   perArticleMinute: { limit: 30, windowMs: 60_000 },
 } as const;
-/** Distinct readers whose reports hide a comment until a moderator looks. */
+/**
+ * Votes from one address: a household or an office shares one, so a few on one comment a day, and
+ * 60 an hour in all; fresh cookies (anyone can collect them) buy no more.
+ */
+export const VOTE_RATES = {
+  perAddressComment: { limit: 5, windowMs: 24 * 3600_000 },
+  perAddressHour: { limit: 60, windowMs: 3600_000 },
+} as const;
+/** Distinct addresses whose reports hide a comment until a moderator looks. */
 export const REPORTS_TO_HIDE = 3;
 export const NICKNAME_MAX = 20;
 const PASSWORD_MIN = 4;
@@ -123,7 +131,8 @@ export async function postComment(deps: CommentDeps, input: NewComment): Promise
   const block = await findActiveBlock(deps.db, nickname, address, now);
   if (block) throw fail("comment_blocked");
 
-  const rate = await checkRates(
+  // Narrowest first: what the address's own windows refuse never counts against the article's.
+  const rate = await checkRatesInOrder(
     deps.limiter,
     [
       { key: `comment:addr:short:${address}`, ...COMMENT_RATES.perAddressShort },
@@ -177,9 +186,13 @@ export async function deleteOwnComment(
   const now = deps.now();
   const addressHash = await addressKey(deps.db, address);
   // Guessing passwords is slowed like posting is.
-  const rate = await checkRates(
+  // Per comment too: guesses spread over many addresses still get 20 an hour at one password.
+  const rate = await checkRatesInOrder(
     deps.limiter,
-    [{ key: `comment:delete:${addressHash}`, limit: 10, windowMs: 60_000 }],
+    [
+      { key: `comment:delete:${addressHash}`, limit: 10, windowMs: 60_000 },
+      { key: `comment:delete:c:${id}`, limit: 20, windowMs: 3600_000 },
+    ],
     now,
   );
   if (!rate.allowed) throw tooOften("댓글 삭제 시도가", rate.retryAfterMs);
@@ -233,10 +246,20 @@ export async function voteComment(
   id: number,
   voter: string,
   value: 1 | -1,
+  from: { address: string },
 ): Promise<{ likes: number; dislikes: number }> {
   const now = deps.now();
   const comment = await findComment(deps.db, id);
   if (comment?.status !== "visible") throw fail("comment_not_found");
+  const rate = await checkRates(
+    deps.limiter,
+    [
+      { key: `comment:vote:${from.address}:${id}`, ...VOTE_RATES.perAddressComment },
+      { key: `comment:vote:${from.address}`, ...VOTE_RATES.perAddressHour },
+    ],
+    now,
+  );
+  if (!rate.allowed) throw tooOften("공감 표시가", rate.retryAfterMs);
   try {
     await deps.db.transaction().execute((trx) => insertVote(trx, { commentId: id, voter, value, at: now }));
   } catch (error) {

@@ -1,11 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, Migrator, PostgresDialect } from "kysely";
 import pg from "pg";
 import { type Dialect, postgresDialect, sqliteDialect } from "./dialect.ts";
 import { migrations } from "./migrations/index.ts";
 import type { Database } from "./schema.ts";
+import { SYNC_BUSY_TIMEOUT_MS, WaitingSqliteDialect } from "./sqlite-waiting.ts";
 import { keepPreparedStatements } from "./statement-cache.ts";
 
 export type DB = Kysely<Database>;
@@ -51,24 +52,68 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
       max: options.poolSize ?? 10,
       types: pgTypes as pg.CustomTypesConfig,
     });
-    pool.on("error", (error) => options.onConnectionError?.(error));
+    const connectionLost = (error: Error) => options.onConnectionError?.(error);
+    // An idle pooled connection's error reaches the pool; a checked-out one (a transaction waiting
+    // between statements) emits on the client itself, where pg has no listener while it is lent out.
+    // Both are expected events (the query in flight, if any, fails on its own); neither may end the process.
+    pool.on("error", connectionLost);
+    pool.on("connect", (client) => client.on("error", connectionLost));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: postgresDialect, sqlitePath: null, close: () => db.destroy() };
   }
   fs.mkdirSync(options.dataDir, { recursive: true });
   const file = path.join(options.dataDir, "jikji.sqlite");
-  const sqlite = new SQLite(file);
+  const sqlite = openCheckedSqlite(file);
   // WAL lets readers go on while one writer commits; NORMAL sync is durable across process crashes
   // (not power loss of the last commit), the usual trade for a web server.
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
+  // Locks held by another process are waited for asynchronously (see sqlite-waiting.ts).
+  sqlite.pragma(`busy_timeout = ${SYNC_BUSY_TIMEOUT_MS}`);
   sqlite.pragma("cache_size = -32000");
+  // Plain reads use a connection of their own, so they never queue behind a write that waits.
+  const reader = new SQLite(file, { timeout: SYNC_BUSY_TIMEOUT_MS });
+  reader.pragma("cache_size = -32000");
+  reader.pragma("foreign_keys = ON");
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: keepPreparedStatements(sqlite) }),
+    dialect: new WaitingSqliteDialect({
+      writer: keepPreparedStatements(sqlite),
+      reader: keepPreparedStatements(reader),
+    }),
   });
   return { db, dialect: sqliteDialect, sqlitePath: file, close: () => db.destroy() };
+}
+
+/** Raised when the SQLite file fails its integrity check at start: nothing is served from it. */
+export class CorruptDatabaseError extends Error {
+  override name = "CorruptDatabaseError";
+}
+
+/**
+ * Opens the SQLite file and runs `quick_check` on it (seconds even for a large file): a database with
+ * damaged pages is refused with a clear message instead of serving errors, or wrong pages, later.
+ */
+function openCheckedSqlite(file: string): SQLite.Database {
+  let sqlite: SQLite.Database | null = null;
+  let problems: string[];
+  try {
+    sqlite = new SQLite(file, { timeout: 10_000 });
+    const rows = sqlite.pragma("quick_check(20)") as { quick_check: string }[];
+    problems = rows.map((r) => r.quick_check).filter((r) => r !== "ok");
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? "";
+    if (!/^SQLITE_(CORRUPT|NOTADB)/.test(code)) throw error;
+    problems = [String((error as Error).message)];
+  }
+  if (problems.length) {
+    sqlite?.close();
+    throw new CorruptDatabaseError(
+      `SQLite 데이터베이스 파일이 손상되었습니다 (${file}). 서비스를 시작하지 않습니다. ` +
+        `백업에서 복구하거나 sqlite3의 .recover로 살려 낸 뒤 다시 시작하세요.\n  ${problems.join("\n  ")}`,
+    );
+  }
+  return sqlite!;
 }
 
 /** Brings the schema up to date; throws with the failing migration's name. */

@@ -98,7 +98,19 @@ export async function registerForEvent(
       const closed = registrationRefusal(locked, now);
       if (closed) throw closed;
       const existing = await findRegistrationByEmail(trx, locked.id, valid.email);
-      if (existing && existing.status !== "cancelled") throw fail("already_registered");
+      if (existing && existing.status !== "cancelled") {
+        // Already registered: the same answer as a new registration (what it would get, a code and
+        // a link of the same form), so the form tells no one who registered, and nothing is taken
+        // from the registrant. Nothing is stored; their own confirmation stays theirs alone.
+        const status = initialStatus(locked.capacity, await countConfirmed(trx, locked.id));
+        return {
+          event: locked,
+          status,
+          confirmationCode: newConfirmationCode(),
+          cancelToken,
+          unchanged: true,
+        };
+      }
       let code = newConfirmationCode();
       while (await codeTaken(trx, locked.id, code)) code = newConfirmationCode();
       const status = initialStatus(locked.capacity, await countConfirmed(trx, locked.id));
@@ -119,9 +131,14 @@ export async function registerForEvent(
       return { event: locked, status, confirmationCode: code, cancelToken };
     });
   } catch (error) {
-    // The unique index is the last word on duplicates (the check above answers the common case).
-    if (deps.dialect.isUniqueViolation(error)) throw fail("already_registered");
-    throw error;
+    // The unique index is the last word on duplicates (the check above answers the common case):
+    // a registration racing another with the same e-mail gets the same answer as above.
+    if (!deps.dialect.isUniqueViolation(error)) throw error;
+    return { event, status: "confirmed", confirmationCode: newConfirmationCode(), cancelToken };
+  }
+  if ("unchanged" in registered) {
+    const { unchanged: _, ...answer } = registered as NewRegistration & { unchanged: true };
+    return answer;
   }
   await deps.bus.announce([stale.event(registered.event.key)]);
   return registered;

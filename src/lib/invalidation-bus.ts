@@ -124,7 +124,12 @@ export async function createRedisBus(options: {
   const subscribers = localSubscribers(log);
   // Without an offline queue a publish while Redis is away fails at once (and is logged) instead of
   // holding the write that announced it; the connection keeps retrying in the background.
-  const publisher = new Redis(options.url, { maxRetriesPerRequest: 2, enableOfflineQueue: false });
+  // A Redis that hangs without answering fails the publish after 500 ms the same way.
+  const publisher = new Redis(options.url, {
+    maxRetriesPerRequest: 2,
+    enableOfflineQueue: false,
+    commandTimeout: 500,
+  });
   // A connection in subscriber mode can do nothing else, so listening takes a second one.
   const listener = new Redis(options.url, { maxRetriesPerRequest: 2 });
   for (const [name, connection] of [

@@ -8,9 +8,21 @@ import { keepFirstSetting } from "./secrets.repo.ts";
  * in the database so that every instance of one site shares them. Never part of a bundle.
  */
 export async function installSecret(db: Kysely<Database>, name: string): Promise<Buffer> {
+  // A secret never changes once stored (the first written wins), so each process reads it once.
+  let known = secretsRead.get(db);
+  if (!known) {
+    known = new Map();
+    secretsRead.set(db, known);
+  }
+  const cached = known.get(name);
+  if (cached) return cached;
   const value = await keepFirstSetting(db, `secret.${name}`, randomBytes(32).toString("hex"));
-  return Buffer.from(value, "hex");
+  const secret = Buffer.from(value, "hex");
+  known.set(name, secret);
+  return secret;
 }
+
+const secretsRead = new WeakMap<Kysely<Database>, Map<string, Buffer>>();
 
 /** A keyed hash: the same input gives the same value on this site, and nothing outside it. */
 export function keyedHash(secret: Buffer, value: string): string {

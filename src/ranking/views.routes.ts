@@ -3,7 +3,7 @@ import { z } from "zod";
 import { fail } from "../lib/errors.ts";
 import type { WebContext } from "../web/context.ts";
 import { checkOrigin } from "../web/origin.ts";
-import { setVisitorCookie, visitorIdOf } from "../web/visitor.ts";
+import { addressReader } from "../web/visitor.ts";
 import { isBot } from "./bots.ts";
 
 /** `{article: num}`; the number may come as a string (a form or a hand-written script). */
@@ -30,8 +30,8 @@ function bodyOf(request: FastifyRequest): unknown {
 /**
  * `POST /api/v1/views`: the article page's script reports a read (see site.js: after 5 seconds of the
  * page being visible). Answered at once with 204; the read is counted in the next flush, if it counts:
- * the visitor must carry the `jikji_vid` cookie (a first request gets it, and the next read counts),
- * must not be a known robot, and counts once per article in 24 hours.
+ * not a known robot, once per visitor (signed `jikji_vid` cookie, or the address without one) and
+ * article in 24 hours, and under the per-address cap.
  */
 export function registerViewRoutes(app: FastifyInstance, ctx: WebContext): void {
   // A beacon is a few bytes; anything bigger is refused before it is read.
@@ -43,17 +43,16 @@ export function registerViewRoutes(app: FastifyInstance, ctx: WebContext): void 
     if (!article) throw fail("article_not_found");
 
     reply.status(204).header("cache-control", "no-store");
-    const visitor = visitorIdOf(request);
-    if (!visitor) {
-      // Not counted: a reader is recognised by a cookie we gave them before. Their next read counts.
-      setVisitorCookie(request, reply);
-      return reply.send();
-    }
     if (isBot(request.headers["user-agent"])) return reply.send();
+    // A reader with the site's signed cookie is counted as that visitor. One without (a first visit,
+    // most of a paper's readers arriving from a portal or a messenger link) gets the cookie now and
+    // this read counts too, as their address: once per address, article and 24 hours, like a visitor.
+    const visitor = await ctx.visitors.idOf(request);
+    if (!visitor) await ctx.visitors.issue(request, reply);
     ctx.reads.record({
       articleId: article.id,
       publishedAt: article.publishedAt,
-      visitor,
+      visitor: visitor ? `v:${visitor}` : await addressReader(ctx.db, request.ip),
       at: ctx.now(),
       address: request.ip,
     });

@@ -25,11 +25,30 @@ export const SESSION_MAX_MS = 7 * 24 * 3600_000;
 const EXTEND_EVERY_MS = 5 * 60_000;
 
 /**
- * Failed sign-ins: after 5 for one e-mail (or 30 from one address, since a newsroom shares its
- * office's address) within 15 minutes, sign-in is locked for 15 minutes. From the third failure on,
- * each answer is also slowed down.
+ * Failed sign-ins are counted per (e-mail, address): after 5 within 15 minutes that pair is locked for
+ * 15 minutes, and from the second failure on each answer waits longer (0.25 s, 0.5 s, 1 s … up to 4 s).
+ * So the right password from another address is never refused because someone guessed wrong (bylines
+ * print staff e-mails: anyone could otherwise lock the newsroom out). One address is also capped at 30
+ * failures over all e-mails (an office shares one). Failures for one e-mail from everywhere only slow
+ * further failed answers down, never a right one.
  */
-export const THROTTLE = { windowMs: 15 * 60_000, lockMs: 15 * 60_000, perEmail: 5, perAddress: 30 } as const;
+export const THROTTLE = {
+  windowMs: 15 * 60_000,
+  lockMs: 15 * 60_000,
+  perEmailAndAddress: 5,
+  perAddress: 30,
+  /** failures of one e-mail, from any address, after which failed answers are slowed */
+  emailSlowAfter: 10,
+  /** never reached: the e-mail-wide count only slows, it does not lock */
+  emailNeverLocks: 1_000_000_000,
+} as const;
+
+/** The wait before a failed answer: doubling from the second failure of a pair, at most 4 s. */
+export function failureDelayMs(pairFailures: number, emailFailures: number): number {
+  const pair = pairFailures >= 2 ? Math.min(4000, 250 * 2 ** (pairFailures - 2)) : 0;
+  const email = emailFailures > THROTTLE.emailSlowAfter ? 1000 : 0;
+  return Math.max(pair, email);
+}
 
 /**
  * Signing in and out and passwords touch nothing public (no page shows who is signed in), so these
@@ -51,7 +70,9 @@ function lockedError(until: number, now: number) {
 
 async function throttleKeys(db: Kysely<Database>, email: string, address: string) {
   const secret = await installSecret(db, "address_hash");
-  return { email: `email:${email.toLowerCase()}`, address: `ip:${keyedHash(secret, address)}` };
+  const emailKey = keyedHash(secret, `email:${email.trim().toLowerCase()}`).slice(0, 32);
+  const addressKey = keyedHash(secret, address).slice(0, 32);
+  return { email: `email:${emailKey}`, pair: `pair:${emailKey}:${addressKey}`, address: `ip:${addressKey}` };
 }
 
 async function lockedUntil(db: Kysely<Database>, keys: string[], now: number): Promise<number | null> {
@@ -77,20 +98,23 @@ export async function signIn(
   const { db } = deps;
   const now = deps.now();
   const keys = await throttleKeys(db, input.email, input.address);
-  const locked = await lockedUntil(db, [keys.email, keys.address], now);
+  const locks = [keys.pair, keys.address];
+  const locked = await lockedUntil(db, locks, now);
   if (locked) throw lockedError(locked, now);
 
   const staff = await findSignInAccount(db, input.email);
   const ok = await verifyPassword(staff?.password_hash ?? (await decoyHash()), input.password);
   if (!staff || !ok || staff.active !== 1 || !staff.password_hash) {
-    const failures = await recordFailure(db, keys.email, THROTTLE.perEmail, now);
+    const pairFailures = await recordFailure(db, keys.pair, THROTTLE.perEmailAndAddress, now);
+    const emailFailures = await recordFailure(db, keys.email, THROTTLE.emailNeverLocks, now);
     await recordFailure(db, keys.address, THROTTLE.perAddress, now);
-    if (failures >= 3) await (deps.sleep ?? defaultSleep)(Math.min(2000, 400 * (failures - 2)));
-    const nowLocked = await lockedUntil(db, [keys.email, keys.address], now);
+    const wait = failureDelayMs(pairFailures, emailFailures);
+    if (wait > 0) await (deps.sleep ?? defaultSleep)(wait);
+    const nowLocked = await lockedUntil(db, locks, now);
     throw nowLocked ? lockedError(nowLocked, now) : fail("sign_in_failed");
   }
 
-  await clearThrottle(db, keys.email);
+  await clearThrottle(db, keys.pair);
   await deleteExpiredSessions(db, now);
   const token = randomToken();
   await insertSession(db, {

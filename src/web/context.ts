@@ -13,6 +13,7 @@ import type { ReadCounter } from "../ranking/read-counter.ts";
 import { keepInPageCache } from "./page-cache/http.ts";
 import type { Assets } from "./public/assets.ts";
 import { type Chrome, createChromeSource } from "./public/chrome.ts";
+import { type VisitorIds, visitorIds } from "./visitor.ts";
 
 /** What route handlers may use: passed in at the edge, never imported as module state. */
 export interface WebContext {
@@ -31,6 +32,8 @@ export interface WebContext {
   reads: ReadCounter;
   /** where use cases announce what they made stale (see lib/invalidation-bus.ts) */
   bus: InvalidationBus;
+  /** the signed `jikji_vid` cookie: who a reader is for votes and reads */
+  visitors: VisitorIds;
   /** the frame of every public page, kept in memory until announced stale */
   chrome(): Promise<Chrome>;
   /** 인기기사 lists, kept in memory until the ranking or a public story changes */
@@ -57,6 +60,7 @@ export function createWebContext(deps: {
   return {
     ...deps,
     mediaDir: path.join(deps.config.dataDir, "media"),
+    visitors: visitorIds(deps.db),
     chrome: frame.chrome,
     mostRead: createMostReadSource({ db: deps.db, bus: deps.bus }),
   };

@@ -17,8 +17,12 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-export function registerSecurityHeaders(app: FastifyInstance): void {
+/** Browsers keep to https for a year once they have seen the site there (SITE_URL https only). */
+const HSTS = "max-age=31536000";
+
+export function registerSecurityHeaders(app: FastifyInstance, options: { https: boolean }): void {
   app.addHook("onSend", async (_request, reply) => {
+    if (options.https) reply.header("strict-transport-security", HSTS);
     reply.header("content-security-policy", CSP);
     reply.header("x-content-type-options", "nosniff");
     reply.header("x-frame-options", "DENY");

@@ -93,12 +93,13 @@ describe("comment writes announce what they made stale", () => {
   it("reports announce once, when they hide the comment; approval shows it again", async () => {
     const c = await post({ ...ok, body: "신고받을 의견" });
     announced = [];
-    for (const [i, vid] of ["1", "2", "3", "4"].entries()) {
+    // four readers, four addresses (reports count once per address)
+    for (const [i, n] of ["1", "2", "3", "4"].entries()) {
       const res = await t.app.inject({
         method: "POST",
         url: `/api/v1/comments/${c.id}/reports`,
         payload: { reason: "비방" },
-        cookies: { jikji_vid: `reader-${vid.repeat(16)}` },
+        remoteAddress: `198.51.100.${n}`,
       });
       expect(res.statusCode).toBe(202);
       expect(announced, `after report ${i + 1}`).toEqual(i < 2 ? [] : [["article:7101"]]);

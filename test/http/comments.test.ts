@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from "../support/app.ts";
 import { article, newsroom } from "../support/factories.ts";
 import { inner, textOf } from "../support/html.ts";
 import { givePasswords, signIn } from "../support/newsroom.ts";
+import { signedVisitors } from "../support/visitors.ts";
 
 describe("comments", () => {
   let t: TestApp;
@@ -11,6 +12,7 @@ describe("comments", () => {
   // Each test posts from its own address unless it is about limits, so limits don't leak between tests.
   const nextIp = () => `203.0.113.${++ip}`;
   let address = nextIp();
+  let visitor: (name: string) => string;
 
   const post = (body: Record<string, unknown>, num = 7001, from = address) =>
     t.app.inject({
@@ -38,6 +40,7 @@ describe("comments", () => {
       ),
     );
     await givePasswords(t, ["park-sj", "mod"]);
+    visitor = await signedVisitors(t.database.db);
   });
   beforeEach(() => {
     address = nextIp();
@@ -185,16 +188,17 @@ describe("comments", () => {
     const a = (await post({ ...ok, body: "첫째 의견" })).json().comment;
     clock += 20_000;
     const b = (await post({ ...ok, body: "둘째 의견" })).json().comment;
-    const vote = (id: number, value: string, vid: string) =>
+    const vote = (id: number, value: string, vid: string, from = address) =>
       t.app.inject({
         method: "POST",
         url: `/api/v1/comments/${id}/votes`,
         payload: { value },
         cookies: { jikji_vid: vid },
+        remoteAddress: from,
       });
-    expect((await vote(a.id, "like", "visitor-aaaaaaaaaaaaaaaa")).json()).toEqual({ likes: 1, dislikes: 0 });
-    expect((await vote(a.id, "like", "visitor-aaaaaaaaaaaaaaaa")).json().error.code).toBe("already_voted");
-    expect((await vote(a.id, "dislike", "visitor-bbbbbbbbbbbbbbbb")).json()).toEqual({
+    expect((await vote(a.id, "like", visitor("aa"))).json()).toEqual({ likes: 1, dislikes: 0 });
+    expect((await vote(a.id, "like", visitor("aa"))).json().error.code).toBe("already_voted");
+    expect((await vote(a.id, "dislike", visitor("bb"))).json()).toEqual({
       likes: 1,
       dislikes: 1,
     });
@@ -210,22 +214,23 @@ describe("comments", () => {
 
   it("hides a comment reported by three different readers until reviewed; one reader counts once", async () => {
     const { comment } = (await post({ ...ok, body: "논란이 될 만한 의견" })).json();
-    const report = (vid: string) =>
+    const report = (vid: string, from: string) =>
       t.app.inject({
         method: "POST",
         url: `/api/v1/comments/${comment.id}/reports`,
         payload: { reason: "명예훼손" },
         cookies: { jikji_vid: vid },
+        remoteAddress: from,
       });
-    expect((await report("reader-1111111111111111")).statusCode).toBe(202);
-    expect((await report("reader-1111111111111111")).statusCode).toBe(202);
-    expect((await report("reader-2222222222222222")).statusCode).toBe(202);
+    expect((await report(visitor("r1"), "198.51.100.1")).statusCode).toBe(202);
+    expect((await report(visitor("r1"), "198.51.100.1")).statusCode).toBe(202);
+    expect((await report(visitor("r2"), "198.51.100.2")).statusCode).toBe(202);
     const visible = () =>
       t.app
         .inject("/api/v1/articles/7001/comments")
         .then((r) => r.json().comments.some((c: { id: number }) => c.id === comment.id));
     expect(await visible()).toBe(true);
-    await report("reader-3333333333333333");
+    await report(visitor("r3"), "198.51.100.3");
     expect(await visible()).toBe(false);
 
     const mod = await signIn(t, "mod@test.example.kr");

@@ -148,14 +148,30 @@ describe("event registrations", () => {
     expect(bad.statusCode).toBe(404);
   });
 
-  it("refuses a second registration with the same e-mail, whatever its case", async () => {
-    expect((await register("dup", person({ email: "Kim.Minji@Example.KR" }))).statusCode).toBe(201);
-    const again = await register("dup", person({ email: "  kim.minji@example.kr " }));
-    expect(again.statusCode).toBe(409);
-    expect(again.json().error.code).toBe("already_registered");
-    expect(again.json().error.message).toMatch(/이미 신청/);
-    const stored = (await statuses("dup")).rows.map((r) => r.email);
-    expect(stored).toContain("kim.minji@example.kr");
+  it("answers a second registration with the same e-mail like any other, and changes nothing", async () => {
+    const first = await register("dup", person({ email: "Kim.Minji@Example.KR", name: "김민지" }));
+    expect(first.statusCode).toBe(201);
+    const before = await t.database.db.selectFrom("event_registrations").selectAll().orderBy("id").execute();
+    const again = await register("dup", person({ email: "  kim.minji@example.kr ", name: "다른 사람" }));
+    // the same answer a new address gets: nobody learns who registered
+    const fresh = await register("dup", person({ email: "someone.new@example.kr" }));
+    expect(again.statusCode).toBe(fresh.statusCode);
+    expect(Object.keys(again.json()).sort()).toEqual(Object.keys(fresh.json()).sort());
+    expect(again.json().status).toBe(fresh.json().status);
+    expect(again.json().confirmationCode).toMatch(/^[A-Z0-9-]+$/);
+    expect(again.json().confirmationCode).not.toBe(first.json().confirmationCode);
+    expect(again.json().cancelUrl).not.toBe(first.json().cancelUrl);
+    // the registrant's own registration is untouched, and the second one took nothing
+    const after = await t.database.db.selectFrom("event_registrations").selectAll().orderBy("id").execute();
+    expect(after.filter((r) => !before.some((b) => b.id === r.id)).map((r) => r.email)).toEqual([
+      "someone.new@example.kr",
+    ]);
+    expect(after.find((r) => r.email === "kim.minji@example.kr")).toEqual(
+      before.find((r) => r.email === "kim.minji@example.kr"),
+    );
+    // and the link it got leads to no one's registration
+    const cancel = new URL(again.json().cancelUrl);
+    expect((await t.app.inject(`${cancel.pathname}${cancel.search}`)).statusCode).toBe(404);
   });
 
   it("refuses closed and ended events with 409 and a Korean message", async () => {

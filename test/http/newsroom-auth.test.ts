@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { failureDelayMs, THROTTLE } from "../../src/staff/auth.service.ts";
 import { createTestApp, type TestApp } from "../support/app.ts";
 import { newsroom } from "../support/factories.ts";
 import { givePasswords, PASSWORD, signIn, signInResponse } from "../support/newsroom.ts";
@@ -72,7 +73,31 @@ describe("newsroom sign-in and sessions", () => {
     expect(res.statusCode).toBe(403);
   });
 
-  it("locks sign-in after five failures for an account, even with the right password, until the lock ends", async () => {
+  it("never refuses the right password from another address because someone else guessed wrong", async () => {
+    const attacker = "203.0.113.200";
+    for (let i = 0; i < 12; i++) await signInResponse(t, "sjpark@test.example.kr", `guess-${i}`, attacker);
+    expect((await signInResponse(t, "sjpark@test.example.kr", PASSWORD, attacker)).statusCode).toBe(429);
+    // the reporter, at the office
+    expect((await signInResponse(t, "sjpark@test.example.kr", PASSWORD, "198.51.100.20")).statusCode).toBe(
+      303,
+    );
+    // one address guessing many accounts is capped over all of them
+    const sprayer = "203.0.113.201";
+    const codes: number[] = [];
+    for (let i = 0; i < THROTTLE.perAddress + 1; i++)
+      codes.push((await signInResponse(t, `nobody${i}@test.example.kr`, "wrong-wrong", sprayer)).statusCode);
+    expect(codes.at(-1)).toBe(429);
+    expect((await signInResponse(t, "sjpark@test.example.kr", PASSWORD, sprayer)).statusCode).toBe(429);
+  });
+
+  it("slows repeated failures more and more, never a right password", () => {
+    expect(failureDelayMs(1, 1)).toBe(0);
+    expect([2, 3, 4, 5, 8].map((n) => failureDelayMs(n, n))).toEqual([250, 500, 1000, 2000, 4000]);
+    // many addresses guessing one account: each further failure waits, however fresh its address
+    expect(failureDelayMs(1, THROTTLE.emailSlowAfter + 1)).toBe(1000);
+  });
+
+  it("locks sign-in after five failures for an account from one address, even with the right password, until the lock ends", async () => {
     for (let i = 0; i < 5; i++) await signInResponse(t, "lock@test.example.kr", "nope-nope-nope");
     const locked = await signInResponse(t, "lock@test.example.kr", PASSWORD);
     expect(locked.statusCode).toBe(429);

@@ -14,6 +14,7 @@ import {
   TEST_REDIS_URL,
   type TwoInstances,
 } from "../support/instances.ts";
+import { signedVisitors } from "../support/visitors.ts";
 
 /**
  * Several instances behave as one: two apps, each with its own database connection, sharing one
@@ -24,7 +25,7 @@ const REDIS_URL = TEST_REDIS_URL;
 const CHROME =
   "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
 const DAY = 24 * 3_600_000;
-const visitor = (name: string | number) => `reader-${String(name).padStart(12, "0")}`;
+let visitor: (name: string | number) => string;
 
 describe("most-read shared through Redis by two instances", () => {
   const prefix = `jikji-test-${process.pid}-${randomBytes(4).toString("hex")}:`;
@@ -64,6 +65,7 @@ describe("most-read shared through Redis by two instances", () => {
     redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 2 });
     instances = await startTwoInstances({ now: () => clock, redisKeyPrefix: prefix });
     ({ database, a, b } = instances);
+    visitor = await signedVisitors(database.db);
     await importBundle(
       {
         db: database.db,

@@ -11,6 +11,7 @@ import { createTestApp, NOW, SITE_URL, type TestApp } from "../support/app.ts";
 import { article, kst, newsroom } from "../support/factories.ts";
 import { inner } from "../support/html.ts";
 import { givePasswords, signIn } from "../support/newsroom.ts";
+import { signedVisitors } from "../support/visitors.ts";
 
 const CHROME =
   "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
@@ -18,8 +19,8 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** A visitor id like the ones the site issues (16+ characters of [A-Za-z0-9_-]). */
-const visitor = (name: string | number) => `reader-${String(name).padStart(12, "0")}`;
+/** A signed visitor cookie as the site issues them, one reader per name (set by each suite's app). */
+let visitor: (name: string | number) => string;
 
 /**
  * The newsroom of these tests, at NOW = 2026-03-20 12:00 KST:
@@ -151,6 +152,7 @@ describe("counting reads: POST /api/v1/views", () => {
   beforeAll(async () => {
     t = await createTestApp({ now: () => clock });
     await t.import(newsroom(stories()));
+    visitor = await signedVisitors(t.database.db);
   });
   afterAll(() => t.close());
 
@@ -167,21 +169,44 @@ describe("counting reads: POST /api/v1/views", () => {
     expect(await storedReads(t, 7101)).toBe(1);
   });
 
-  it("does not count a request without the visitor cookie, but gives it one; the next read counts", async () => {
+  it("counts a first visit (no cookie) and gives it the signed cookie; its next read of the story is its own", async () => {
     const res = await read(7102, { visitor: null });
     expect(res.statusCode).toBe(204);
     const cookie = res.cookies.find((c) => c.name === "jikji_vid");
     expect(cookie).toMatchObject({ path: "/", httpOnly: true, sameSite: "Lax", maxAge: 365 * 24 * 3600 });
-    expect(cookie!.value).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
-    // a cookie that is not one of ours is no better than none
-    const forged = await read(7102, { visitor: "short" });
-    expect(forged.cookies.some((c) => c.name === "jikji_vid")).toBe(true);
-    await t.app.reads.flush();
-    expect(await viewCount(t, 7102)).toBe(200);
-
-    await read(7102, { visitor: cookie!.value });
+    expect(cookie!.value).toMatch(/^[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{22}$/);
     await t.app.reads.flush();
     expect(await viewCount(t, 7102)).toBe(201);
+
+    // the signed cookie is accepted as is, and not replaced
+    const again = await read(7201, { visitor: cookie!.value });
+    expect(again.cookies.some((c) => c.name === "jikji_vid")).toBe(false);
+  });
+
+  it("takes a cookie the site did not sign, or a changed one, for no cookie: deduplicated by address", async () => {
+    const first = await read(7202, { visitor: null, from: "198.51.100.50" });
+    const signed = first.cookies.find((c) => c.name === "jikji_vid")!.value;
+    const [id, sig] = signed.split(".") as [string, string];
+    const tampered = [
+      "made-up-visitor-0000001",
+      "short",
+      `${id}.${sig.slice(0, -1)}${sig.endsWith("A") ? "B" : "A"}`,
+      `${id.slice(0, -1)}${id.endsWith("A") ? "B" : "A"}.${sig}`,
+      `${id}.${sig}.x`,
+    ];
+    for (const value of tampered) {
+      const res = await read(7202, { visitor: value, from: "198.51.100.50" });
+      expect(res.statusCode).toBe(204);
+      // treated as no cookie: a fresh signed one is issued
+      expect(res.cookies.find((c) => c.name === "jikji_vid")?.value).toMatch(/\./);
+    }
+    await t.app.reads.flush();
+    // one address, one article, one day: one read, however many made-up cookies it sent
+    expect(await storedReads(t, 7202)).toBe(1);
+    // another address without a cookie is another reader
+    await read(7202, { visitor: null, from: "198.51.100.51" });
+    await t.app.reads.flush();
+    expect(await storedReads(t, 7202)).toBe(2);
   });
 
   it("counts 60 reads by one visitor once, and again 24 hours later", async () => {
@@ -333,6 +358,7 @@ describe("most-read ranking", () => {
   beforeAll(async () => {
     t = await createTestApp({ now: () => clock });
     await t.import(newsroom(stories()));
+    visitor = await signedVisitors(t.database.db);
   });
   afterAll(() => t.close());
 
@@ -465,6 +491,7 @@ describe("counts survive a restart", () => {
     const t = await createTestApp({ now: () => clock });
     try {
       await t.import(newsroom(stories()));
+      visitor = await signedVisitors(t.database.db);
       const read = reader(() => t.app);
       for (let i = 0; i < 12; i++) await read(7001, { visitor: visitor(`before-restart-${i}`) });
       // no flush: closing the app must write what it holds

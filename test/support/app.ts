@@ -20,7 +20,13 @@ export interface TestApp {
 
 /** An app on its own fresh database, with a fixed clock. */
 export async function createTestApp(
-  options: { now?: () => number; env?: Record<string, string> } = {},
+  options: {
+    now?: () => number;
+    /** more environment for loadConfig (TRUST_PROXY, SITE_URL …) */
+    env?: Record<string, string>;
+    /** a pino logger of the test's own (to read what is logged) */
+    logger?: import("fastify").FastifyBaseLogger;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const now = options.now ?? (() => NOW);
@@ -38,7 +44,7 @@ export async function createTestApp(
     dialect: database.dialect,
     now,
     sleep: async () => {},
-    logger: process.env.DEBUG_LOG ? (await import("pino")).default() : false,
+    logger: options.logger ?? (process.env.DEBUG_LOG ? (await import("pino")).default() : false),
   });
   const mediaDir = path.join(database.dataDir, "media");
   return {

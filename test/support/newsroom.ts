@@ -76,14 +76,17 @@ export async function signInResponse(
   t: TestApp,
   email: string,
   password: string,
+  /** the client's address (default: light-my-request's 127.0.0.1) */
+  from?: string,
 ): Promise<LightMyRequestResponse> {
-  const page = await t.app.inject("/newsroom/login");
+  const page = await t.app.inject({ url: "/newsroom/login", ...(from ? { remoteAddress: from } : {}) });
   const loginCsrf = cookiesFrom(page).jikji_login_csrf!;
   const field = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
   return t.app.inject({
     method: "POST",
     url: "/newsroom/login",
     headers: { cookie: `jikji_login_csrf=${loginCsrf}`, "content-type": "application/x-www-form-urlencoded" },
+    ...(from ? { remoteAddress: from } : {}),
     payload: new URLSearchParams({ email, password, _csrf: field, next: "/newsroom" }).toString(),
   });
 }

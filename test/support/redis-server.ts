@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import net from "node:net";
 
-/** A Redis server of this test's own on a free port, so that it can be stopped and started again. */
+/** A free TCP port on loopback (nothing listens on it once this returns). */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -13,13 +13,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** A Redis server of the test's own on `port`, so that it can be stopped and started again. */
 export async function startRedis(port: number): Promise<ChildProcess> {
   const child = spawn(
     "redis-server",
     ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-    {
-      stdio: ["ignore", "pipe", "ignore"],
-    },
+    { stdio: ["ignore", "pipe", "ignore"] },
   );
   await new Promise<void>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`redis-server exited with ${code}`)));
@@ -30,8 +29,9 @@ export async function startRedis(port: number): Promise<ChildProcess> {
   return child;
 }
 
+/** Stops a Redis the test started (never the shared one). */
 export async function stopRedis(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
   child.kill("SIGKILL");
   await exited;

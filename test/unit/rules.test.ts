@@ -89,11 +89,18 @@ describe("config", () => {
     expect(c).toMatchObject({
       port: 8080,
       siteUrl: "https://news.example.kr",
-      trustProxy: true,
+      trustProxy: 1,
       loadDemo: false,
       databaseUrl: "postgres://u@h/db",
     });
     expect(() => loadConfig({ PORT: "http", DATABASE_URL: "mysql://x" })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: "http" })).toThrow(/PORT/);
+  });
+
+  it("loads the demo by default only outside production", () => {
+    expect(loadConfig({}).loadDemo).toBe(true);
+    expect(loadConfig({ NODE_ENV: "production" }).loadDemo).toBe(false);
+    expect(loadConfig({ NODE_ENV: "production", JIKJI_DEMO: "1" }).loadDemo).toBe(true);
+    expect(loadConfig({ JIKJI_DEMO: "0" }).loadDemo).toBe(false);
   });
 });
