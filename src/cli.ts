@@ -66,6 +66,10 @@ async function runImport(args: string[]): Promise<void> {
   console.log(
     `가져오기 완료: 섹션 ${report.sections}, 직원 ${report.staff}, 인물 ${report.people}, 기사 ${report.articles}, 댓글 ${report.comments}, 행사 ${report.events}, 사진 ${report.images}`,
   );
+  if (report.repairedTitles.length) {
+    console.log(`제목에 섞인 링크 태그를 걷어 낸 곳 ${report.repairedTitles.length}건:`);
+    for (const r of report.repairedTitles) console.log(`  ${r.path}: ${r.before} → ${r.after}`);
+  }
 }
 
 async function runExport(args: string[]): Promise<void> {

@@ -181,10 +181,10 @@ function CommentItem({ comment }: { comment: PublicComment }) {
       </p>
       <p class="comment__body">{comment.body}</p>
       <p class="comment__actions">
-        <button type="button" data-vote="like" aria-label="공감">
+        <button type="button" data-vote="like">
           공감 <span data-likes>{comment.likes}</span>
         </button>
-        <button type="button" data-vote="dislike" aria-label="비공감">
+        <button type="button" data-vote="dislike">
           비공감 <span data-dislikes>{comment.dislikes}</span>
         </button>
         <button type="button" data-comment-report>
@@ -314,11 +314,12 @@ export function ArticlePage({
             </div>
             <div class="article__tools">
               <div class="font-size" role="group" aria-label="글자 크기">
-                <button type="button" data-font="up" aria-label="글자 크게">
-                  확대
+                {/* The name holds the visible word (확대), so voice control finds the button by what it shows. */}
+                <button type="button" data-font="up">
+                  <span class="visually-hidden">글자 </span>확대
                 </button>
-                <button type="button" data-font="down" aria-label="글자 작게">
-                  축소
+                <button type="button" data-font="down">
+                  <span class="visually-hidden">글자 </span>축소
                 </button>
               </div>
               <ShareBar url={url} title={a.title} youtubeUrl={chrome.site.youtubeUrl} />

@@ -1,4 +1,5 @@
 import type { ArticleRevisionRow, ArticleStatus, MediaRow, SectionRow } from "../db/schema.ts";
+import { withParticle } from "../lib/josa.ts";
 import { formatKst, formatKstMinute } from "../lib/kst-time.ts";
 import type { PeoplePanel } from "../people/article-people.service.ts";
 import { PeoplePanelView } from "../people/article-people.view.tsx";
@@ -546,7 +547,7 @@ export function RevisionsPage(
                     name="a"
                     value={String(r.id)}
                     checked={i === 1}
-                    aria-label={`#${r.id}을 이전 판으로`}
+                    aria-label={`${withParticle(`#${r.id}`, "을/를")} 이전 판으로`}
                   />
                 </td>
                 <td>
@@ -555,7 +556,7 @@ export function RevisionsPage(
                     name="b"
                     value={String(r.id)}
                     checked={i === 0}
-                    aria-label={`#${r.id}을 이후 판으로`}
+                    aria-label={`${withParticle(`#${r.id}`, "을/를")} 이후 판으로`}
                   />
                 </td>
                 <td>#{r.id}</td>

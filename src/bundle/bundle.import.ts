@@ -8,7 +8,8 @@ import type { Database } from "../db/schema.ts";
 import { AppError, fail } from "../lib/errors.ts";
 import { stale } from "../lib/invalidation-bus.ts";
 import { parseIsoWithOffset } from "../lib/kst-time.ts";
-import { htmlToText, sanitizeBodyHtml, stripTags } from "../lib/sanitize-html.ts";
+import { unwrapLeakedLinks } from "../lib/plain-text.ts";
+import { paragraphText, sanitizeBodyHtml } from "../lib/sanitize-html.ts";
 import type { UseCaseDeps } from "../lib/use-case.ts";
 import { upsertMedia } from "../media/media.repo.ts";
 import { type ProcessedImage, processImage } from "../media/media.service.ts";
@@ -35,6 +36,36 @@ export interface ImportReport {
   comments: number;
   events: number;
   images: number;
+  /** plain-text fields whose leaked `<a …>X</a>` was unwrapped to `X`, by JSON path */
+  repairedTitles: RepairedTitle[];
+}
+
+export interface RepairedTitle {
+  path: string;
+  before: string;
+  after: string;
+}
+
+/**
+ * Titles and subtitles are plain text; the old system leaked links into some. Unwraps those (the one
+ * repair the importer makes) and lists each, so the report can name every title it changed.
+ */
+function repairTitles(b: Bundle): RepairedTitle[] {
+  const repaired: RepairedTitle[] = [];
+  const repair = (path: string, before: string | undefined): string | undefined => {
+    if (before === undefined) return before;
+    const { text, repaired: changed } = unwrapLeakedLinks(before);
+    if (changed) repaired.push({ path, before, after: text });
+    return text;
+  };
+  (b.articles ?? []).forEach((a, i) => {
+    a.title = repair(`articles[${i}].title`, a.title)!;
+    a.subtitle = repair(`articles[${i}].subtitle`, a.subtitle);
+  });
+  (b.events ?? []).forEach((e, i) => {
+    e.title = repair(`events[${i}].title`, e.title)!;
+  });
+  return repaired;
 }
 
 /** The bundle was refused; nothing was written. `problems` name every error with its JSON path. */
@@ -365,14 +396,14 @@ async function writeBundle(
     }
     const body = sanitizeBodyHtml(a.body);
     const values = {
-      title: stripTags(a.title),
-      subtitle: a.subtitle ? stripTags(a.subtitle) || null : null,
+      title: a.title,
+      subtitle: a.subtitle || null,
       section_id: sectionIds.get(a.section)!,
       status: a.status,
       published_at: ms(a.publishedAt),
       updated_at: ms(a.updatedAt),
       body_html: body,
-      excerpt: makeExcerpt(htmlToText(body)),
+      excerpt: makeExcerpt(paragraphText(body)),
       lead_media_id: mediaId,
       lead_alt: a.leadImage?.alt ?? null,
       lead_caption: a.leadImage?.caption ?? null,
@@ -454,7 +485,7 @@ async function writeBundle(
 
   for (const e of b.events ?? []) {
     const values = {
-      title: stripTags(e.title),
+      title: e.title,
       starts_at: parseIsoWithOffset(e.startsAt)!,
       ends_at: ms(e.endsAt),
       venue: e.venue ?? null,
@@ -505,6 +536,7 @@ export async function importBundle(
     ]);
   }
   const b = parsed.bundle;
+  const repairedTitles = repairTitles(b);
   const problems = await checkReferences(deps.db, b);
   const { images, problems: imageProblems } = await prepareImages(b, deps, options);
   problems.push(...imageProblems);
@@ -523,6 +555,7 @@ export async function importBundle(
     comments: b.comments?.length ?? 0,
     events: b.events?.length ?? 0,
     images: new Set([...images.values()].map((i) => i.sha256)).size,
+    repairedTitles,
   };
 }
 

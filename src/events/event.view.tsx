@@ -1,3 +1,4 @@
+import { withParticle } from "../lib/josa.ts";
 import { formatKstLong, toKstIso } from "../lib/kst-time.ts";
 import { absoluteUrl, paths } from "../web/paths.ts";
 import type { Assets } from "../web/public/assets.ts";
@@ -163,7 +164,11 @@ export function EventListPage({
     <Layout
       chrome={chrome}
       assets={assets}
-      meta={{ title: "행사", description: `${chrome.site.name}이 여는 포럼과 세미나`, canonical: "/events" }}
+      meta={{
+        title: "행사",
+        description: `${withParticle(chrome.site.name, "이/가")} 여는 포럼과 세미나`,
+        canonical: "/events",
+      }}
     >
       <h1 class="section-head__title">행사</h1>
       <section aria-labelledby="upcoming-title">

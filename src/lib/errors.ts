@@ -105,7 +105,9 @@ export const CATALOGUE = {
   staff_key_taken: { status: 409, message: "이미 쓰이는 키입니다. 다른 키를 정해 주세요." },
   staff_email_taken: {
     status: 409,
-    message: (owner: string | undefined) => `이미 다른 직원${owner ? `(${owner})` : ""}이 쓰는 이메일입니다.`,
+    // The particle follows the word before the brackets: 직원(김수연)이, as it is read aloud.
+    message: (owner: string | undefined) =>
+      `이미 다른 직원${owner ? `(${owner})` : ""}${particleFor("직원", "이/가")} 쓰는 이메일입니다.`,
   },
   cannot_demote_self: {
     status: 409,

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database, PersonRow } from "../db/schema.ts";
 import { parseStringList } from "../lib/json-list.ts";
 import { paths } from "../web/paths.ts";
+import type { ArticleSummary } from "../web/public/view-models.ts";
 import { countArticlesMentioning, listArticlesMentioning } from "./article-people.repo.ts";
 import { findPersonByKey, listSpeakerEvents } from "./person.repo.ts";
 
@@ -24,16 +25,18 @@ export interface PersonPageModel {
   description: string;
   /** events where the person speaks, newest first */
   events: { key: string; title: string; href: string }[];
-  /** this page of published articles linking the person, newest first */
-  articles: { num: number; title: string; href: string; publishedAt: number | null }[];
+  /** this page of published articles linking the person, newest first, as cards */
+  articles: ArticleSummary[];
   page: number;
   pages: number;
+  /** published articles linking the person, in all */
+  total: number;
 }
 
 export function toPersonPage(input: {
   person: PersonRow;
   events: readonly { key: string; title: string }[];
-  articles: readonly { num: number; title: string; published_at: number | null }[];
+  articles: readonly ArticleSummary[];
   page: number;
   /** how many published articles link the person in all */
   total: number;
@@ -52,14 +55,10 @@ export function toPersonPage(input: {
     title: position ? `${person.name} ${position}` : person.name,
     description: person.bio ?? `${person.name} ${position}`.trim(),
     events: input.events.map((e) => ({ key: e.key, title: e.title, href: paths.event(e.key) })),
-    articles: input.articles.map((a) => ({
-      num: a.num,
-      title: a.title,
-      href: paths.article(a.num),
-      publishedAt: a.published_at,
-    })),
+    articles: [...input.articles],
     page: input.page,
     pages: Math.max(1, Math.ceil(input.total / PERSON_ARTICLES_PER_PAGE)),
+    total: input.total,
   };
 }
 

@@ -33,7 +33,10 @@ describe("every public page fits the screen, from a small phone to a desktop", (
       return [...document.querySelectorAll("body *")]
         .filter((el) => el.getBoundingClientRect().right > width + 1 && el.checkVisibility())
         .slice(0, 5)
-        .map((el) => `${el.tagName.toLowerCase()}.${el.className} → ${Math.round(el.getBoundingClientRect().right)}`);
+        .map(
+          (el) =>
+            `${el.tagName.toLowerCase()}.${el.className} → ${Math.round(el.getBoundingClientRect().right)}`,
+        );
     });
 
   it("has no sideways scrolling at 320, 360, 390, 412, 768 and 1280 px", async () => {
@@ -45,7 +48,9 @@ describe("every public page fits the screen, from a small phone to a desktop", (
         expect(response?.status(), name).toBe(name === "notFound" ? 404 : 200);
         const documentWidth = await page.evaluate(() => document.documentElement.scrollWidth);
         if (documentWidth > width) {
-          failures.push(`${name} at ${width}px is ${documentWidth}px wide: ${(await overflowing()).join(", ")}`);
+          failures.push(
+            `${name} at ${width}px is ${documentWidth}px wide: ${(await overflowing()).join(", ")}`,
+          );
         }
       }
     }
@@ -69,8 +74,8 @@ describe("every public page fits the screen, from a small phone to a desktop", (
     expect(box!.x + box!.width).toBeLessThanOrEqual(320);
     // and it is the button that answers a tap there, not something laid over it
     const hit = await page.evaluate(
-      ([x, y]) => document.elementFromPoint(x, y)?.closest("button")?.textContent?.trim(),
-      [box!.x + box!.width / 2, box!.y + box!.height / 2],
+      ({ x, y }) => document.elementFromPoint(x, y)?.closest("button")?.textContent?.trim(),
+      { x: box!.x + box!.width / 2, y: box!.y + box!.height / 2 },
     );
     expect(hit).toBe("등록");
   });

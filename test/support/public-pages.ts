@@ -7,16 +7,19 @@ import { article, kst, newsroom, photoDataUri } from "./factories.ts";
  * long nicknames, an event with speakers and a long venue, a person with a bio.
  * `pages` lists the paths to visit, by the name the tests report.
  */
-export async function publicPagesNewsroom(clock: number): Promise<{ bundle: Bundle; pages: Record<string, string> }> {
+export async function publicPagesNewsroom(
+  clock: number,
+): Promise<{ bundle: Bundle; pages: Record<string, string> }> {
   const iso = (ms: number) => new Date(ms).toISOString();
   const portrait = await photoDataUri("#7a5c3e", 900, 1600);
   const landscape = await photoDataUri("#3e6a7a", 1200, 800);
-  const longUrl = "https://www.example.kr/very/long/path/that/does/not/break/on/its/own/2026/03/20/article-view";
+  const longUrl =
+    "https://www.example.kr/very/long/path/that/does/not/break/on/its/own/2026/03/20/article-view";
   const stories = [
     article({
       num: 9001,
       title: "반도체·디스플레이·이차전지 수출 석 달 연속 증가…하반기 전망은 '맑음'이라는 업계 분석",
-      subtitle: "산업디지털부 \"메모리 가격 반등 효과\"…중소 협력사 납품도 늘어",
+      subtitle: '산업디지털부 "메모리 가격 반등 효과"…중소 협력사 납품도 늘어',
       section: "industry/electronics",
       publishedAt: kst("2026-03-19 09:30:00"),
       body:
@@ -46,7 +49,10 @@ export async function publicPagesNewsroom(clock: number): Promise<{ bundle: Bund
     comments: nicknames.map((nickname, i) => ({
       article: 9001,
       nickname,
-      body: i === 1 ? "https://example.kr/a/link/that/keeps/going/and/going/without/a/single/space" : "좋은 기사 잘 읽었습니다.",
+      body:
+        i === 1
+          ? "https://example.kr/a/link/that/keeps/going/and/going/without/a/single/space"
+          : "좋은 기사 잘 읽었습니다.",
       createdAt: iso(clock - (i + 1) * 3600_000),
     })),
     events: [
