@@ -2,6 +2,7 @@ import { COMMENTS_PER_PAGE, maskNickname, type PublicComment } from "../comments
 import { escapeHtml } from "../lib/escape-html.ts";
 import { COMMENT_MAX_BYTES } from "../lib/korean-bytes.ts";
 import { toKstIso } from "../lib/kst-time.ts";
+import { pictureBodyImages } from "../media/body-images.ts";
 import { insertPersonLinks } from "../people/person-links.ts";
 import { absoluteUrl, paths } from "../web/paths.ts";
 import type { Assets } from "../web/public/assets.ts";
@@ -343,7 +344,7 @@ export function ArticlePage({
             // biome-ignore lint/security/noDangerouslySetInnerHtml: the body was sanitised to the editor's allow-list when stored (lib/sanitize-html.ts); person links are added by walking its text nodes with every text escaped.
             dangerouslySetInnerHTML={{
               __html: withDateline(
-                insertPersonLinks(a.bodyHtml, data.personLinks ?? []),
+                pictureBodyImages(insertPersonLinks(a.bodyHtml, data.personLinks ?? []), a.bodyImages),
                 chrome.site.dateline,
               ),
             }}

@@ -106,6 +106,9 @@ export interface MediaTable {
   caption: ColumnType<string | null, string | null | undefined, string | null>;
   credit: ColumnType<string | null, string | null | undefined, string | null>;
   original_name: ColumnType<string | null, string | null | undefined, string | null>;
+  /** focal point in percent (0–100) of width and height; null is the centre */
+  focus_x: ColumnType<number | null, number | null | undefined, number | null>;
+  focus_y: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export type ArticleStatus = "draft" | "submitted" | "scheduled" | "published" | "unpublished";

@@ -7,6 +7,7 @@ import * as eventRegistrations from "./2026_11_30_1300_event_registrations.ts";
 import * as articlePeople from "./2026_11_30_1400_article_people.ts";
 import * as createSearchIndex from "./2026_11_30_1500_create_search_index.ts";
 import * as searchWords from "./2026_12_04_0900_search_words.ts";
+import * as mediaFocus from "./2026_12_04_1300_media_focus.ts";
 
 /** Every migration, by name. Names sort in the order they run; a landed migration never changes. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_30_1400_article_people": articlePeople,
   "2026_11_30_1500_create_search_index": createSearchIndex,
   "2026_12_04_0900_search_words": searchWords,
+  "2026_12_04_1300_media_focus": mediaFocus,
 };
