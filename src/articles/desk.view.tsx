@@ -292,7 +292,8 @@ export function EditorPage(props: Base & { data: EditorData }) {
           </label>
           <label>
             <span>섹션</span>
-            <select name="sectionId" required>
+            {/* no `required`: a list without an empty choice always sends one of its sections */}
+            <select name="sectionId">
               {sectionOptions(props.data.sections).map((o) => (
                 <option key={o.id} value={String(o.id)} selected={o.id === sectionId}>
                   {o.label}

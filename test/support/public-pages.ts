@@ -43,6 +43,8 @@ export async function publicPagesNewsroom(
       leadImage: { src: landscape, alt: "은행 창구", caption: "서울의 한 은행 창구", credit: "테스트경제" },
     }),
     article({ num: 9003, title: "조선 3사 수주 목표 상향", section: "industry/shipbuilding" }),
+    // filed and waiting for the desk: the newsroom's 송고 badge
+    article({ num: 9004, title: "데스크를 기다리는 기사", status: "submitted", publishedAt: undefined }),
   ];
   const nicknames = ["아주아주긴닉네임을쓰는독자입니다", "reader_with_a_very_long_latin_nickname", "짧은"];
   const bundle = newsroom(stories, {
