@@ -1,6 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { findIdByNum } from "./articles/desk.repo.ts";
+import { refreshSummaries } from "./articles/summary.service.ts";
 import { exportBundle } from "./bundle/bundle.export.ts";
 import { BundleInvalidError, importBundle, readBundleFile } from "./bundle/bundle.import.ts";
 import { ConfigError, loadConfig } from "./config.ts";
@@ -93,14 +94,18 @@ async function runExport(args: string[]): Promise<void> {
 async function runReindex(): Promise<void> {
   const started = Date.now();
   const progress = createProgress();
-  const report = await withDatabase(async ({ db, dialect, bus }) => {
+  const report = await withDatabase(async (deps) => {
+    const { db, dialect, bus } = deps;
     const rebuilt = await rebuildSearchIndex(db, dialect, (done, total) => progress("search", done, total));
     await bus.announce([stale.search]);
-    return rebuilt;
+    // Summaries are derived from bodies too: one pass brings old ones to the current rule.
+    const summaries = await refreshSummaries(deps);
+    return { ...rebuilt, summaries };
   });
   console.log(
     `검색 색인 완료: 기사 ${report.articles}건 중 공개 ${report.indexed}건, 인물 ${report.people}명 (${((Date.now() - started) / 1000).toFixed(1)}초)`,
   );
+  console.log(`기사 요약 다시 만듦: ${report.summaries.checked}건 중 ${report.summaries.changed}건 바뀜`);
 }
 
 /** Reads the password from standard input (a pipe, or typed at a terminal): never from argv, which

@@ -157,3 +157,18 @@ export async function listSharingTags(
     .execute();
   return rows.map(toArticleSummary);
 }
+
+/** A batch of stories' bodies and summaries, by id after `afterId`, for recomputing summaries. */
+export function listBodiesAfter(db: Db, afterId: number, limit: number) {
+  return db
+    .selectFrom("articles")
+    .select(["id", "body_html", "excerpt"])
+    .where("id", ">", afterId)
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+}
+
+export async function updateExcerpt(db: Db, id: number, excerpt: string): Promise<void> {
+  await db.updateTable("articles").set({ excerpt }).where("id", "=", id).execute();
+}
