@@ -9,7 +9,12 @@ const URL_ATTRIBUTE = /\s(href|src)="(\/[^"]*)"|\ssrcset="([^"]*)"/g;
  * left alone (the sanitiser refuses them anyway).
  */
 export function absolutiseUrls(html: string, siteUrl: string): string {
-  return html.replace(URL_ATTRIBUTE, (whole, name: string | undefined, path: string | undefined, srcset) => {
+  // attributes only: inside tags, never text that happens to read href="/…"
+  return html.replace(/<[a-z][^>]*>/gi, (tag) => absolutiseTag(tag, siteUrl));
+}
+
+function absolutiseTag(tag: string, siteUrl: string): string {
+  return tag.replace(URL_ATTRIBUTE, (whole, name: string | undefined, path: string | undefined, srcset) => {
     if (name && path !== undefined) {
       return path.startsWith("//") ? whole : ` ${name}="${absoluteUrl(siteUrl, path)}"`;
     }
