@@ -76,7 +76,9 @@ function FocusFields({ values }: { values: MediaTextDraft }) {
           placeholder="50"
         />
       </label>
-      <small class="nr-hint">비워 두면 가운데입니다. 인물 사진은 얼굴 쪽으로 옮겨 주세요.</small>
+      <small class="nr-hint">
+        비워 두면 가운데입니다. 인물 사진은 얼굴 쪽으로 옮겨 주세요. 위 사진을 누르면 그 자리가 채워집니다.
+      </small>
     </fieldset>
   );
 }
@@ -239,6 +241,7 @@ export function MediaDetailPage(
         <section class="nr-panel">
           <img
             class="nr-media-preview"
+            data-focus-preview
             src={previewOf(m)}
             alt={m.alt ?? m.caption ?? ""}
             width={m.width}
