@@ -86,6 +86,8 @@ export interface PeopleTable {
   context_words: string;
   created_at: number;
   updated_at: number;
+  /** a media library photo for the public page */
+  photo_media_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface MediaTable {

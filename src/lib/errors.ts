@@ -167,6 +167,10 @@ export const CATALOGUE = {
 
   // ---- media
   media_not_found: { status: 404, message: "사진을 찾을 수 없습니다." },
+  unknown_person_photo: {
+    status: 400,
+    message: "인물 사진으로 고른 사진을 사진 보관함에서 찾을 수 없습니다. 사진 번호를 확인해 주세요.",
+  },
   unknown_site_image: {
     status: 400,
     message: (what: string) =>

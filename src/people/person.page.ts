@@ -1,8 +1,10 @@
 import type { Kysely } from "kysely";
-import type { Database, PersonRow } from "../db/schema.ts";
+import type { Database, MediaRow, PersonRow } from "../db/schema.ts";
 import { parseStringList } from "../lib/json-list.ts";
+import { findMediaById } from "../media/media.repo.ts";
+import { toImageView } from "../media/media.ts";
 import { paths } from "../web/paths.ts";
-import type { ArticleSummary } from "../web/public/view-models.ts";
+import type { ArticleSummary, ImageView } from "../web/public/view-models.ts";
 import { countArticlesMentioning, listArticlesMentioning } from "./article-people.repo.ts";
 import { findPersonByKey, listSpeakerEvents } from "./person.repo.ts";
 
@@ -19,6 +21,8 @@ export interface PersonPageModel {
   organization: string | null;
   aliases: string[];
   bio: string | null;
+  /** the person's photo, cropped square around its focal point on the page */
+  photo: ImageView | null;
   /** the page's own path, also its canonical address */
   href: string;
   title: string;
@@ -35,6 +39,7 @@ export interface PersonPageModel {
 
 export function toPersonPage(input: {
   person: PersonRow;
+  photo?: MediaRow | null;
   events: readonly { key: string; title: string }[];
   articles: readonly ArticleSummary[];
   page: number;
@@ -51,6 +56,7 @@ export function toPersonPage(input: {
     organization: person.organization,
     aliases: parseStringList(person.aliases),
     bio: person.bio,
+    photo: input.photo ? toImageView(input.photo, { alt: person.name, caption: null, credit: null }) : null,
     href: paths.person(person.key),
     title: position ? `${person.name} ${position}` : person.name,
     description: person.bio ?? `${person.name} ${position}`.trim(),
@@ -71,7 +77,7 @@ export async function loadPersonPage(
 ): Promise<PersonPageModel | null> {
   const person = await findPersonByKey(db, key);
   if (!person) return null;
-  const [events, articles, total] = await Promise.all([
+  const [events, articles, total, photo] = await Promise.all([
     listSpeakerEvents(db, person.id),
     listArticlesMentioning(
       db,
@@ -81,6 +87,7 @@ export async function loadPersonPage(
       (page - 1) * PERSON_ARTICLES_PER_PAGE,
     ),
     countArticlesMentioning(db, person.id, now),
+    person.photo_media_id === null ? null : findMediaById(db, person.photo_media_id),
   ]);
-  return toPersonPage({ person, events, articles, page, total });
+  return toPersonPage({ person, photo, events, articles, page, total });
 }

@@ -1,7 +1,7 @@
 import { absoluteUrl } from "../web/paths.ts";
 import type { Assets } from "../web/public/assets.ts";
 import type { Chrome } from "../web/public/chrome.ts";
-import { ArticleCard, Pagination } from "../web/public/components.tsx";
+import { ArticleCard, Pagination, Picture } from "../web/public/components.tsx";
 import { Layout } from "../web/public/layout.tsx";
 import type { PersonPageModel } from "./person.page.ts";
 
@@ -22,6 +22,14 @@ export function PersonPage({
         title: person.title,
         description: person.description,
         canonical: person.href,
+        image: person.photo
+          ? {
+              src: person.photo.src,
+              width: person.photo.width,
+              height: person.photo.height,
+              alt: person.name,
+            }
+          : null,
         jsonLd: {
           "@context": "https://schema.org",
           "@type": "Person",
@@ -32,13 +40,20 @@ export function PersonPage({
             ? { worksFor: { "@type": "Organization", name: person.organization } }
             : {}),
           url: absoluteUrl(chrome.siteUrl, person.href),
+          ...(person.photo ? { image: absoluteUrl(chrome.siteUrl, person.photo.src) } : {}),
         },
       }}
     >
       <header class="profile profile--person">
-        <p class="profile__initial" aria-hidden="true">
-          {[...person.name][0]}
-        </p>
+        {person.photo ? (
+          <div class="profile__photo">
+            <Picture image={person.photo} sizes="96px" eager />
+          </div>
+        ) : (
+          <p class="profile__initial" aria-hidden="true">
+            {[...person.name][0]}
+          </p>
+        )}
         <div class="profile__text">
           <h1 class="profile__name">{person.name}</h1>
           {person.position ? (

@@ -67,4 +67,37 @@ describe("a photo's focal point, where its crops centre", () => {
     expect(row).toEqual({ caption: "인물", focus_x: null });
     expect(stale.length).toBe(count);
   });
+
+  it("gives a person page the photo an editor picks from the library, and refuses an unknown number", async () => {
+    const person = await t.database.db
+      .selectFrom("people")
+      .selectAll()
+      .where("key", "=", "han-dy")
+      .executeTakeFirstOrThrow();
+    const form = {
+      key: "han-dy",
+      name: person.name,
+      role: person.role ?? "",
+      organization: person.organization ?? "",
+      aliases: "",
+      contextWords: "",
+      bio: "",
+      num: "",
+    };
+    const bad = await desk.post(`/newsroom/people/${person.id}`, { ...form, photo: "#99999" });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain("인물 사진으로 고른 사진을 사진 보관함에서 찾을 수 없습니다.");
+    expect(bad.body).toContain('value="#99999"');
+    const before = (await t.app.inject("/people/han-dy")).body;
+    expect(before).toContain('class="profile__initial"');
+    const ok = await desk.post(`/newsroom/people/${person.id}`, { ...form, photo: `#${mediaId}` });
+    expect(ok.statusCode).toBe(303);
+    const page = (await t.app.inject("/people/han-dy")).body;
+    expect(page).toMatch(/<div class="profile__photo"><picture><source type="image\/webp"[^>]*sizes="96px"/);
+    expect(page).toContain('alt="한도윤"');
+    expect(page).toMatch(/<meta property="og:image" content="http:\/\/jikji\.test\/media\//);
+    // emptied: no photo again
+    await desk.post(`/newsroom/people/${person.id}`, { ...form, photo: "" });
+    expect((await t.app.inject("/people/han-dy")).body).toContain('class="profile__initial"');
+  });
 });
