@@ -6,6 +6,7 @@ import { requirePermission } from "../web/newsroom/auth.ts";
 import { isFormError, parseForm, sentText } from "../web/newsroom/form.ts";
 import { pageBase } from "../web/newsroom/page.ts";
 import { getSiteImageChoice } from "./site-images.repo.ts";
+import { siteImagesView } from "./site-images.ts";
 import { getSiteSettings } from "./site-settings.repo.ts";
 import { saveSiteIdentity } from "./site-settings.service.ts";
 import { SiteSettingsPage, type SiteSettingsPageData } from "./site-settings.view.tsx";
@@ -69,6 +70,10 @@ export function registerSiteSettingsRoutes(app: FastifyInstance, ctx: WebContext
     const [settings, images] = await Promise.all([getSiteSettings(ctx.db), getSiteImageChoice(ctx.db)]);
     const data: SiteSettingsPageData = {
       settings,
+      // versioned, so the previews change as soon as the choice does
+      previews: (({ logo, share, icon }) => ({ logo: logo.src, share: share.src, icon: icon(192) }))(
+        siteImagesView(settings.name, images),
+      ),
       images: {
         logo: images.logo?.mediaId ?? null,
         icon: images.icon?.mediaId ?? null,

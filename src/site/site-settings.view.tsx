@@ -7,6 +7,8 @@ export interface SiteSettingsPageData {
   settings: SiteSettings;
   /** the media library numbers of the chosen logo, icon and share image */
   images: { logo: number | null; icon: number | null; share: number | null };
+  /** where the images in use now are served */
+  previews: { logo: string; icon: string; share: string };
   /** SITE_URL, from the environment */
   siteUrl: string;
   error?: { code: string; message: string } | null;
@@ -59,31 +61,18 @@ export function SiteSettingsPage(props: Base & { data: SiteSettingsPageData }) {
           </small>
           {(
             [
-              [
-                "logoMedia",
-                "logo",
-                "로고",
-                "검색 결과와 기사 정보에 600×60 안으로 줄여 씁니다.",
-                "/site/logo.png",
-              ],
-              [
-                "iconMedia",
-                "icon",
-                "아이콘 (정사각형)",
-                "브라우저 탭, 휴대전화 홈 화면에 나옵니다.",
-                "/site/icon-192.png",
-              ],
+              ["logoMedia", "logo", "로고", "검색 결과와 기사 정보에 600×60 안으로 줄여 씁니다."],
+              ["iconMedia", "icon", "아이콘 (정사각형)", "브라우저 탭, 휴대전화 홈 화면에 나옵니다."],
               [
                 "shareMedia",
                 "share",
                 "기본 공유 이미지",
                 "사진 없는 페이지를 카카오톡·페이스북에 공유할 때 1200×630으로 잘라 씁니다.",
-                "/site/share.png",
               ],
             ] as const
-          ).map(([field, slot, label, hint, preview]) => (
+          ).map(([field, slot, label, hint]) => (
             <div class="nr-site-image" key={field}>
-              <img src={preview} alt={`지금 쓰는 ${label}`} height={48} loading="lazy" />
+              <img src={props.data.previews[slot]} alt={`지금 쓰는 ${label}`} height={48} loading="lazy" />
               <label>
                 <span>{label} 사진 번호</span>
                 <input
