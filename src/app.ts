@@ -17,6 +17,7 @@ import { registerFeedRoutes } from "./feeds/feed.routes.ts";
 import { createInvalidationBus, type InvalidationBus, stale } from "./lib/invalidation-bus.ts";
 import { databaseRateLimiter, fallbackRateLimiter, redisRateLimiter } from "./lib/rate-limit.ts";
 import { closeRedis, createRedisClient } from "./lib/redis.ts";
+import { registerCropRoutes } from "./media/crop.routes.ts";
 import { registerMediaRoutes } from "./media/media.routes.tsx";
 import { registerPersonNewsroomRoutes } from "./people/person.newsroom.routes.tsx";
 import { registerPersonRoutes } from "./people/person.routes.tsx";
@@ -25,6 +26,7 @@ import { registerReadsNewsroomRoutes } from "./ranking/reads.newsroom.routes.tsx
 import { registerViewRoutes } from "./ranking/views.routes.ts";
 import { registerSearchRoutes } from "./search/search.routes.tsx";
 import { registerSectionNewsroomRoutes } from "./sections/section.newsroom.routes.tsx";
+import { registerSiteImageRoutes } from "./site/site-images.routes.ts";
 import { registerSiteSettingsRoutes } from "./site/site-settings.routes.tsx";
 import { registerStaffRoutes } from "./staff/staff.routes.tsx";
 import { trustProxyOption } from "./web/client-address.ts";
@@ -153,6 +155,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await registerStaticRoutes(app, ctx);
+  registerSiteImageRoutes(app, ctx);
+  registerCropRoutes(app, ctx);
   registerHomeRoutes(app, ctx);
   registerSectionPageRoutes(app, ctx);
   registerArticleRoutes(app, ctx);

@@ -1,6 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { findIdByNum } from "./articles/desk.repo.ts";
+import { refreshSummaries } from "./articles/summary.service.ts";
 import { exportBundle } from "./bundle/bundle.export.ts";
 import { BundleInvalidError, importBundle, readBundleFile } from "./bundle/bundle.import.ts";
 import { retrainAbuseFilter } from "./comments/abuse-filter.service.ts";
@@ -71,6 +72,10 @@ async function runImport(args: string[]): Promise<void> {
   console.log(
     `가져오기 완료: 섹션 ${report.sections}, 직원 ${report.staff}, 인물 ${report.people}, 기사 ${report.articles}, 댓글 ${report.comments}, 행사 ${report.events}, 사진 ${report.images}`,
   );
+  if (report.repairedTitles.length) {
+    console.log(`제목에 섞인 링크 태그를 걷어 낸 곳 ${report.repairedTitles.length}건:`);
+    for (const r of report.repairedTitles) console.log(`  ${r.path}: ${r.before} → ${r.after}`);
+  }
 }
 
 async function runExport(args: string[]): Promise<void> {
@@ -94,14 +99,18 @@ async function runExport(args: string[]): Promise<void> {
 async function runReindex(): Promise<void> {
   const started = Date.now();
   const progress = createProgress();
-  const report = await withDatabase(async ({ db, dialect, bus }) => {
+  const report = await withDatabase(async (deps) => {
+    const { db, dialect, bus } = deps;
     const rebuilt = await rebuildSearchIndex(db, dialect, (done, total) => progress("search", done, total));
     await bus.announce([stale.search]);
-    return rebuilt;
+    // Summaries are derived from bodies too: one pass brings old ones to the current rule.
+    const summaries = await refreshSummaries(deps);
+    return { ...rebuilt, summaries };
   });
   console.log(
     `검색 색인 완료: 기사 ${report.articles}건 중 공개 ${report.indexed}건, 인물 ${report.people}명 (${((Date.now() - started) / 1000).toFixed(1)}초)`,
   );
+  console.log(`기사 요약 다시 만듦: ${report.summaries.checked}건 중 ${report.summaries.changed}건 바뀜`);
 }
 
 /** Reads the password from standard input (a pipe, or typed at a terminal): never from argv, which

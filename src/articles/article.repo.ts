@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
+import { bodyMediaPaths } from "../media/body-images.ts";
 import { toImageView } from "../media/media.ts";
 import { publicStoriesQuery, toArticleSummary } from "../web/public/article-summary.repo.ts";
 import type { ArticleSummary } from "../web/public/view-models.ts";
@@ -88,7 +89,8 @@ export async function countPublished(db: Db, f: ListFilter): Promise<number> {
 export async function findByNum(db: Db, num: number): Promise<ArticleDetail | null> {
   const a = await db.selectFrom("articles").selectAll().where("num", "=", num).executeTakeFirst();
   if (!a) return null;
-  const [authors, tags, media] = await Promise.all([
+  const bodyPaths = bodyMediaPaths(a.body_html);
+  const [authors, tags, media, bodyMedia] = await Promise.all([
     db
       .selectFrom("article_authors as aa")
       .innerJoin("staff as s", "s.id", "aa.staff_id")
@@ -100,6 +102,9 @@ export async function findByNum(db: Db, num: number): Promise<ArticleDetail | nu
     a.lead_media_id === null
       ? undefined
       : db.selectFrom("media").selectAll().where("id", "=", a.lead_media_id).executeTakeFirst(),
+    bodyPaths.length
+      ? db.selectFrom("media").selectAll().where("path", "in", bodyPaths).execute()
+      : Promise.resolve([]),
   ]);
   return {
     id: a.id,
@@ -121,6 +126,9 @@ export async function findByNum(db: Db, num: number): Promise<ArticleDetail | nu
     leadImage: media
       ? toImageView(media, { alt: a.lead_alt, caption: a.lead_caption, credit: a.lead_credit })
       : null,
+    bodyImages: new Map(
+      bodyMedia.map((m) => [m.path, toImageView(m, { alt: m.alt, caption: null, credit: null })]),
+    ),
   };
 }
 
@@ -148,4 +156,19 @@ export async function listSharingTags(
     .limit(limit)
     .execute();
   return rows.map(toArticleSummary);
+}
+
+/** A batch of stories' bodies and summaries, by id after `afterId`, for recomputing summaries. */
+export function listBodiesAfter(db: Db, afterId: number, limit: number) {
+  return db
+    .selectFrom("articles")
+    .select(["id", "body_html", "excerpt"])
+    .where("id", ">", afterId)
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+}
+
+export async function updateExcerpt(db: Db, id: number, excerpt: string): Promise<void> {
+  await db.updateTable("articles").set({ excerpt }).where("id", "=", id).execute();
 }

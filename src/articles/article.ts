@@ -1,5 +1,5 @@
 import type { ArticleStatus } from "../db/schema.ts";
-import type { ArticleSummary, Byline } from "../web/public/view-models.ts";
+import type { ArticleSummary, Byline, ImageView } from "../web/public/view-models.ts";
 
 export interface ArticleDetail extends Omit<ArticleSummary, "byline"> {
   status: ArticleStatus;
@@ -8,6 +8,8 @@ export interface ArticleDetail extends Omit<ArticleSummary, "byline"> {
   tags: string[];
   /** a published correction (바로잡습니다) and when it was made */
   correction: { note: string; at: number } | null;
+  /** the body's stored photos by media path, to serve them as responsive pictures */
+  bodyImages: ReadonlyMap<string, ImageView>;
 }
 
 export const ARTICLE_STATUSES: readonly ArticleStatus[] = [

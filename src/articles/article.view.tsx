@@ -2,12 +2,16 @@ import { COMMENTS_PER_PAGE, maskNickname, type PublicComment } from "../comments
 import { escapeHtml } from "../lib/escape-html.ts";
 import { COMMENT_MAX_BYTES } from "../lib/korean-bytes.ts";
 import { toKstIso } from "../lib/kst-time.ts";
+import { pictureBodyImages } from "../media/body-images.ts";
+import { cropUrl } from "../media/crops.ts";
 import { insertPersonLinks } from "../people/person-links.ts";
+import type { SectionNode } from "../sections/section.ts";
 import { absoluteUrl, paths } from "../web/paths.ts";
 import type { Assets } from "../web/public/assets.ts";
 import type { Chrome } from "../web/public/chrome.ts";
 import { ArticleCard, KstTime, MostReadList, Pagination, Picture } from "../web/public/components.tsx";
 import { Layout } from "../web/public/layout.tsx";
+import { breadcrumbJsonLd, graph, organizationJsonLd } from "../web/public/structured-data.ts";
 import type { ArticlePageData } from "./article.service.ts";
 import { type ArticleDetail, shownUpdatedAt } from "./article.ts";
 
@@ -181,10 +185,10 @@ function CommentItem({ comment }: { comment: PublicComment }) {
       </p>
       <p class="comment__body">{comment.body}</p>
       <p class="comment__actions">
-        <button type="button" data-vote="like" aria-label="공감">
+        <button type="button" data-vote="like">
           공감 <span data-likes>{comment.likes}</span>
         </button>
-        <button type="button" data-vote="dislike" aria-label="비공감">
+        <button type="button" data-vote="dislike">
           비공감 <span data-dislikes>{comment.dislikes}</span>
         </button>
         <button type="button" data-comment-report>
@@ -198,28 +202,45 @@ function CommentItem({ comment }: { comment: PublicComment }) {
   );
 }
 
-function newsArticleJsonLd(a: ArticleDetail, url: string, chrome: Chrome, sectionName: string | undefined) {
+/**
+ * NewsArticle as Google asks it: the image in 16:9, 4:3 and 1:1 (cut at the photo's focal point; the
+ * paper's share image for a story without a photo), the publisher with its logo, and the breadcrumb
+ * shown above the headline as a BreadcrumbList.
+ */
+function newsArticleJsonLd(a: ArticleDetail, url: string, chrome: Chrome, trail: readonly SectionNode[]) {
   const updated = shownUpdatedAt(a.publishedAt, a.updatedAt);
-  return {
-    "@context": "https://schema.org",
-    "@type": "NewsArticle",
-    headline: a.title,
-    description: a.excerpt,
-    mainEntityOfPage: { "@type": "WebPage", "@id": url },
-    url,
-    datePublished: toKstIso(a.publishedAt),
-    dateModified: toKstIso(updated ?? a.publishedAt),
-    ...(sectionName ? { articleSection: sectionName } : {}),
-    ...(a.leadImage ? { image: [absoluteUrl(chrome.siteUrl, a.leadImage.src)] } : {}),
-    ...(a.tags.length ? { keywords: a.tags.join(", ") } : {}),
-    author: a.authors.map((p) => ({
-      "@type": "Person",
-      name: p.name,
-      url: absoluteUrl(chrome.siteUrl, paths.reporter(p.key)),
-    })),
-    publisher: { "@type": "Organization", name: chrome.site.name, url: chrome.siteUrl },
-    inLanguage: "ko-KR",
-  };
+  const abs = (path: string) => absoluteUrl(chrome.siteUrl, path);
+  const lead = a.leadImage;
+  const images = lead
+    ? (["16x9", "4x3", "1x1"] as const).map((shape) => abs(cropUrl(lead, shape)))
+    : [abs(chrome.images.share.src)];
+  const organization = organizationJsonLd(chrome);
+  return graph(
+    {
+      "@type": "NewsArticle",
+      headline: a.title,
+      description: a.excerpt,
+      mainEntityOfPage: { "@type": "WebPage", "@id": url },
+      url,
+      datePublished: toKstIso(a.publishedAt),
+      dateModified: toKstIso(updated ?? a.publishedAt),
+      ...(trail.length ? { articleSection: trail.at(-1)!.name } : {}),
+      image: images,
+      ...(a.tags.length ? { keywords: a.tags.join(", ") } : {}),
+      author: a.authors.map((p) => ({
+        "@type": "Person",
+        name: p.name,
+        jobTitle: "기자",
+        url: abs(paths.reporter(p.key)),
+      })),
+      publisher: organization,
+      inLanguage: "ko-KR",
+    },
+    breadcrumbJsonLd(
+      chrome,
+      trail.map((s) => ({ name: s.name, path: paths.section(s.slug) })),
+    ),
+  );
 }
 
 export function ArticlePage({
@@ -254,8 +275,15 @@ export function ArticlePage({
         canonical: paths.article(a.num),
         noindex: preview,
         ogType: "article",
-        image: a.leadImage?.src ?? null,
-        jsonLd: newsArticleJsonLd(a, url, chrome, section?.name),
+        image: a.leadImage
+          ? {
+              src: a.leadImage.src,
+              width: a.leadImage.width,
+              height: a.leadImage.height,
+              alt: a.leadImage.alt,
+            }
+          : null,
+        jsonLd: newsArticleJsonLd(a, url, chrome, trail),
         extraMeta: [
           { property: "article:published_time", content: toKstIso(a.publishedAt) },
           ...(updated ? [{ property: "article:modified_time", content: toKstIso(updated) }] : []),
@@ -314,11 +342,12 @@ export function ArticlePage({
             </div>
             <div class="article__tools">
               <div class="font-size" role="group" aria-label="글자 크기">
-                <button type="button" data-font="up" aria-label="글자 크게">
-                  확대
+                {/* The name holds the visible word (확대), so voice control finds the button by what it shows. */}
+                <button type="button" data-font="up">
+                  <span class="visually-hidden">글자 </span>확대
                 </button>
-                <button type="button" data-font="down" aria-label="글자 작게">
-                  축소
+                <button type="button" data-font="down">
+                  <span class="visually-hidden">글자 </span>축소
                 </button>
               </div>
               <ShareBar url={url} title={a.title} youtubeUrl={chrome.site.youtubeUrl} />
@@ -342,7 +371,7 @@ export function ArticlePage({
             // biome-ignore lint/security/noDangerouslySetInnerHtml: the body was sanitised to the editor's allow-list when stored (lib/sanitize-html.ts); person links are added by walking its text nodes with every text escaped.
             dangerouslySetInnerHTML={{
               __html: withDateline(
-                insertPersonLinks(a.bodyHtml, data.personLinks ?? []),
+                pictureBodyImages(insertPersonLinks(a.bodyHtml, data.personLinks ?? []), a.bodyImages),
                 chrome.site.dateline,
               ),
             }}

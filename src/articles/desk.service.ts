@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from "kysely";
 import { isUniqueViolation } from "../db/dialect.ts";
 import type { ArticleAction, ArticleStatus, Database } from "../db/schema.ts";
 import { AppError, fail } from "../lib/errors.ts";
-import { htmlToText, sanitizeBodyHtml, stripTags } from "../lib/sanitize-html.ts";
+import { htmlToText, paragraphText, sanitizeBodyHtml } from "../lib/sanitize-html.ts";
 import type { UseCaseDeps } from "../lib/use-case.ts";
 import { refreshArticlePeople } from "../people/article-people.service.ts";
 import { indexArticles } from "../search/search.repo.ts";
@@ -116,22 +116,25 @@ async function checkReferences(
   if (input.leadMediaId !== null && !(await mediaExists(db, input.leadMediaId))) throw fail("unknown_media");
 }
 
-/** Clean input as stored: markup-free title, sanitised body, trimmed tags. */
+/**
+ * Clean input as stored: title, subtitle and tags are plain text kept as written (escaped wherever
+ * they are shown), the body sanitised, the summary made from its paragraphs only.
+ */
 function normalise(input: ArticleInput) {
   const body = sanitizeBodyHtml(input.bodyHtml);
-  const title = stripTags(input.title).trim();
+  const title = input.title.trim();
   if (!title) throw fail("title_required");
   return {
     title,
-    subtitle: input.subtitle ? stripTags(input.subtitle).trim() || null : null,
+    subtitle: input.subtitle?.trim() || null,
     section_id: input.sectionId,
     body_html: body,
-    excerpt: makeExcerpt(htmlToText(body)),
+    excerpt: makeExcerpt(paragraphText(body)),
     lead_media_id: input.leadMediaId,
     lead_alt: input.leadAlt?.trim() || null,
     lead_caption: input.leadCaption?.trim() || null,
     lead_credit: input.leadCredit?.trim() || null,
-    tags: [...new Set(input.tags.map((t) => stripTags(t).trim()).filter(Boolean))],
+    tags: [...new Set(input.tags.map((t) => t.trim()).filter(Boolean))],
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ArticleRevisionRow, ArticleStatus, MediaRow, SectionRow } from "../db/schema.ts";
+import { withParticle } from "../lib/josa.ts";
 import { formatKst, formatKstMinute } from "../lib/kst-time.ts";
 import type { PeoplePanel } from "../people/article-people.service.ts";
 import { PeoplePanelView } from "../people/article-people.view.tsx";
@@ -298,7 +299,8 @@ export function EditorPage(props: Base & { data: EditorData }) {
           </label>
           <label>
             <span>섹션</span>
-            <select name="sectionId" required>
+            {/* no `required`: a list without an empty choice always sends one of its sections */}
+            <select name="sectionId">
               {sectionOptions(props.data.sections).map((o) => (
                 <option key={o.id} value={String(o.id)} selected={o.id === sectionId}>
                   {o.label}
@@ -553,7 +555,7 @@ export function RevisionsPage(
                     name="a"
                     value={String(r.id)}
                     checked={i === 1}
-                    aria-label={`#${r.id}을 이전 판으로`}
+                    aria-label={`${withParticle(`#${r.id}`, "을/를")} 이전 판으로`}
                   />
                 </td>
                 <td>
@@ -562,7 +564,7 @@ export function RevisionsPage(
                     name="b"
                     value={String(r.id)}
                     checked={i === 0}
-                    aria-label={`#${r.id}을 이후 판으로`}
+                    aria-label={`${withParticle(`#${r.id}`, "을/를")} 이후 판으로`}
                   />
                 </td>
                 <td>#{r.id}</td>

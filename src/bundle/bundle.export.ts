@@ -5,6 +5,7 @@ import type { Database } from "../db/schema.ts";
 import { groupBy } from "../lib/group-by.ts";
 import { parseStringList } from "../lib/json-list.ts";
 import { toKstIso } from "../lib/kst-time.ts";
+import { bodyMediaPaths } from "../media/body-images.ts";
 import { getStoredSiteSettings } from "../site/site-settings.repo.ts";
 import type { Bundle, BundleArticle, BundleComment, BundleEvent, BundlePerson } from "./bundle.ts";
 
@@ -81,6 +82,19 @@ export async function exportBundle(
     return uri;
   }
 
+  const mediaIdByPath = new Map(mediaRows.map((m) => [m.path, m.id]));
+  /** The body with its stored photos as data: URIs, so the bundle carries them as it does lead photos. */
+  async function withCarriedBodyImages(body: string): Promise<string> {
+    const found = bodyMediaPaths(body).filter((p) => mediaIdByPath.has(p));
+    if (!found.length) return body;
+    const uris = new Map<string, string>();
+    for (const p of found) uris.set(p, await dataUri(mediaIdByPath.get(p)!));
+    return body.replace(/(<img\b[^>]*?\ssrc=")\/media\/([^"]+)"/gi, (whole, head: string, p: string) => {
+      const uri = uris.get(p);
+      return uri ? `${head}${uri}"` : whole;
+    });
+  }
+
   const articleRows = await db.selectFrom("articles").selectAll().orderBy("num").execute();
   const authorRows = await db
     .selectFrom("article_authors")
@@ -110,7 +124,7 @@ export async function exportBundle(
         status: a.status,
         publishedAt: a.published_at === null ? undefined : toKstIso(a.published_at),
         updatedAt: a.updated_at === null ? undefined : toKstIso(a.updated_at),
-        body: a.body_html,
+        body: await withCarriedBodyImages(a.body_html),
         leadImage:
           a.lead_media_id === null
             ? undefined

@@ -8,13 +8,15 @@ import type { Database } from "../db/schema.ts";
 import { AppError, fail } from "../lib/errors.ts";
 import { stale } from "../lib/invalidation-bus.ts";
 import { parseIsoWithOffset } from "../lib/kst-time.ts";
-import { htmlToText, sanitizeBodyHtml, stripTags } from "../lib/sanitize-html.ts";
+import { unwrapLeakedLinks } from "../lib/plain-text.ts";
+import { paragraphText, sanitizeBodyHtml } from "../lib/sanitize-html.ts";
 import type { UseCaseDeps } from "../lib/use-case.ts";
 import { upsertMedia } from "../media/media.repo.ts";
 import { type ProcessedImage, processImage } from "../media/media.service.ts";
 import { refreshManyArticlePeople } from "../people/article-people.service.ts";
 import { indexImported } from "../search/search.repo.ts";
 import { saveSiteSettings } from "../site/site-settings.repo.ts";
+import { paths } from "../web/paths.ts";
 import { type Bundle, type BundleProblem, formatProblem, parseBundle } from "./bundle.ts";
 
 export interface ImportDeps extends UseCaseDeps {
@@ -35,6 +37,36 @@ export interface ImportReport {
   comments: number;
   events: number;
   images: number;
+  /** plain-text fields whose leaked `<a …>X</a>` was unwrapped to `X`, by JSON path */
+  repairedTitles: RepairedTitle[];
+}
+
+export interface RepairedTitle {
+  path: string;
+  before: string;
+  after: string;
+}
+
+/**
+ * Titles and subtitles are plain text; the old system leaked links into some. Unwraps those (the one
+ * repair the importer makes) and lists each, so the report can name every title it changed.
+ */
+function repairTitles(b: Bundle): RepairedTitle[] {
+  const repaired: RepairedTitle[] = [];
+  const repair = (path: string, before: string | undefined): string | undefined => {
+    if (before === undefined) return before;
+    const { text, repaired: changed } = unwrapLeakedLinks(before);
+    if (changed) repaired.push({ path, before, after: text });
+    return text;
+  };
+  (b.articles ?? []).forEach((a, i) => {
+    a.title = repair(`articles[${i}].title`, a.title)!;
+    a.subtitle = repair(`articles[${i}].subtitle`, a.subtitle);
+  });
+  (b.events ?? []).forEach((e, i) => {
+    e.title = repair(`events[${i}].title`, e.title)!;
+  });
+  return repaired;
 }
 
 /** The bundle was refused; nothing was written. `problems` name every error with its JSON path. */
@@ -228,36 +260,84 @@ async function readImageSource(src: string, baseDir: string): Promise<Buffer> {
   });
 }
 
-/** Decodes and stores every lead image before the transaction; returns them by article index. */
-async function prepareImages(
-  b: Bundle,
-  deps: ImportDeps,
-  options: ImportOptions,
-): Promise<{ images: Map<number, ProcessedImage>; problems: BundleProblem[] }> {
+/** An `<img>` in a bundle body, with its src in whichever quoting the HTML used. */
+const BODY_IMG = /<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))[^>]*>/gi;
+
+/** The srcs of a body's photos that the bundle carries (data: URIs and paths beside the file). */
+function carriedBodyImageSources(body: string): string[] {
+  const out: string[] = [];
+  for (const m of body.matchAll(BODY_IMG)) {
+    const src = (m[1] ?? m[2] ?? m[3] ?? "").trim();
+    // photos on the web or already in our media store are linked as they are
+    if (src && !/^(https?:|\/\/|\/media\/)/i.test(src)) out.push(src);
+  }
+  return [...new Set(out)];
+}
+
+/** A body with each carried photo's src replaced by its stored media path; other srcs untouched. */
+function withStoredBodyImages(body: string, stored: ReadonlyMap<string, ProcessedImage>): string {
+  if (!stored.size) return body;
+  return body.replace(
+    BODY_IMG,
+    (tag, dq: string | undefined, sq: string | undefined, bare: string | undefined) => {
+      const src = (dq ?? sq ?? bare ?? "").trim();
+      const image = stored.get(src);
+      if (!image) return tag;
+      return tag.replace(dq ?? sq ?? bare ?? "", paths.media(image.path));
+    },
+  );
+}
+
+interface PreparedImages {
+  /** lead photos by article index */
+  images: Map<number, ProcessedImage>;
+  /** in-body photos by their src as written in the bundle */
+  bodyImages: Map<string, ProcessedImage>;
+  problems: BundleProblem[];
+}
+
+/**
+ * Decodes and stores every photo before the transaction: lead photos, and the body photos a bundle
+ * carries as data: URIs or paths beside the file, which become media like any upload.
+ */
+async function prepareImages(b: Bundle, deps: ImportDeps, options: ImportOptions): Promise<PreparedImages> {
   const images = new Map<number, ProcessedImage>();
+  const bodyImages = new Map<string, ProcessedImage>();
   const problems: BundleProblem[] = [];
   const articles = b.articles ?? [];
-  const withImage = articles.flatMap((a, i) => (a.leadImage ? [i] : []));
-  const bySource = new Map<string, Promise<ProcessedImage>>();
-  let done = 0;
-  for (const i of withImage) {
-    const src = articles[i]!.leadImage!.src;
-    try {
-      let pending = bySource.get(src);
-      if (!pending) {
-        pending = readImageSource(src, options.baseDir).then((data) => processImage(deps.mediaDir, data));
-        bySource.set(src, pending);
-      }
-      images.set(i, await pending);
-    } catch (error) {
-      problems.push({
+  const jobs: { path: string; src: string; done: (image: ProcessedImage) => void }[] = [];
+  articles.forEach((a, i) => {
+    if (a.leadImage) {
+      jobs.push({
         path: `articles[${i}].leadImage.src`,
-        message: error instanceof Error ? error.message : String(error),
+        src: a.leadImage.src,
+        done: (img) => images.set(i, img),
       });
     }
-    options.onProgress?.("images", ++done, withImage.length);
+    carriedBodyImageSources(a.body).forEach((src, n) => {
+      jobs.push({
+        path: `articles[${i}].body (photo ${n + 1})`,
+        src,
+        done: (img) => bodyImages.set(src, img),
+      });
+    });
+  });
+  const bySource = new Map<string, Promise<ProcessedImage>>();
+  let done = 0;
+  for (const job of jobs) {
+    try {
+      let pending = bySource.get(job.src);
+      if (!pending) {
+        pending = readImageSource(job.src, options.baseDir).then((data) => processImage(deps.mediaDir, data));
+        bySource.set(job.src, pending);
+      }
+      job.done(await pending);
+    } catch (error) {
+      problems.push({ path: job.path, message: error instanceof Error ? error.message : String(error) });
+    }
+    options.onProgress?.("images", ++done, jobs.length);
   }
-  return { images, problems };
+  return { images, bodyImages, problems };
 }
 
 function ms(iso: string | undefined): number | null {
@@ -276,6 +356,7 @@ async function writeBundle(
   dialect: Dialect,
   b: Bundle,
   images: Map<number, ProcessedImage>,
+  bodyImages: Map<string, ProcessedImage>,
   now: number,
   progress: (stage: string, done: number, total: number) => void,
 ): Promise<void> {
@@ -346,6 +427,17 @@ async function writeBundle(
   );
   const mediaIds = new Map<string, number>();
 
+  // In-body photos join the media library like uploads (the lead photos are stored below).
+  for (const image of new Set(bodyImages.values())) {
+    if (mediaIds.has(image.sha256)) continue;
+    const row = await upsertMedia(trx, {
+      ...image,
+      variants: JSON.stringify(image.variants),
+      created_at: now,
+    });
+    mediaIds.set(image.sha256, row.id);
+  }
+
   const articles = b.articles ?? [];
   const articleIds: number[] = [];
   for (const [i, a] of articles.entries()) {
@@ -363,16 +455,16 @@ async function writeBundle(
         mediaIds.set(image.sha256, mediaId);
       }
     }
-    const body = sanitizeBodyHtml(a.body);
+    const body = sanitizeBodyHtml(withStoredBodyImages(a.body, bodyImages));
     const values = {
-      title: stripTags(a.title),
-      subtitle: a.subtitle ? stripTags(a.subtitle) || null : null,
+      title: a.title,
+      subtitle: a.subtitle || null,
       section_id: sectionIds.get(a.section)!,
       status: a.status,
       published_at: ms(a.publishedAt),
       updated_at: ms(a.updatedAt),
       body_html: body,
-      excerpt: makeExcerpt(htmlToText(body)),
+      excerpt: makeExcerpt(paragraphText(body)),
       lead_media_id: mediaId,
       lead_alt: a.leadImage?.alt ?? null,
       lead_caption: a.leadImage?.caption ?? null,
@@ -454,7 +546,7 @@ async function writeBundle(
 
   for (const e of b.events ?? []) {
     const values = {
-      title: stripTags(e.title),
+      title: e.title,
       starts_at: parseIsoWithOffset(e.startsAt)!,
       ends_at: ms(e.endsAt),
       venue: e.venue ?? null,
@@ -505,14 +597,17 @@ export async function importBundle(
     ]);
   }
   const b = parsed.bundle;
+  const repairedTitles = repairTitles(b);
   const problems = await checkReferences(deps.db, b);
-  const { images, problems: imageProblems } = await prepareImages(b, deps, options);
+  const { images, bodyImages, problems: imageProblems } = await prepareImages(b, deps, options);
   problems.push(...imageProblems);
   if (problems.length) throw new BundleInvalidError(problems);
 
   const progress = options.onProgress ?? (() => {});
   const now = deps.now();
-  await deps.db.transaction().execute((trx) => writeBundle(trx, deps.dialect, b, images, now, progress));
+  await deps.db
+    .transaction()
+    .execute((trx) => writeBundle(trx, deps.dialect, b, images, bodyImages, now, progress));
   // A bundle may touch any page: sections, staff, people, articles, events.
   await deps.bus.announce([stale.everything]);
   return {
@@ -522,7 +617,8 @@ export async function importBundle(
     articles: b.articles?.length ?? 0,
     comments: b.comments?.length ?? 0,
     events: b.events?.length ?? 0,
-    images: new Set([...images.values()].map((i) => i.sha256)).size,
+    images: new Set([...images.values(), ...bodyImages.values()].map((i) => i.sha256)).size,
+    repairedTitles,
   };
 }
 

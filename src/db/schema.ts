@@ -89,6 +89,8 @@ export interface PeopleTable {
   context_words: string;
   created_at: number;
   updated_at: number;
+  /** a media library photo for the public page */
+  photo_media_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface MediaTable {
@@ -109,6 +111,9 @@ export interface MediaTable {
   caption: ColumnType<string | null, string | null | undefined, string | null>;
   credit: ColumnType<string | null, string | null | undefined, string | null>;
   original_name: ColumnType<string | null, string | null | undefined, string | null>;
+  /** focal point in percent (0–100) of width and height; null is the centre */
+  focus_x: ColumnType<number | null, number | null | undefined, number | null>;
+  focus_y: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export type ArticleStatus = "draft" | "submitted" | "scheduled" | "published" | "unpublished";

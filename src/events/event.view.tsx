@@ -1,4 +1,6 @@
+import { withParticle } from "../lib/josa.ts";
 import { formatKstLong, toKstIso } from "../lib/kst-time.ts";
+import { paragraphText } from "../lib/sanitize-html.ts";
 import { absoluteUrl, paths } from "../web/paths.ts";
 import type { Assets } from "../web/public/assets.ts";
 import type { Chrome } from "../web/public/chrome.ts";
@@ -26,6 +28,67 @@ function When({ event }: { event: EventView }) {
   );
 }
 
+/** The first words of a Korean address that name its region (서울, 경기 성남시 …), for PostalAddress. */
+const REGION = /^(서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주)\S*/;
+
+/**
+ * Event as Google's event results ask it: where (a Place with a PostalAddress), what (description,
+ * image: the paper's share image, as events have no photo of their own), its status and mode, and
+ * the offer (free registration, with seats left or sold out).
+ */
+function eventJsonLd(
+  chrome: Chrome,
+  event: EventView,
+  speakers: SpeakerRef[],
+  url: string,
+  registration: RegistrationBoxProps | undefined,
+) {
+  const description =
+    (event.descriptionHtml ? paragraphText(event.descriptionHtml) : "") ||
+    `${chrome.site.name} 주최 ${event.title}`;
+  const soldOut = registration?.seatsLeft === 0;
+  const region = event.venue ? REGION.exec(event.venue)?.[0] : undefined;
+  return {
+    "@context": "https://schema.org",
+    "@type": "Event",
+    name: event.title,
+    description,
+    url,
+    image: [absoluteUrl(chrome.siteUrl, chrome.images.share.src)],
+    startDate: toKstIso(event.startsAt),
+    ...(event.endsAt !== null ? { endDate: toKstIso(event.endsAt) } : {}),
+    eventStatus: "https://schema.org/EventScheduled",
+    eventAttendanceMode: "https://schema.org/OfflineEventAttendanceMode",
+    ...(event.venue
+      ? {
+          location: {
+            "@type": "Place",
+            name: event.venue,
+            address: {
+              "@type": "PostalAddress",
+              streetAddress: event.venue,
+              ...(region ? { addressRegion: region } : {}),
+              addressCountry: "KR",
+            },
+          },
+        }
+      : {}),
+    organizer: { "@type": "NewsMediaOrganization", name: chrome.site.name, url: `${chrome.siteUrl}/` },
+    performer: speakers.map((s) => ({
+      "@type": "Person",
+      name: s.name,
+      url: absoluteUrl(chrome.siteUrl, paths.person(s.key)),
+    })),
+    offers: {
+      "@type": "Offer",
+      url: `${url}#register`,
+      price: 0,
+      priceCurrency: "KRW",
+      availability: soldOut ? "https://schema.org/SoldOut" : "https://schema.org/InStock",
+    },
+  };
+}
+
 export function EventPage({
   chrome,
   assets,
@@ -50,17 +113,7 @@ export function EventPage({
         title: event.title,
         description: `${event.title} - ${formatKstLong(event.startsAt)}${event.venue ? `, ${event.venue}` : ""}`,
         canonical: paths.event(event.key),
-        jsonLd: {
-          "@context": "https://schema.org",
-          "@type": "Event",
-          name: event.title,
-          startDate: toKstIso(event.startsAt),
-          ...(event.endsAt !== null ? { endDate: toKstIso(event.endsAt) } : {}),
-          ...(event.venue ? { location: { "@type": "Place", name: event.venue, address: event.venue } } : {}),
-          organizer: { "@type": "Organization", name: chrome.site.name, url: chrome.siteUrl },
-          performer: speakers.map((s) => ({ "@type": "Person", name: s.name })),
-          url,
-        },
+        jsonLd: eventJsonLd(chrome, event, speakers, url, registration),
       }}
     >
       <article class="event">
@@ -163,7 +216,11 @@ export function EventListPage({
     <Layout
       chrome={chrome}
       assets={assets}
-      meta={{ title: "행사", description: `${chrome.site.name}이 여는 포럼과 세미나`, canonical: "/events" }}
+      meta={{
+        title: "행사",
+        description: `${withParticle(chrome.site.name, "이/가")} 여는 포럼과 세미나`,
+        canonical: "/events",
+      }}
     >
       <h1 class="section-head__title">행사</h1>
       <section aria-labelledby="upcoming-title">

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
 import { listPublished } from "../articles/article.repo.ts";
 import { fail, notFound } from "../lib/errors.ts";
+import { escapeHtml } from "../lib/escape-html.ts";
 import { stale } from "../lib/invalidation-bus.ts";
 import { sectionAndDescendantIds } from "../sections/section.ts";
 import { findStaffByKey } from "../staff/staff.repo.ts";
@@ -9,6 +10,7 @@ import { cachePublicPage, PUBLIC_CACHE, type WebContext } from "../web/context.t
 import { absoluteUrl, paths } from "../web/paths.ts";
 import type { Chrome } from "../web/public/chrome.ts";
 import type { ArticleSummary } from "../web/public/view-models.ts";
+import { absolutiseUrls } from "./absolute-urls.ts";
 import { articlesBetween, bodiesById, publishedMonths, sitemapKeys } from "./feed.repo.ts";
 import { FEED_SIZE, type FeedChannel, renderRss } from "./rss.ts";
 import { kstMonthBounds, renderIndex, renderNewsSitemap, renderUrlset, robotsTxt } from "./sitemap.ts";
@@ -24,6 +26,19 @@ function sendXml(reply: FastifyReply, body: string, type = "application/xml") {
 export function registerFeedRoutes(app: FastifyInstance, ctx: WebContext): void {
   const abs = (path: string) => absoluteUrl(ctx.config.siteUrl, path);
 
+  /** The full text for feed readers and portals: the lead photo first, every URL absolute. */
+  function feedBody(a: ArticleSummary, bodyHtml: string): string {
+    const image = a.leadImage;
+    const lead = image
+      ? `<figure><img src="${escapeHtml(abs(image.src))}" alt="${escapeHtml(image.alt)}" width="${image.width}" height="${image.height}"/>${
+          image.caption || image.credit
+            ? `<figcaption>${escapeHtml([image.caption, image.credit ? `<${image.credit}>` : ""].filter(Boolean).join(" "))}</figcaption>`
+            : ""
+        }</figure>`
+      : "";
+    return lead + absolutiseUrls(bodyHtml, ctx.config.siteUrl);
+  }
+
   async function feed(reply: FastifyReply, chrome: Chrome, channel: FeedChannel, articles: ArticleSummary[]) {
     const bodies = await bodiesById(
       ctx.db,
@@ -32,7 +47,7 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: WebContext): void 
     const items = articles.map((a) => ({
       article: a,
       url: abs(paths.article(a.num)),
-      bodyHtml: bodies.get(a.id) ?? "",
+      bodyHtml: feedBody(a, bodies.get(a.id) ?? ""),
       category: chrome.sections.byId.get(a.sectionId)?.name ?? null,
       imageUrl: a.leadImage ? abs(a.leadImage.src) : null,
     }));

@@ -105,7 +105,9 @@ export const CATALOGUE = {
   staff_key_taken: { status: 409, message: "이미 쓰이는 키입니다. 다른 키를 정해 주세요." },
   staff_email_taken: {
     status: 409,
-    message: (owner: string | undefined) => `이미 다른 직원${owner ? `(${owner})` : ""}이 쓰는 이메일입니다.`,
+    // The particle follows the word before the brackets: 직원(김수연)이, as it is read aloud.
+    message: (owner: string | undefined) =>
+      `이미 다른 직원${owner ? `(${owner})` : ""}${particleFor("직원", "이/가")} 쓰는 이메일입니다.`,
   },
   cannot_demote_self: {
     status: 409,
@@ -165,6 +167,15 @@ export const CATALOGUE = {
 
   // ---- media
   media_not_found: { status: 404, message: "사진을 찾을 수 없습니다." },
+  unknown_person_photo: {
+    status: 400,
+    message: "인물 사진으로 고른 사진을 사진 보관함에서 찾을 수 없습니다. 사진 번호를 확인해 주세요.",
+  },
+  unknown_site_image: {
+    status: 400,
+    message: (what: string) =>
+      `${withParticle(what, "으로/로")} 고른 사진을 사진 보관함에서 찾을 수 없습니다. 사진 번호를 확인해 주세요.`,
+  },
   image_empty: { status: 400, message: "이미지 파일이 비어 있습니다." },
   image_unreadable: {
     status: 400,

@@ -88,7 +88,36 @@ export function htmlToText(html: string): string {
   return decodeEntities(stripped).replace(/\s+/g, " ").trim();
 }
 
-/** Removes every tag from a would-be plain-text field (a title from an old system may carry links). */
-export function stripTags(text: string): string {
-  return htmlToText(text);
+const FIGURE = /<figure\b[^>]*>[\s\S]*?<\/figure>|<figcaption\b[^>]*>[\s\S]*?<\/figcaption>/gi;
+const PARAGRAPH = /<p\b[^>]*>([\s\S]*?)<\/p>/gi;
+/** A paragraph that is a photo caption in the old print convention (▲ …, or a lone <credit>). */
+const CAPTION_PARAGRAPH = /^(▲|△|■ ?사진|\[사진|<[^<>]{1,40}>$|\(사진\s*=)/;
+
+/**
+ * The plain text of a body's paragraphs only, for summaries (teasers, descriptions, feed
+ * descriptions): never a photo's caption or credit, a subhead, or a paragraph that is a caption
+ * written the old way (`▲ 공장 내부 클린룸. <태성전자>`).
+ */
+export function paragraphText(html: string): string {
+  const withoutFigures = html.replace(FIGURE, " ");
+  const out: string[] = [];
+  for (const m of withoutFigures.matchAll(PARAGRAPH)) {
+    const text = htmlToText(m[1]!);
+    if (text && !CAPTION_PARAGRAPH.test(text)) out.push(text);
+  }
+  return out.join(" ");
+}
+
+/**
+ * The reader's prose of a body for search snippets: paragraphs, subheads, quotes and lists, without
+ * figures and old-style caption paragraphs.
+ */
+export function proseText(html: string): string {
+  return htmlToText(
+    html
+      .replace(FIGURE, " ")
+      .replace(PARAGRAPH, (whole, inner: string) =>
+        CAPTION_PARAGRAPH.test(htmlToText(inner)) ? " " : whole,
+      ),
+  );
 }

@@ -37,6 +37,8 @@ export interface MediaLibraryRow {
   original_name: string | null;
   uploaded_by: number | null;
   uploader_name: string | null;
+  focus_x: number | null;
+  focus_y: number | null;
 }
 
 /** `%text%` for LIKE, with the wildcards and the escape character escaped (used with ESCAPE '\'). */
@@ -80,6 +82,8 @@ export function listMediaLibrary(
       "media.credit",
       "media.original_name",
       "media.uploaded_by",
+      "media.focus_x",
+      "media.focus_y",
       "staff.name as uploader_name",
     ])
     .where(librarySearch(options.q))
@@ -119,6 +123,28 @@ export interface MediaText {
 export async function updateMediaText(db: Db, id: number, text: MediaText): Promise<boolean> {
   const result = await db.updateTable("media").set(text).where("id", "=", id).executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/** A photo's focal point in percent; null for the centre. */
+export interface MediaFocus {
+  focus_x: number | null;
+  focus_y: number | null;
+}
+
+/** Sets a photo's focal point; returns the one it had, or undefined when there is no such photo. */
+export async function updateMediaFocus(
+  db: Db,
+  id: number,
+  focus: MediaFocus,
+): Promise<MediaFocus | undefined> {
+  const before = await db
+    .selectFrom("media")
+    .select(["focus_x", "focus_y"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!before) return undefined;
+  await db.updateTable("media").set(focus).where("id", "=", id).execute();
+  return before;
 }
 
 /**

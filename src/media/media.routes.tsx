@@ -18,7 +18,7 @@ import {
   type MediaLibraryData,
   MediaLibraryPage,
 } from "./media.view.tsx";
-import { editMediaText, type UploadedFile, uploadPhotos } from "./upload.service.ts";
+import { editMedia, type UploadedFile, uploadPhotos } from "./upload.service.ts";
 
 const PER_PAGE = 30;
 
@@ -43,6 +43,24 @@ const MediaTextForm = z.object({
   caption: optionalText(2000, "사진 설명은 2000자까지 쓸 수 있습니다."),
   credit: optionalText(200, "출처는 200자까지 쓸 수 있습니다."),
 });
+
+/** A focal point coordinate: 0–100 percent, empty for the centre. */
+const focusPercent = z
+  .string({ error: "초점은 0에서 100 사이의 숫자로 적어 주세요." })
+  .trim()
+  .optional()
+  .transform((v) => (v ? Number(v) : null))
+  .pipe(
+    z
+      .number({ error: "초점은 0에서 100 사이의 숫자로 적어 주세요." })
+      .int("초점은 0에서 100 사이의 정수로 적어 주세요.")
+      .min(0, "초점은 0에서 100 사이의 숫자로 적어 주세요.")
+      .max(100, "초점은 0에서 100 사이의 숫자로 적어 주세요.")
+      .nullable(),
+  );
+
+/** The library's edit form: the words, and where crops of the photo centre. */
+const MediaEditForm = MediaTextForm.extend({ focus_x: focusPercent, focus_y: focusPercent });
 
 /** A file part as the multipart parser hands it to the route (see `onFile` below). */
 class ReceivedFile implements UploadedFile {
@@ -133,7 +151,7 @@ export async function registerMediaRoutes(app: FastifyInstance, ctx: WebContext)
     requirePermission(request, "media.upload");
     const id = mediaId(request.params);
     try {
-      await editMediaText(ctx.db, id, parseForm(MediaTextForm, request.body));
+      await editMedia({ db: ctx.db, bus: ctx.bus }, id, parseForm(MediaEditForm, request.body));
     } catch (error) {
       const row = isFormError(error) ? await findMediaLibraryRow(ctx.db, id) : undefined;
       if (!row || !isFormError(error)) throw error;

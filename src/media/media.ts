@@ -14,7 +14,8 @@ export function parseVariants(json: string): MediaVariant[] {
 
 /** Builds the view of a stored photo with this use's alt text, caption and credit. */
 export function toImageView(
-  media: Pick<MediaRow, "path" | "width" | "height" | "variants" | "mime" | "bytes">,
+  media: Pick<MediaRow, "path" | "width" | "height" | "variants" | "mime" | "bytes"> &
+    Partial<Pick<MediaRow, "focus_x" | "focus_y">>,
   use: { alt: string | null; caption: string | null; credit: string | null },
 ): ImageView {
   const variants = parseVariants(media.variants);
@@ -28,5 +29,6 @@ export function toImageView(
     alt: use.alt ?? use.caption ?? "",
     caption: use.caption,
     credit: use.credit,
+    focus: { x: media.focus_x ?? 50, y: media.focus_y ?? 50 },
   };
 }

@@ -43,7 +43,45 @@ function ErrorLine({ error }: { error?: { code: string; message: string } | null
   ) : null;
 }
 
-export type MediaTextDraft = Partial<Record<"alt" | "caption" | "credit", string>>;
+export type MediaTextDraft = Partial<Record<"alt" | "caption" | "credit" | "focus_x" | "focus_y", string>>;
+
+/** Where crops of the photo (lead photos, cards) centre: percent from the left and from the top. */
+function FocusFields({ values }: { values: MediaTextDraft }) {
+  return (
+    <fieldset class="nr-focus">
+      <legend>초점 (사진을 일정한 비율로 자를 때 중심)</legend>
+      <label>
+        <span>가로 % (왼쪽 0 ~ 오른쪽 100)</span>
+        <input
+          name="focus_x"
+          type="number"
+          min={0}
+          max={100}
+          step={1}
+          inputMode="numeric"
+          value={values.focus_x ?? ""}
+          placeholder="50"
+        />
+      </label>
+      <label>
+        <span>세로 % (위 0 ~ 아래 100)</span>
+        <input
+          name="focus_y"
+          type="number"
+          min={0}
+          max={100}
+          step={1}
+          inputMode="numeric"
+          value={values.focus_y ?? ""}
+          placeholder="50"
+        />
+      </label>
+      <small class="nr-hint">
+        비워 두면 가운데입니다. 인물 사진은 얼굴 쪽으로 옮겨 주세요. 위 사진을 누르면 그 자리가 채워집니다.
+      </small>
+    </fieldset>
+  );
+}
 
 function TextFields({ values }: { values: MediaTextDraft }) {
   return (
@@ -137,7 +175,8 @@ export function MediaLibraryPage(props: Base & { data: MediaLibraryData }) {
               <a href={`/newsroom/media/${m.id}`} class="nr-media-card__thumb">
                 <img
                   src={thumbnailOf(m)}
-                  alt={m.alt ?? m.caption ?? ""}
+                  // the link's only content: it needs a name even for a photo without words yet
+                  alt={m.alt ?? m.caption ?? m.original_name ?? `사진 #${m.id}`}
                   loading="lazy"
                   width={240}
                   height={Math.round((240 * m.height) / m.width)}
@@ -186,6 +225,8 @@ export function MediaDetailPage(
     alt: m.alt ?? "",
     caption: m.caption ?? "",
     credit: m.credit ?? "",
+    focus_x: m.focus_x === null ? "" : String(m.focus_x),
+    focus_y: m.focus_y === null ? "" : String(m.focus_y),
   };
   return (
     <NewsroomLayout {...props} title={m.original_name ?? `사진 #${m.id}`} active="media">
@@ -200,6 +241,7 @@ export function MediaDetailPage(
         <section class="nr-panel">
           <img
             class="nr-media-preview"
+            data-focus-preview
             src={previewOf(m)}
             alt={m.alt ?? m.caption ?? ""}
             width={m.width}
@@ -208,6 +250,7 @@ export function MediaDetailPage(
           <form method="post" action={`/newsroom/media/${m.id}`} class="nr-form">
             <Csrf token={props.csrfToken} />
             <TextFields values={values} />
+            <FocusFields values={values} />
             <small class="nr-hint">
               기사에 쓸 때 처음 채워지는 값입니다. 이미 실린 기사의 설명은 바뀌지 않습니다.
             </small>

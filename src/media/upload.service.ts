@@ -1,8 +1,17 @@
 import type { Kysely } from "kysely";
 import type { Database, MediaRow } from "../db/schema.ts";
 import { fail } from "../lib/errors.ts";
+import { stale } from "../lib/invalidation-bus.ts";
+import type { UseCaseDeps } from "../lib/use-case.ts";
 import type { StaffUser } from "../staff/staff.ts";
-import { fillMediaBlanks, type MediaText, updateMediaText, upsertMedia } from "./media.repo.ts";
+import {
+  fillMediaBlanks,
+  type MediaFocus,
+  type MediaText,
+  updateMediaFocus,
+  updateMediaText,
+  upsertMedia,
+} from "./media.repo.ts";
 import { ImageError, type ProcessedImage, processImage } from "./media.service.ts";
 
 export interface UploadDeps {
@@ -76,7 +85,22 @@ export async function uploadPhotos(
   });
 }
 
-/** Changes the alt text, caption and credit a photo offers when it is used. */
-export async function editMediaText(db: Kysely<Database>, id: number, text: MediaText): Promise<void> {
-  if (!(await updateMediaText(db, id, text))) throw fail("media_not_found");
+/**
+ * Changes the alt text, caption and credit a photo offers when it is used, and its focal point.
+ * The words only fill new uses; the focal point moves every crop of the photo already shown, on
+ * any page (lead photos, cards in every list), so a change of it makes every page stale.
+ */
+export async function editMedia(
+  deps: Pick<UseCaseDeps, "db" | "bus">,
+  id: number,
+  edit: MediaText & MediaFocus,
+): Promise<void> {
+  const { focus_x, focus_y, ...text } = edit;
+  const before = await deps.db.transaction().execute(async (trx) => {
+    if (!(await updateMediaText(trx, id, text))) throw fail("media_not_found");
+    return updateMediaFocus(trx, id, { focus_x, focus_y });
+  });
+  if (before && (before.focus_x !== focus_x || before.focus_y !== focus_y)) {
+    await deps.bus.announce([stale.everything]);
+  }
 }

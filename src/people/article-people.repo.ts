@@ -1,6 +1,8 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { parseStringList } from "../lib/json-list.ts";
+import { publicStoriesQuery, toArticleSummary } from "../web/public/article-summary.repo.ts";
+import type { ArticleSummary } from "../web/public/view-models.ts";
 import type { DirectoryPerson } from "./name-matcher.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -132,20 +134,24 @@ export async function moveArticleLinks(db: Db, fromId: number, toId: number): Pr
 }
 
 /** Published articles that link a person, newest first. */
-export function listArticlesMentioning(db: Db, personId: number, now: number, limit: number, offset: number) {
-  return db
-    .selectFrom("article_people as ap")
-    .innerJoin("articles as a", "a.id", "ap.article_id")
-    .select(["a.num", "a.title", "a.excerpt", "a.published_at"])
+/** A page of the public stories that mention the person, newest first, as the lists' cards show them. */
+export async function listArticlesMentioning(
+  db: Db,
+  personId: number,
+  now: number,
+  limit: number,
+  offset: number,
+): Promise<ArticleSummary[]> {
+  const rows = await publicStoriesQuery(db, { now })
+    .innerJoin("article_people as ap", "ap.article_id", "a.id")
     .where("ap.person_id", "=", personId)
     .where("ap.removed", "=", 0)
-    .where("a.status", "=", "published")
-    .where("a.published_at", "<=", now)
     .orderBy("a.published_at", "desc")
     .orderBy("a.num", "desc")
     .limit(limit)
     .offset(offset)
     .execute();
+  return rows.map(toArticleSummary);
 }
 
 export async function countArticlesMentioning(db: Db, personId: number, now: number): Promise<number> {

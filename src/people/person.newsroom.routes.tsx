@@ -52,6 +52,19 @@ const PersonForm = z.object({
     .regex(/^\d{0,12}$/, "예전 번호는 숫자로 적어 주세요.")
     .optional()
     .transform((v) => (v ? Number(v) : null)),
+  /** a media library number (#12 or 12); empty for no photo */
+  photo: z
+    .string()
+    .trim()
+    .max(20)
+    .optional()
+    .transform((v) => (v ? v.replace(/^#/, "") : ""))
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{0,9}$/, "사진 번호는 사진 보관함의 숫자(#12)로 적어 주세요.")
+        .transform((v) => (v ? Number(v) : null)),
+    ),
 });
 const MergeForm = z.object({
   into: z
@@ -85,7 +98,7 @@ function personId(params: unknown): number {
   return p.data.id;
 }
 
-const toInput = (f: z.infer<typeof PersonForm>): PersonInput => f;
+const toInput = ({ photo, ...f }: z.infer<typeof PersonForm>): PersonInput => ({ ...f, photoMediaId: photo });
 
 /** The person directory in the newsroom: search, add, edit, merge. Needs `people.manage`. */
 export function registerPersonNewsroomRoutes(app: FastifyInstance, ctx: WebContext): void {

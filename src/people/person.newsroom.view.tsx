@@ -64,6 +64,15 @@ function PersonFields({ person, draft }: { person?: PersonRow; draft: Draft }) {
           {v("bio", person?.bio ?? "")}
         </textarea>
       </label>
+      <label>
+        <span>사진 번호 (사진 보관함의 #번호, 없으면 비워 둡니다)</span>
+        <input
+          name="photo"
+          inputMode="numeric"
+          maxLength={20}
+          value={v("photo", person?.photo_media_id != null ? `#${person.photo_media_id}` : "")}
+        />
+      </label>
     </>
   );
 }

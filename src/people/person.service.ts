@@ -2,6 +2,7 @@ import { fail } from "../lib/errors.ts";
 import { stale } from "../lib/invalidation-bus.ts";
 import { parseStringList } from "../lib/json-list.ts";
 import type { UseCaseDeps } from "../lib/use-case.ts";
+import { findMediaById } from "../media/media.repo.ts";
 import { indexPeople, unindexPeople } from "../search/search.repo.ts";
 import { moveArticleLinks } from "./article-people.repo.ts";
 import {
@@ -33,6 +34,15 @@ export interface PersonInput {
   bio: string | null;
   contextWords: string[];
   num: number | null;
+  /** a media library photo for the public page; left out, the photo stays as it is */
+  photoMediaId?: number | null;
+}
+
+/** Refuses a photo number that is not in the media library. */
+async function checkPhoto(deps: UseCaseDeps, input: PersonInput): Promise<void> {
+  if (input.photoMediaId != null && !(await findMediaById(deps.db, input.photoMediaId))) {
+    throw fail("unknown_person_photo");
+  }
 }
 
 function values(input: PersonInput, now: number): PersonValues {
@@ -45,6 +55,7 @@ function values(input: PersonInput, now: number): PersonValues {
     bio: input.bio,
     context_words: JSON.stringify(input.contextWords),
     num: input.num,
+    ...(input.photoMediaId !== undefined ? { photo_media_id: input.photoMediaId } : {}),
     updated_at: now,
   };
 }
@@ -58,6 +69,7 @@ function refuseTaken(deps: UseCaseDeps) {
 }
 
 export async function createPerson(deps: UseCaseDeps, input: PersonInput): Promise<number> {
+  await checkPhoto(deps, input);
   if (input.num !== null && (await isPersonNumInUse(deps.db, input.num, null)))
     throw fail("person_num_taken");
   const now = deps.now();
@@ -76,6 +88,7 @@ export async function createPerson(deps: UseCaseDeps, input: PersonInput): Promi
 export async function editPerson(deps: UseCaseDeps, id: number, input: PersonInput): Promise<void> {
   const before = await findPersonById(deps.db, id);
   if (!before) throw fail("person_not_found");
+  await checkPhoto(deps, input);
   if (input.num !== null && (await isPersonNumInUse(deps.db, input.num, id))) throw fail("person_num_taken");
   const now = deps.now();
   await deps.db

@@ -3,7 +3,7 @@ import type { Dialect } from "../db/dialect.ts";
 import type { Database } from "../db/schema.ts";
 import type { IndexedDocument, MatchQuery, MatchResult } from "../db/search-index.ts";
 import { parseStringList } from "../lib/json-list.ts";
-import { htmlToText } from "../lib/sanitize-html.ts";
+import { proseText } from "../lib/sanitize-html.ts";
 import {
   choseongGrams,
   choseongOf,
@@ -145,7 +145,7 @@ export async function indexArticles(
           title: r.title,
           subtitle: r.subtitle ?? "",
           bylineNames: names.get(r.id) ?? [],
-          body: htmlToText(r.body_html),
+          body: proseText(r.body_html),
         }),
       );
       await trx

@@ -5,11 +5,17 @@ type Base = Omit<NewsroomPageProps, "title" | "children">;
 
 export interface SiteSettingsPageData {
   settings: SiteSettings;
+  /** the media library numbers of the chosen logo, icon and share image */
+  images: { logo: number | null; icon: number | null; share: number | null };
+  /** where the images in use now are served */
+  previews: { logo: string; icon: string; share: string };
   /** SITE_URL, from the environment */
   siteUrl: string;
   error?: { code: string; message: string } | null;
   /** what was sent, shown again after a refusal */
-  draft?: Partial<Record<"name" | "dateline" | "youtubeUrl", string>>;
+  draft?: Partial<
+    Record<"name" | "dateline" | "youtubeUrl" | "logoMedia" | "iconMedia" | "shareMedia", string>
+  >;
 }
 
 export function SiteSettingsPage(props: Base & { data: SiteSettingsPageData }) {
@@ -48,6 +54,41 @@ export function SiteSettingsPage(props: Base & { data: SiteSettingsPageData }) {
           />
           <small class="nr-hint">기사 공유 단추 옆에 나옵니다. 비워 두면 나오지 않습니다.</small>
         </label>
+        <fieldset class="nr-site-images">
+          <legend>매체 이미지</legend>
+          <small class="nr-hint">
+            사진 보관함에 올린 사진의 번호(#12)를 적습니다. 비워 두면 매체 이름으로 만든 글자 이미지를 씁니다.
+          </small>
+          {(
+            [
+              ["logoMedia", "logo", "로고", "검색 결과와 기사 정보에 600×60 안으로 줄여 씁니다."],
+              ["iconMedia", "icon", "아이콘 (정사각형)", "브라우저 탭, 휴대전화 홈 화면에 나옵니다."],
+              [
+                "shareMedia",
+                "share",
+                "기본 공유 이미지",
+                "사진 없는 페이지를 카카오톡·페이스북에 공유할 때 1200×630으로 잘라 씁니다.",
+              ],
+            ] as const
+          ).map(([field, slot, label, hint]) => (
+            <div class="nr-site-image" key={field}>
+              <img src={props.data.previews[slot]} alt={`지금 쓰는 ${label}`} height={48} loading="lazy" />
+              <label>
+                <span>{label} 사진 번호</span>
+                <input
+                  name={field}
+                  inputMode="numeric"
+                  maxLength={20}
+                  value={
+                    draft?.[field] ?? (props.data.images[slot] === null ? "" : `#${props.data.images[slot]}`)
+                  }
+                  placeholder="비워 두면 글자 이미지"
+                />
+                <small class="nr-hint">{hint}</small>
+              </label>
+            </div>
+          ))}
+        </fieldset>
         <label>
           <span>사이트 주소</span>
           <input value={siteUrl} readOnly aria-describedby="site-url-note" />

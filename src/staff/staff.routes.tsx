@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { type AppError, fail } from "../lib/errors.ts";
+import { withParticle } from "../lib/josa.ts";
 import type { UseCaseDeps } from "../lib/use-case.ts";
 import { sendPage, type WebContext } from "../web/context.ts";
 import { requirePermission } from "../web/newsroom/auth.ts";
@@ -10,7 +11,7 @@ import { findStaffAccount, listStaffWithSignIns } from "./staff.repo.ts";
 import { createStaff, resetStaffPassword, updateStaff } from "./staff.service.ts";
 import { EditStaffPage, NewStaffPage, type StaffFormValues, StaffListPage } from "./staff.view.tsx";
 
-const text = (label: string) => z.string({ error: `${label}을(를) 적어 주세요.` }).trim();
+const text = (label: string) => z.string({ error: `${withParticle(label, "을/를")} 적어 주세요.` }).trim();
 
 const StaffFields = z.object({
   name: text("이름").min(1, "이름을 적어 주세요.").max(100, "이름은 100자까지 쓸 수 있습니다."),

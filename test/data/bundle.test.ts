@@ -220,8 +220,8 @@ describe("bundle import and export", () => {
     });
   });
 
-  it("sanitises bodies and strips markup from titles", async () => {
-    await run(
+  it("sanitises bodies, unwraps only leaked links from titles and lists each repair", async () => {
+    const report = await run(
       newsroom([
         article({
           num: 20,
@@ -235,9 +235,17 @@ describe("bundle import and export", () => {
       .select(["title", "body_html", "excerpt"])
       .where("num", "=", 20)
       .executeTakeFirstOrThrow();
-    expect(a.title).toBe("윤·이 만나");
+    // plain text as written: only the leaked <a> is unwrapped, the quoted <script> is text
+    expect(a.title).toBe("윤·이 만나 <script>x</script>");
     expect(a.body_html).toBe("<p>본문<a>링크</a></p>");
     expect(a.excerpt).toBe("본문링크");
+    expect(report.repairedTitles).toEqual([
+      {
+        path: "articles[0].title",
+        before: "<a href='https://x/BP?num=1' class='human_link'>윤</a>·이 만나 <script>x</script>",
+        after: "윤·이 만나 <script>x</script>",
+      },
+    ]);
   });
 
   it("reads photos beside the bundle file, refuses paths leaving its folder and files that are not images", async () => {

@@ -38,16 +38,16 @@ describe("the article page in a browser", () => {
   it("makes the text larger and smaller, and remembers the choice", async () => {
     await page.goto(`${server.url}/article/4242`);
     const base = await bodyFontSize();
-    await page.getByRole("button", { name: "글자 크게" }).click();
+    await page.getByRole("button", { name: "글자 확대" }).click();
     const larger = await bodyFontSize();
     expect(larger).toBeGreaterThan(base);
     await page.reload();
     expect(await bodyFontSize()).toBe(larger);
-    await page.getByRole("button", { name: "글자 작게" }).click();
-    await page.getByRole("button", { name: "글자 작게" }).click();
+    await page.getByRole("button", { name: "글자 축소" }).click();
+    await page.getByRole("button", { name: "글자 축소" }).click();
     expect(await bodyFontSize()).toBeLessThan(base);
     // back to the default for the next tests
-    await page.getByRole("button", { name: "글자 크게" }).click();
+    await page.getByRole("button", { name: "글자 확대" }).click();
     expect(await bodyFontSize()).toBe(base);
   });
 

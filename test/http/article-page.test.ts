@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, SITE_URL, type TestApp } from "../support/app.ts";
 import { article, kst, newsroom, photoDataUri } from "../support/factories.ts";
-import { inner, jsonLd, metaContent, textOf } from "../support/html.ts";
+import { inner, ldOfType, metaContent, textOf } from "../support/html.ts";
 
 describe("article page", () => {
   let t: TestApp;
@@ -21,7 +21,7 @@ describe("article page", () => {
             authors: ["park-sj", "lee-ha"],
             publishedAt: kst("2026-03-12 14:05:30"),
             updatedAt: kst("2026-03-12 16:20:05"),
-            body: '<p>노바AI의 최고경영자가 방한했다.</p><p>둘째 <strong>문단</strong><script>alert(1)</script><img src="x" onerror="alert(2)"></p>',
+            body: '<p>노바AI의 최고경영자가 방한했다.</p><p>둘째 <strong>문단</strong><script>alert(1)</script><img src="https://img.example.kr/x.jpg" onerror="alert(2)"></p>',
             leadImage: {
               src: photo,
               alt: "악수하는 두 사람",
@@ -79,7 +79,7 @@ describe("article page", () => {
     expect(inner(html, "title")).toBe("노바AI 리버스 방한 &quot;AI칩 협력&quot; - 테스트경제");
     expect(metaContent(html, "og:title")).toBe("노바AI 리버스 방한 &quot;AI칩 협력&quot;");
     expect(metaContent(html, "twitter:title")).toBe("노바AI 리버스 방한 &quot;AI칩 협력&quot;");
-    const ld = jsonLd(html)[0] as Record<string, unknown>;
+    const ld = ldOfType(html, "NewsArticle")!;
     expect(ld["@type"]).toBe("NewsArticle");
     expect(ld.headline).toBe(title);
     expect(html).not.toContain("human_link");
@@ -162,7 +162,7 @@ describe("article page", () => {
     expect(metaContent(html, "og:url")).toBe(`${SITE_URL}/article/337001`);
     expect(metaContent(html, "og:image")).toMatch(new RegExp(`^${SITE_URL}/media/`));
     expect(metaContent(html, "twitter:card")).toBe("summary_large_image");
-    const ld = jsonLd(html)[0] as {
+    const ld = ldOfType(html, "NewsArticle") as unknown as {
       datePublished: string;
       dateModified: string;
       author: { name: string }[];

@@ -28,7 +28,7 @@ describe("feeds, sitemaps and robots.txt", () => {
         title: 'R&D <투자> "두 배로"',
         publishedAt: kst("2026-03-20 09:05:30"),
         leadImage: { src: photo, caption: "공장" },
-        body: "<p>본문 &amp; 내용\u0001</p>",
+        body: '<p>본문 &amp; <a href="/article/9002">내용</a>\u0001</p><figure><img src="/media/in/body.jpg" alt="공장 안"><figcaption>▲ 공장 안</figcaption></figure>',
       }),
       article({
         num: 9002,
@@ -76,7 +76,19 @@ describe("feeds, sitemaps and robots.txt", () => {
     expect(first.enclosure["@type"]).toBe("image/jpeg");
     expect(Number(first.enclosure["@length"])).toBeGreaterThan(1000);
     expect(first.enclosure["@url"]).toMatch(new RegExp(`^${SITE_URL}/media/`));
-    expect(first["content:encoded"]).toBe("<p>본문 &amp; 내용</p>");
+    // full text with the lead photo first and every URL absolute, as feed readers and portals need
+    const encoded: string = first["content:encoded"];
+    expect(encoded).toMatch(
+      new RegExp(
+        `^<figure><img src="${SITE_URL}/media/[^"]+\\.jpg" alt="공장" width="640" height="400"/><figcaption>공장</figcaption></figure>`,
+      ),
+    );
+    expect(encoded).toContain(
+      `<p>본문 &amp; <a href="${SITE_URL}/article/9002">내용</a></p><figure><img src="${SITE_URL}/media/in/body.jpg" alt="공장 안" /><figcaption>▲ 공장 안</figcaption></figure>`,
+    );
+    expect(encoded).not.toMatch(/(href|src)="\//);
+    // the summary is the paragraphs' text only, never the caption
+    expect(first.description).toBe("본문 & 내용");
     const titles = channel.item.map((i: { title: string }) => i.title);
     expect(titles).not.toContain("예약 기사");
     expect(titles).not.toContain("초안");

@@ -411,7 +411,8 @@ describe("the desk", () => {
       .select(["title", "body_html"])
       .where("id", "=", id)
       .executeTakeFirstOrThrow();
-    expect(a).toEqual({ title: "굵은 제목", body_html: "<p>본문</p>" });
+    // the title is plain text, kept as typed (and escaped wherever it is shown)
+    expect(a).toEqual({ title: "<b>굵은</b> 제목", body_html: "<p>본문</p>" });
   });
 
   it("warns before publishing: long title, no photo, missing credit", async () => {

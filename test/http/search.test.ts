@@ -56,7 +56,8 @@ function stories(): BundleArticle[] {
     }),
     article({
       num: 7005,
-      title: "&lt;b&gt;조선&lt;/b&gt; 수주 R&amp;D 지원 &amp; 세제 혜택",
+      // a title is plain text: what looks like markup is text to show, escaped
+      title: "<b>조선</b> 수주 R&D 지원 & 세제 혜택",
       section: "industry/shipbuilding",
       publishedAt: kst("2026-03-17 09:00:00"),
       body: "<p>정부가 조선 업계에 R&amp;D 지원을 늘린다. 태그 &lt;script&gt;alert(1)&lt;/script&gt;도 글자일 뿐이다.</p>",

@@ -23,7 +23,12 @@ export interface Browser {
 
 /** A fresh Chromium profile per call; `viewport` defaults to a phone, where most readers are. */
 export async function launchBrowser(
-  options: { viewport?: { width: number; height: number }; isMobile?: boolean } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    isMobile?: boolean;
+    /** lets a test inject a checker's script (axe-core) into pages whose CSP forbids inline scripts */
+    bypassCSP?: boolean;
+  } = {},
 ): Promise<Browser> {
   const profile = await fs.mkdtemp(path.join(os.tmpdir(), "jikji-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -32,6 +37,7 @@ export async function launchBrowser(
     args: FLAGS,
     viewport: options.viewport ?? { width: 390, height: 844 },
     isMobile: options.isMobile ?? false,
+    bypassCSP: options.bypassCSP ?? false,
     locale: "ko-KR",
     timezoneId: "Asia/Seoul",
   });

@@ -43,3 +43,16 @@ export function jsonLd(html: string): unknown[] {
     out.push(JSON.parse(m[1]!));
   return out;
 }
+
+/** Every JSON-LD object of a page, `@graph` blocks opened up. */
+export function ldNodes(html: string): Record<string, unknown>[] {
+  return jsonLd(html).flatMap((block) => {
+    const b = block as Record<string, unknown>;
+    return Array.isArray(b["@graph"]) ? (b["@graph"] as Record<string, unknown>[]) : [b];
+  });
+}
+
+/** The page's JSON-LD object of the given @type. */
+export function ldOfType(html: string, type: string): Record<string, unknown> | undefined {
+  return ldNodes(html).find((n) => n["@type"] === type);
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { withDateline } from "../../src/articles/article.view.tsx";
 import { escapeHtml, jsonForScript } from "../../src/lib/escape-html.ts";
-import { htmlToText, sanitizeBodyHtml, stripTags } from "../../src/lib/sanitize-html.ts";
+import { unwrapLeakedLinks } from "../../src/lib/plain-text.ts";
+import { htmlToText, paragraphText, proseText, sanitizeBodyHtml } from "../../src/lib/sanitize-html.ts";
 
 describe("sanitizeBodyHtml", () => {
   it("keeps the editor's allow-list", () => {
@@ -40,13 +41,28 @@ describe("plain text", () => {
     expect(htmlToText("<p>a &amp; b</p><p>&lt;c&gt; &#39;d&#39; &#x1F600;</p>")).toBe("a & b <c> 'd' 😀");
   });
 
-  it("strips leaked link markup from a title, as the reference page's bug shows", () => {
+  it("unwraps a link leaked into a title, as the reference page's bug shows, and keeps everything else", () => {
     expect(
-      stripTags(
+      unwrapLeakedLinks(
         "만나 <a href='https://x/BP?command=article_view&num=1' class='human_link' target='_blank'>윤</a>·이",
       ),
-    ).toBe("만나 윤·이");
-    expect(stripTags("1 < 2 그리고 R&D")).toBe("1 < 2 그리고 R&D");
+    ).toEqual({ text: "만나 윤·이", repaired: true });
+    expect(unwrapLeakedLinks("1 < 2 그리고 R&D, x<y")).toEqual({
+      text: "1 < 2 그리고 R&D, x<y",
+      repaired: false,
+    });
+    expect(unwrapLeakedLinks("'<script>' 태그를 막는 법")).toEqual({
+      text: "'<script>' 태그를 막는 법",
+      repaired: false,
+    });
+  });
+
+  it("summarises from paragraphs only: no captions, credits, figure text or subheads", () => {
+    const body =
+      '<p>첫 문단이다.</p><figure><img src="/media/a.jpg" alt="클린룸" /><figcaption>▲ 공장 내부 클린룸. &lt;태성전자&gt;</figcaption></figure>' +
+      "<p>▲ 옛 방식의 사진 설명. &lt;태성전자&gt;</p><p>&lt;태성전자&gt;</p><h2>소제목</h2><p>둘째 문단은 R&amp;D 이야기다.</p><ul><li>목록</li></ul>";
+    expect(paragraphText(body)).toBe("첫 문단이다. 둘째 문단은 R&D 이야기다.");
+    expect(proseText(body)).toBe("첫 문단이다. 소제목 둘째 문단은 R&D 이야기다. 목록");
   });
 
   it("escapes text for HTML and JSON for script blocks", () => {

@@ -49,6 +49,8 @@ export function publicStoriesQuery(db: Db, f: StoryFilter) {
       "m.height as m_height",
       "m.bytes as m_bytes",
       "m.variants as m_variants",
+      "m.focus_x as m_focus_x",
+      "m.focus_y as m_focus_y",
     ])
     .where("a.status", "=", "published")
     .where("a.published_at", "<=", f.now);
@@ -76,6 +78,8 @@ export function toArticleSummary(r: StoryRow): ArticleSummary {
             height: r.m_height!,
             bytes: r.m_bytes!,
             variants: r.m_variants!,
+            focus_x: r.m_focus_x,
+            focus_y: r.m_focus_y,
           },
           { alt: r.lead_alt, caption: r.lead_caption, credit: r.lead_credit },
         )

@@ -4,6 +4,8 @@ import { type BannerEvent, findBannerEvent } from "../../events/event.repo.ts";
 import type { InvalidationBus } from "../../lib/invalidation-bus.ts";
 import { listSections } from "../../sections/section.repo.ts";
 import { buildSectionTree, type SectionTree } from "../../sections/section.ts";
+import { getSiteImageChoice } from "../../site/site-images.repo.ts";
+import { type SiteImagesView, siteImagesView } from "../../site/site-images.ts";
 import { getSiteSettings } from "../../site/site-settings.repo.ts";
 import type { SiteSettings } from "../../site/site-settings.ts";
 
@@ -16,21 +18,29 @@ export interface Chrome {
   site: SiteSettings;
   sections: SectionTree;
   banner: BannerEvent | null;
+  /** the paper's logo, icon and default share image (drawn from its name when none was chosen) */
+  images: SiteImagesView;
   siteUrl: string;
   now: number;
   /** when the frame changes by itself (the banner's event ends), on the app's clock; null: never */
   validUntil: number | null;
 }
 
-type Frame = Pick<Chrome, "site" | "sections" | "banner">;
+type Frame = Pick<Chrome, "site" | "sections" | "banner" | "images">;
 
 async function loadFrame(db: Kysely<Database>, now: number): Promise<Frame> {
-  const [site, rows, banner] = await Promise.all([
+  const [site, rows, banner, imageChoice] = await Promise.all([
     getSiteSettings(db),
     listSections(db),
     findBannerEvent(db, now),
+    getSiteImageChoice(db),
   ]);
-  return { site, sections: buildSectionTree(rows), banner: banner ?? null };
+  return {
+    site,
+    sections: buildSectionTree(rows),
+    banner: banner ?? null,
+    images: siteImagesView(site.name, imageChoice),
+  };
 }
 
 const bannerEnds = (banner: BannerEvent | null) => (banner ? (banner.ends_at ?? banner.starts_at) : null);

@@ -4,6 +4,7 @@ import type { Assets } from "./assets.ts";
 import type { Chrome } from "./chrome.ts";
 import { ArticleCard, KstTime, MostReadList, Picture } from "./components.tsx";
 import { Layout } from "./layout.tsx";
+import { graph, organizationJsonLd, websiteJsonLd } from "./structured-data.ts";
 import type { ArticleSummary } from "./view-models.ts";
 
 export interface HomeData {
@@ -45,6 +46,7 @@ export function HomePage({ chrome, assets, data }: { chrome: Chrome; assets: Ass
         title: "",
         description: `${chrome.site.name} - 기업, 산업, 금융, 경제 뉴스`,
         canonical: paths.home(),
+        jsonLd: graph(websiteJsonLd(chrome), organizationJsonLd(chrome)),
       }}
     >
       <h1 class="visually-hidden">{chrome.site.name}</h1>

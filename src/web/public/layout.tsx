@@ -12,7 +12,8 @@ export interface PageMeta {
   /** path or absolute URL of the canonical page */
   canonical?: string;
   ogType?: "website" | "article";
-  image?: string | null;
+  /** the page's own photo for link previews; without one, the paper's share image */
+  image?: { src: string; width: number; height: number; alt: string } | null;
   jsonLd?: unknown;
   noindex?: boolean;
   extraMeta?: { property?: string; name?: string; content: string }[];
@@ -120,7 +121,8 @@ function SiteFooter({ chrome }: { chrome: Chrome }) {
 export function Layout({ chrome, assets, meta, activeSectionId, children }: PageProps) {
   const title = meta.title ? `${meta.title} - ${chrome.site.name}` : chrome.site.name;
   const canonical = meta.canonical ? absoluteUrl(chrome.siteUrl, meta.canonical) : undefined;
-  const image = meta.image ? absoluteUrl(chrome.siteUrl, meta.image) : undefined;
+  const shared = meta.image ?? chrome.images.share;
+  const image = absoluteUrl(chrome.siteUrl, shared.src);
   return (
     <html lang="ko">
       <head>
@@ -135,12 +137,16 @@ export function Layout({ chrome, assets, meta, activeSectionId, children }: Page
         <meta property="og:title" content={meta.title || chrome.site.name} />
         {meta.description ? <meta property="og:description" content={meta.description} /> : null}
         {canonical ? <meta property="og:url" content={canonical} /> : null}
-        {image ? <meta property="og:image" content={image} /> : null}
+        <meta property="og:image" content={image} />
+        <meta property="og:image:width" content={String(shared.width)} />
+        <meta property="og:image:height" content={String(shared.height)} />
+        <meta property="og:image:alt" content={shared.alt || meta.title || chrome.site.name} />
         <meta property="og:locale" content="ko_KR" />
-        <meta name="twitter:card" content={image ? "summary_large_image" : "summary"} />
+        <meta name="twitter:card" content="summary_large_image" />
         <meta name="twitter:title" content={meta.title || chrome.site.name} />
         {meta.description ? <meta name="twitter:description" content={meta.description} /> : null}
-        {image ? <meta name="twitter:image" content={image} /> : null}
+        <meta name="twitter:image" content={image} />
+        <meta name="twitter:image:alt" content={shared.alt || meta.title || chrome.site.name} />
         {(meta.extraMeta ?? []).map((m) => (
           <meta key={m.property ?? m.name} property={m.property} name={m.name} content={m.content} />
         ))}
@@ -150,6 +156,11 @@ export function Layout({ chrome, assets, meta, activeSectionId, children }: Page
           title={meta.feed?.title ?? `${chrome.site.name} 전체 기사`}
           href={meta.feed?.href ?? paths.rss()}
         />
+        <link rel="icon" href={chrome.images.icon(32)} sizes="32x32" />
+        <link rel="icon" href={chrome.images.icon(192)} type="image/png" sizes="192x192" />
+        <link rel="apple-touch-icon" href={chrome.images.icon(180)} />
+        <link rel="manifest" href="/manifest.webmanifest" />
+        <meta name="theme-color" content="#0b2545" />
         <link rel="stylesheet" href={assets.url("site.css")} />
         <link rel="stylesheet" href={assets.url("print.css")} media="print" />
         <script src={assets.url("site.js")} defer />

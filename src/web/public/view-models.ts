@@ -16,6 +16,8 @@ export interface ImageView {
   alt: string;
   caption: string | null;
   credit: string | null;
+  /** focal point in percent of width and height, where a crop to a set shape centres */
+  focus: { x: number; y: number };
 }
 
 export interface Byline {

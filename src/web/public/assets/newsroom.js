@@ -21,4 +21,21 @@
     input.addEventListener("input", update);
     update();
   }
+
+  // A photo's focal point: a click on the preview fills the two percent fields (which work alone too).
+  for (const preview of document.querySelectorAll("img[data-focus-preview]")) {
+    const form = preview.closest("section")?.querySelector("form");
+    const x = form?.querySelector("input[name=focus_x]");
+    const y = form?.querySelector("input[name=focus_y]");
+    if (!x || !y) continue;
+    preview.style.cursor = "crosshair";
+    preview.title = "누르면 그 자리가 초점이 됩니다";
+    preview.addEventListener("click", (event) => {
+      const box = preview.getBoundingClientRect();
+      const percent = (v) => String(Math.round(Math.min(100, Math.max(0, v * 100))));
+      x.value = percent((event.clientX - box.left) / box.width);
+      y.value = percent((event.clientY - box.top) / box.height);
+      x.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+  }
 })();

@@ -1,0 +1,65 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import sharp, { type Sharp } from "sharp";
+import type { ImageView } from "../web/public/view-models.ts";
+
+/** The shapes search engines ask of an article's image (16:9, 4:3, 1:1), 1200 px wide. */
+export const CROP_SHAPES = {
+  "16x9": { width: 1200, height: 675 },
+  "4x3": { width: 1200, height: 900 },
+  "1x1": { width: 1200, height: 1200 },
+} as const;
+export type CropShape = keyof typeof CROP_SHAPES;
+
+/** A photo cut to `width`×`height` around its focal point: scaled to cover, then moved to the point. */
+export async function cropAround(
+  input: Buffer,
+  focus: { x: number; y: number },
+  width: number,
+  height: number,
+): Promise<Sharp> {
+  const upright = await sharp(input).rotate().toBuffer({ resolveWithObject: true });
+  const w = upright.info.width;
+  const h = upright.info.height;
+  const scale = Math.max(width / w, height / h);
+  const sw = Math.max(width, Math.round(w * scale));
+  const sh = Math.max(height, Math.round(h * scale));
+  const left = Math.min(Math.max(0, Math.round((sw * focus.x) / 100 - width / 2)), sw - width);
+  const top = Math.min(Math.max(0, Math.round((sh * focus.y) / 100 - height / 2)), sh - height);
+  const scaled = await sharp(upright.data).resize(sw, sh, { fit: "fill" }).toBuffer();
+  return sharp(scaled).extract({ left, top, width, height });
+}
+
+/** The address of a stored photo cut to a shape at its focal point (served by crop.routes.ts). */
+export function cropUrl(image: Pick<ImageView, "src" | "focus">, shape: CropShape): string {
+  const stored = image.src.replace(/^\/media\//, "");
+  return `/crop/${shape}/${stored.replace(/\.[a-z]+$/, ".jpg")}?f=${image.focus.x}-${image.focus.y}`;
+}
+
+/**
+ * The JPEG of `original` (a path under mediaDir) cut to `shape` at the focal point, drawn once and
+ * kept under mediaDir/crops by content hash, shape and point, so instances sharing DATA_DIR share it.
+ */
+export async function croppedFile(
+  mediaDir: string,
+  original: string,
+  sha256: string,
+  shape: CropShape,
+  focus: { x: number; y: number },
+): Promise<Buffer> {
+  const file = path.join(mediaDir, "crops", shape, `${sha256}-${focus.x}-${focus.y}.jpg`);
+  const kept = await fs.readFile(file).catch(() => null);
+  if (kept) return kept;
+  const { width, height } = CROP_SHAPES[shape];
+  const bytes = await (
+    await cropAround(await fs.readFile(path.join(mediaDir, original)), focus, width, height)
+  )
+    .jpeg({ quality: 82, mozjpeg: true })
+    .toBuffer();
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
+  await fs.writeFile(tmp, bytes);
+  await fs.rename(tmp, file);
+  return bytes;
+}
