@@ -1,5 +1,6 @@
 import { stale } from "../lib/invalidation-bus.ts";
 import type { UseCaseDeps } from "../lib/use-case.ts";
+import { compactLegal, type LegalInfo } from "./legal.ts";
 import { clearSiteSettings, saveSiteSettings } from "./site-settings.repo.ts";
 
 /** What the newsroom's settings page edits; the base URL is not among them (SITE_URL decides it). */
@@ -20,5 +21,14 @@ export async function saveSiteIdentity(deps: UseCaseDeps, identity: SiteIdentity
     await saveSiteSettings(trx, identity);
     if (identity.youtubeUrl === null) await clearSiteSettings(trx, ["youtubeUrl"]);
   });
+  await deps.bus.announce([stale.everything]);
+}
+
+/**
+ * Saves the particulars the footer of every page shows (신문법 §21, §9의2), replacing what was there.
+ * Every page's frame carries them, so after commit everything is stale.
+ */
+export async function saveLegalInfo(deps: UseCaseDeps, legal: LegalInfo): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => saveSiteSettings(trx, { legal: compactLegal(legal) }));
   await deps.bus.announce([stale.everything]);
 }
