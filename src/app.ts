@@ -9,6 +9,8 @@ import { registerArticleRoutes } from "./articles/article.routes.tsx";
 import { registerCommentRoutes } from "./comments/comment.routes.ts";
 import { registerModerationRoutes } from "./comments/moderation.routes.tsx";
 import type { Config } from "./config.ts";
+import { registerCorrectionNewsroomRoutes } from "./corrections/correction.newsroom.routes.tsx";
+import { registerCorrectionRoutes } from "./corrections/correction.routes.tsx";
 import type { Dialect } from "./db/dialect.ts";
 import { pingDatabase } from "./db/health.repo.ts";
 import type { Database } from "./db/schema.ts";
@@ -141,6 +143,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerFeedRoutes(app, ctx);
   registerCommentRoutes(app, ctx);
   registerViewRoutes(app, ctx);
+  registerCorrectionRoutes(app, ctx);
   // The newsroom's shell (sign-in, the guard, the account page); each feature's staff routes inside it.
   await registerNewsroom(app, ctx, [
     registerDeskRoutes,
@@ -152,6 +155,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerReadsNewsroomRoutes,
     registerEventNewsroomRoutes,
     registerPersonNewsroomRoutes,
+    registerCorrectionNewsroomRoutes,
   ]);
   registerSearchRoutes(app, ctx);
   registerLegacyRoutes(app, ctx);

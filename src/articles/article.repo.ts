@@ -4,6 +4,7 @@ import { toImageView } from "../media/media.ts";
 import { publicStoriesQuery, toArticleSummary } from "../web/public/article-summary.repo.ts";
 import type { ArticleSummary } from "../web/public/view-models.ts";
 import type { ArticleDetail } from "./article.ts";
+import { listArticleNotices } from "./article-notices.repo.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -88,7 +89,7 @@ export async function countPublished(db: Db, f: ListFilter): Promise<number> {
 export async function findByNum(db: Db, num: number): Promise<ArticleDetail | null> {
   const a = await db.selectFrom("articles").selectAll().where("num", "=", num).executeTakeFirst();
   if (!a) return null;
-  const [authors, tags, media] = await Promise.all([
+  const [authors, tags, media, notices] = await Promise.all([
     db
       .selectFrom("article_authors as aa")
       .innerJoin("staff as s", "s.id", "aa.staff_id")
@@ -100,6 +101,7 @@ export async function findByNum(db: Db, num: number): Promise<ArticleDetail | nu
     a.lead_media_id === null
       ? undefined
       : db.selectFrom("media").selectAll().where("id", "=", a.lead_media_id).executeTakeFirst(),
+    listArticleNotices(db, a.id),
   ]);
   return {
     id: a.id,
@@ -118,6 +120,7 @@ export async function findByNum(db: Db, num: number): Promise<ArticleDetail | nu
     correction: a.correction_note
       ? { note: a.correction_note, at: a.corrected_at ?? a.updated_at ?? a.created_at }
       : null,
+    notices,
     leadImage: media
       ? toImageView(media, { alt: a.lead_alt, caption: a.lead_caption, credit: a.lead_credit })
       : null,

@@ -17,6 +17,8 @@ export const NOTICES: Record<string, string> = {
   staff_saved: "직원 정보를 저장했습니다.",
   section_saved: "섹션을 저장했습니다.",
   settings_saved: "사이트 설정을 저장했습니다.",
+  correction_answered: "답변을 기록했습니다.",
+  correction_published: "기사 맨 위에 게재했습니다. 기사와 피드에 바로 나옵니다.",
   legal_saved: "법정 표시 사항을 저장했습니다. 모든 페이지 아래에 바로 나옵니다.",
   comment_approved: "댓글을 승인했습니다. 독자에게 보입니다.",
   comment_deleted: "댓글을 삭제했습니다.",
