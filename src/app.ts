@@ -27,6 +27,7 @@ import { registerReadsNewsroomRoutes } from "./ranking/reads.newsroom.routes.tsx
 import { registerViewRoutes } from "./ranking/views.routes.ts";
 import { registerSearchRoutes } from "./search/search.routes.tsx";
 import { registerSectionNewsroomRoutes } from "./sections/section.newsroom.routes.tsx";
+import { registerPolicyNewsroomRoutes, registerPolicyRoutes } from "./site/policy.routes.tsx";
 import { registerSiteSettingsRoutes } from "./site/site-settings.routes.tsx";
 import { registerStaffRoutes } from "./staff/staff.routes.tsx";
 import { createWebContext } from "./web/context.ts";
@@ -144,6 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCommentRoutes(app, ctx);
   registerViewRoutes(app, ctx);
   registerCorrectionRoutes(app, ctx);
+  registerPolicyRoutes(app, ctx);
   // The newsroom's shell (sign-in, the guard, the account page); each feature's staff routes inside it.
   await registerNewsroom(app, ctx, [
     registerDeskRoutes,
@@ -156,6 +158,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerEventNewsroomRoutes,
     registerPersonNewsroomRoutes,
     registerCorrectionNewsroomRoutes,
+    registerPolicyNewsroomRoutes,
   ]);
   registerSearchRoutes(app, ctx);
   registerLegacyRoutes(app, ctx);

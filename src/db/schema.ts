@@ -47,6 +47,19 @@ export interface Database {
   article_notices: ArticleNoticesTable;
   correction_requests: CorrectionRequestsTable;
   correction_events: CorrectionEventsTable;
+  policy_versions: PolicyVersionsTable;
+}
+
+/** One saved text of a policy page; the newest whose effective time has come is the one in force. */
+export interface PolicyVersionsTable {
+  id: Generated<number>;
+  slug: string;
+  version: number;
+  /** sanitised to the editor's allow-list */
+  body_html: string;
+  effective_at: number;
+  created_at: number;
+  created_by: number | null;
 }
 
 /** A 정정·반론·추후보도 published at the top of an article (언론중재법 §15③). */

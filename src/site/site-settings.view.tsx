@@ -187,6 +187,9 @@ export function SiteSettingsPage(props: Base & { data: SiteSettingsPageData }) {
         </div>
       </form>
       <LegalForm csrfToken={props.csrfToken} data={props.data} />
+      <p>
+        <a href="/newsroom/policies">정책 페이지(이용약관, 개인정보처리방침 등) 고치기</a>
+      </p>
     </NewsroomLayout>
   );
 }

@@ -9,6 +9,7 @@ import * as createSearchIndex from "./2026_11_30_1500_create_search_index.ts";
 import * as searchWords from "./2026_12_04_0900_search_words.ts";
 import * as staleAnnouncements from "./2026_12_04_1200_stale_announcements.ts";
 import * as corrections from "./2026_12_04_1400_corrections.ts";
+import * as policyVersions from "./2026_12_04_1401_policy_versions.ts";
 import * as commentFilterLearning from "./2026_12_04_1700_comment_filter_learning.ts";
 
 /** Every migration, by name. Names sort in the order they run; a landed migration never changes. */
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
   "2026_12_04_0900_search_words": searchWords,
   "2026_12_04_1200_stale_announcements": staleAnnouncements,
   "2026_12_04_1400_corrections": corrections,
+  "2026_12_04_1401_policy_versions": policyVersions,
   "2026_12_04_1700_comment_filter_learning": commentFilterLearning,
 };
