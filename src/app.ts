@@ -8,6 +8,8 @@ import { registerArticleRoutes } from "./articles/article.routes.tsx";
 import { registerCommentRoutes } from "./comments/comment.routes.ts";
 import { registerModerationRoutes } from "./comments/moderation.routes.tsx";
 import type { Config } from "./config.ts";
+import { registerCorrectionNewsroomRoutes } from "./corrections/correction.newsroom.routes.tsx";
+import { registerCorrectionRoutes } from "./corrections/correction.routes.tsx";
 import type { Dialect } from "./db/dialect.ts";
 import { pingDatabase } from "./db/health.repo.ts";
 import type { Database } from "./db/schema.ts";
@@ -26,6 +28,7 @@ import { registerReadsNewsroomRoutes } from "./ranking/reads.newsroom.routes.tsx
 import { registerViewRoutes } from "./ranking/views.routes.ts";
 import { registerSearchRoutes } from "./search/search.routes.tsx";
 import { registerSectionNewsroomRoutes } from "./sections/section.newsroom.routes.tsx";
+import { registerPolicyNewsroomRoutes, registerPolicyRoutes } from "./site/policy.routes.tsx";
 import { registerSiteImageRoutes } from "./site/site-images.routes.ts";
 import { registerSiteSettingsRoutes } from "./site/site-settings.routes.tsx";
 import { registerStaffRoutes } from "./staff/staff.routes.tsx";
@@ -166,6 +169,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerFeedRoutes(app, ctx);
   registerCommentRoutes(app, ctx);
   registerViewRoutes(app, ctx);
+  registerCorrectionRoutes(app, ctx);
+  registerPolicyRoutes(app, ctx);
   // The newsroom's shell (sign-in, the guard, the account page); each feature's staff routes inside it.
   await registerNewsroom(app, ctx, [
     registerDeskRoutes,
@@ -177,6 +182,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerReadsNewsroomRoutes,
     registerEventNewsroomRoutes,
     registerPersonNewsroomRoutes,
+    registerCorrectionNewsroomRoutes,
+    registerPolicyNewsroomRoutes,
   ]);
   registerSearchRoutes(app, ctx);
   registerLegacyRoutes(app, ctx);

@@ -5,6 +5,7 @@ import { AppError, fail } from "../lib/errors.ts";
 import { parseKstLocal } from "../lib/kst-input.ts";
 import { can, canEditArticle } from "../staff/staff.ts";
 import { sendPage, type WebContext } from "../web/context.ts";
+import { collectNewsroomAlerts } from "../web/newsroom/alerts.ts";
 import { requirePermission, staffOf } from "../web/newsroom/auth.ts";
 import { pageBase } from "../web/newsroom/page.ts";
 import { findByNum } from "./article.repo.ts";
@@ -159,12 +160,13 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
     const base = await pageBase(ctx, request);
     const user = base.user;
     const desk = can(user.role, "article.view_desk");
-    const [queue, drafts, scheduled, published, filed] = await Promise.all([
+    const [queue, drafts, scheduled, published, filed, alerts] = await Promise.all([
       desk ? listDeskQueue(ctx.db) : null,
       listDraftsOf(ctx.db, user.id),
       desk ? listByStatus(ctx.db, "scheduled", "published_asc", 50) : null,
       listByStatus(ctx.db, "published", "published_desc", 20, 0, desk ? undefined : user.id),
       desk ? [] : listByStatus(ctx.db, "submitted", "saved_desc", 50, 0, user.id),
+      collectNewsroomAlerts(ctx.newsroomAlerts, user),
     ]);
     return sendPage(
       reply,
@@ -175,6 +177,7 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
         scheduled={scheduled}
         published={published}
         filed={filed}
+        alerts={alerts}
       />,
       200,
       "no-store",

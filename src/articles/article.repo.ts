@@ -5,6 +5,7 @@ import { toImageView } from "../media/media.ts";
 import { publicStoriesQuery, toArticleSummary } from "../web/public/article-summary.repo.ts";
 import type { ArticleSummary } from "../web/public/view-models.ts";
 import type { ArticleDetail } from "./article.ts";
+import { listArticleNotices } from "./article-notices.repo.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -90,7 +91,7 @@ export async function findByNum(db: Db, num: number): Promise<ArticleDetail | nu
   const a = await db.selectFrom("articles").selectAll().where("num", "=", num).executeTakeFirst();
   if (!a) return null;
   const bodyPaths = bodyMediaPaths(a.body_html);
-  const [authors, tags, media, bodyMedia] = await Promise.all([
+  const [authors, tags, media, bodyMedia, notices] = await Promise.all([
     db
       .selectFrom("article_authors as aa")
       .innerJoin("staff as s", "s.id", "aa.staff_id")
@@ -105,6 +106,7 @@ export async function findByNum(db: Db, num: number): Promise<ArticleDetail | nu
     bodyPaths.length
       ? db.selectFrom("media").selectAll().where("path", "in", bodyPaths).execute()
       : Promise.resolve([]),
+    listArticleNotices(db, a.id),
   ]);
   return {
     id: a.id,
@@ -123,6 +125,7 @@ export async function findByNum(db: Db, num: number): Promise<ArticleDetail | nu
     correction: a.correction_note
       ? { note: a.correction_note, at: a.corrected_at ?? a.updated_at ?? a.created_at }
       : null,
+    notices,
     leadImage: media
       ? toImageView(media, { alt: a.lead_alt, caption: a.lead_caption, credit: a.lead_credit })
       : null,

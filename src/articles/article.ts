@@ -10,6 +10,27 @@ export interface ArticleDetail extends Omit<ArticleSummary, "byline"> {
   correction: { note: string; at: number } | null;
   /** the body's stored photos by media path, to serve them as responsive pictures */
   bodyImages: ReadonlyMap<string, ImageView>;
+  /** 정정·반론·추후보도 published on this story (언론중재법 §15③), newest first, shown at its top */
+  notices: ArticleNotice[];
+}
+
+export type NoticeKind = "correction" | "reply" | "follow-up";
+
+/** The box's title by kind: the law names the three. */
+export const NOTICE_LABELS: Record<NoticeKind, string> = {
+  correction: "정정보도",
+  reply: "반론보도",
+  "follow-up": "추후보도",
+};
+
+export interface ArticleNotice {
+  id: number;
+  kind: NoticeKind;
+  /** the headline agreed with the requester */
+  title: string;
+  /** plain text, paragraphs separated by blank lines */
+  body: string;
+  at: number;
 }
 
 export const ARTICLE_STATUSES: readonly ArticleStatus[] = [

@@ -13,12 +13,36 @@ import { ArticleCard, KstTime, MostReadList, Pagination, Picture } from "../web/
 import { Layout } from "../web/public/layout.tsx";
 import { breadcrumbJsonLd, graph, organizationJsonLd } from "../web/public/structured-data.ts";
 import type { ArticlePageData } from "./article.service.ts";
-import { type ArticleDetail, shownUpdatedAt } from "./article.ts";
+import { type ArticleDetail, type ArticleNotice, NOTICE_LABELS, shownUpdatedAt } from "./article.ts";
 
 /**
  * Opens the body with the paper's dateline, `[한빛경제] …`, inside the first paragraph as print
  * papers do. The body is sanitised HTML; the dateline is escaped here because it is spliced in.
  */
+/**
+ * A 정정·반론·추후보도 at the top of the story (언론중재법 §15③: where the report was, with the same
+ * effect): the kind as its title, the agreed headline and text, and when it was published.
+ */
+function ArticleNoticeBox({ notice }: { notice: ArticleNotice }) {
+  const label = NOTICE_LABELS[notice.kind];
+  return (
+    <aside class="article-notice" aria-label={label} data-notice-kind={notice.kind}>
+      <p class="article-notice__kind">{label}</p>
+      <h2 class="article-notice__title">{notice.title}</h2>
+      {notice.body
+        .split(/\n\s*\n/)
+        .map((p) => p.trim())
+        .filter(Boolean)
+        .map((p, i) => (
+          <p key={`${i}:${p.slice(0, 20)}`}>{p}</p>
+        ))}
+      <p class="article-notice__at">
+        <KstTime at={notice.at} />
+      </p>
+    </aside>
+  );
+}
+
 export function withDateline(bodyHtml: string, dateline: string): string {
   if (!dateline) return bodyHtml;
   const mark = `<span class="dateline">[${escapeHtml(dateline)}]</span> `;
@@ -309,6 +333,9 @@ export function ArticlePage({
               </ol>
             </nav>
           ) : null}
+          {a.notices.map((n) => (
+            <ArticleNoticeBox key={n.id} notice={n} />
+          ))}
           <header class="article__header">
             <h1 class="article__title">{a.title}</h1>
             {a.subtitle ? <p class="article__subtitle">{a.subtitle}</p> : null}
@@ -383,6 +410,9 @@ export function ArticlePage({
               <p>{a.correction.note}</p>
             </aside>
           ) : null}
+          <p class="article__claim">
+            <a href={paths.correctionRequest(a.num)}>정정·반론보도 청구</a>
+          </p>
           {a.tags.length ? (
             <ul class="article__tags" aria-label="태그">
               {a.tags.map((t) => (

@@ -7,7 +7,9 @@ import type { UseCaseDeps } from "../lib/use-case.ts";
 import { refreshArticlePeople } from "../people/article-people.service.ts";
 import { indexArticles } from "../search/search.repo.ts";
 import { can, canEditArticle, type Permission, type StaffUser } from "../staff/staff.ts";
+import type { NoticeKind } from "./article.ts";
 import { makeExcerpt } from "./article.ts";
+import { insertArticleNotice, touchArticle } from "./article-notices.repo.ts";
 import {
   type ArticleColumns,
   type EditableArticle,
@@ -463,4 +465,33 @@ export async function publishDueArticles(deps: DeskDeps): Promise<number[]> {
     }
   }
   return published;
+}
+
+/**
+ * Publishes a 정정·반론·추후보도 at the top of a published story (언론중재법 §15③: the same place, the
+ * same effect) and moves its 수정 time, through `writeArticle`, so the article page, feeds, sitemaps
+ * and lists are announced stale in the same step. Returns the notice's id.
+ */
+export async function publishArticleNotice(
+  deps: DeskDeps,
+  actor: StaffUser,
+  articleId: number,
+  notice: { kind: NoticeKind; title: string; body: string },
+): Promise<number> {
+  ensure(actor, "article.correct");
+  return writeArticle(deps, articleId, { links: false }, async (trx) => {
+    const article = await loadForUpdate(trx, articleId);
+    if (article.status !== "published") throw fail("notice_article_not_public");
+    const now = deps.now();
+    const id = await insertArticleNotice(trx, {
+      article_id: articleId,
+      kind: notice.kind,
+      title: notice.title,
+      body: notice.body,
+      published_at: now,
+      published_by: actor.id,
+    });
+    await touchArticle(trx, articleId, now);
+    return id;
+  });
 }

@@ -20,6 +20,29 @@ export const SiteSchema = z.strictObject({
   dateline: text(100).optional(),
   baseUrl: url.optional(),
   youtubeUrl: url.optional(),
+  legal: z
+    .strictObject({
+      title: text(100).optional(),
+      registrationNumber: text(50).optional(),
+      registeredOn: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date, YYYY-MM-DD")
+        .optional(),
+      publisher: text(100).optional(),
+      editors: z
+        .array(z.strictObject({ name: required(100), area: text(100).optional() }))
+        .max(20)
+        .optional(),
+      youthProtectionOfficer: z
+        .strictObject({ name: required(100), contact: text(200).optional() })
+        .optional(),
+      address: text(300).optional(),
+      phone: text(50).optional(),
+      email: z.email("expected an e-mail address").max(254).optional(),
+      businessNumber: text(50).optional(),
+      ombudsman: text(200).optional(),
+    })
+    .optional(),
 });
 
 export const SectionSchema = z.strictObject({

@@ -44,6 +44,77 @@ export interface Database {
   most_read: MostReadTable;
   article_people: ArticlePeopleTable;
   person_redirects: PersonRedirectsTable;
+  article_notices: ArticleNoticesTable;
+  correction_requests: CorrectionRequestsTable;
+  correction_events: CorrectionEventsTable;
+  policy_versions: PolicyVersionsTable;
+}
+
+/** One saved text of a policy page; the newest whose effective time has come is the one in force. */
+export interface PolicyVersionsTable {
+  id: Generated<number>;
+  slug: string;
+  version: number;
+  /** sanitised to the editor's allow-list */
+  body_html: string;
+  effective_at: number;
+  created_at: number;
+  created_by: number | null;
+}
+
+/** A 정정·반론·추후보도 published at the top of an article (언론중재법 §15③). */
+export interface ArticleNoticesTable {
+  id: Generated<number>;
+  article_id: number;
+  kind: "correction" | "reply" | "follow-up";
+  title: string;
+  body: string;
+  published_at: number;
+  published_by: number | null;
+}
+
+export type CorrectionStatus =
+  | "received"
+  | "accepted"
+  | "partly_accepted"
+  | "refused"
+  | "withdrawn"
+  | "published";
+
+/** A request under 언론중재법 §14–§16, as the requester filed it and as the paper answered it. */
+export interface CorrectionRequestsTable {
+  id: Generated<number>;
+  receipt: string;
+  article_id: number;
+  kind: "correction" | "reply" | "follow-up";
+  name: string;
+  email: string;
+  phone: string | null;
+  relation: string | null;
+  statement: string;
+  reason: string;
+  proposal: string;
+  status: CorrectionStatus;
+  /** filed past the §14 windows (6 months after publication): still queued, flagged */
+  late: ColumnType<number, number | undefined, number>;
+  received_at: number;
+  answer_due_at: number;
+  answered_at: number | null;
+  refusal_ground: string | null;
+  answer_note: string | null;
+  publish_due_at: number | null;
+  published_at: number | null;
+  notice_id: number | null;
+}
+
+/** Every step taken on a request: who (null: the requester), when, what. */
+export interface CorrectionEventsTable {
+  id: Generated<number>;
+  request_id: number;
+  at: number;
+  staff_id: number | null;
+  action: string;
+  note: string | null;
 }
 
 type Flag = ColumnType<number, number | undefined, number>;

@@ -1,3 +1,4 @@
+import type { LegalInfo } from "../site/legal.ts";
 /**
  * The demo newsroom: "한빛경제", a fictional Korean business daily.
  *
@@ -32,6 +33,8 @@ export interface DemoSite {
   /** public origin, for canonical URLs, feeds and sitemaps */
   baseUrl?: string;
   youtubeUrl?: string;
+  /** 신문법 §21 and §9의2 particulars (site/legal.ts) */
+  legal?: LegalInfo;
 }
 
 export interface DemoSection {
@@ -227,6 +230,21 @@ const SITE: DemoSite = {
   dateline: "한빛경제",
   baseUrl: "http://localhost:3000",
   youtubeUrl: "https://www.youtube.com/@hanbit-economy",
+  // Invented particulars in the shape the law asks for (아99999 is not a real registration).
+  legal: {
+    registrationNumber: "서울, 아99999",
+    registeredOn: "2018-04-02",
+    publisher: "한지원",
+    editors: [
+      { name: "서도윤", area: "경제·금융" },
+      { name: "문채원", area: "산업" },
+    ],
+    youthProtectionOfficer: { name: "배수아", contact: "youth@hanbit-economy.example" },
+    address: "서울특별시 중구 세종대로 000, 한빛빌딩 5층",
+    phone: "02-0000-0000",
+    email: "news@hanbit-economy.example",
+    ombudsman: "윤세린 (ombudsman@hanbit-economy.example)",
+  },
 };
 
 /** [slug, name]; a parent comes before its children, positions follow the order within each level. */

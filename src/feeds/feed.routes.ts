@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
 import { listPublished } from "../articles/article.repo.ts";
+import { type ArticleNotice, NOTICE_LABELS } from "../articles/article.ts";
+import { noticesByArticle } from "../articles/article-notices.repo.ts";
 import { fail, notFound } from "../lib/errors.ts";
 import { escapeHtml } from "../lib/escape-html.ts";
 import { stale } from "../lib/invalidation-bus.ts";
@@ -22,6 +24,27 @@ function sendXml(reply: FastifyReply, body: string, type = "application/xml") {
   return reply.type(`${type}; charset=utf-8`).header("cache-control", PUBLIC_CACHE).send(body);
 }
 
+/** The notices as they open an item's full text: plain text, escaped. */
+function noticesHtml(notices: ArticleNotice[] | undefined): string {
+  return (notices ?? [])
+    .map(
+      (n) =>
+        `<aside class="article-notice"><p><strong>${NOTICE_LABELS[n.kind]}</strong></p><h2>${escapeHtml(n.title)}</h2>${n.body
+          .split(/\n\s*\n/)
+          .map((p) => p.trim())
+          .filter(Boolean)
+          .map((p) => `<p>${escapeHtml(p)}</p>`)
+          .join("")}</aside>`,
+    )
+    .join("");
+}
+
+/** The item's description opens with the newest notice's kind and headline. */
+function withNoticeExcerpt(a: ArticleSummary, notices: ArticleNotice[] | undefined): ArticleSummary {
+  const n = notices?.[0];
+  return n ? { ...a, excerpt: `[${NOTICE_LABELS[n.kind]}] ${n.title} ${a.excerpt}` } : a;
+}
+
 /** RSS feeds, sitemaps and robots.txt: what portals, aggregators and search engines read. */
 export function registerFeedRoutes(app: FastifyInstance, ctx: WebContext): void {
   const abs = (path: string) => absoluteUrl(ctx.config.siteUrl, path);
@@ -40,14 +63,13 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: WebContext): void 
   }
 
   async function feed(reply: FastifyReply, chrome: Chrome, channel: FeedChannel, articles: ArticleSummary[]) {
-    const bodies = await bodiesById(
-      ctx.db,
-      articles.map((a) => a.id),
-    );
+    const ids = articles.map((a) => a.id);
+    const [bodies, notices] = await Promise.all([bodiesById(ctx.db, ids), noticesByArticle(ctx.db, ids)]);
     const items = articles.map((a) => ({
-      article: a,
+      // a 정정·반론·추후보도 leads the item as it leads the page (언론중재법 §15③)
+      article: withNoticeExcerpt(a, notices.get(a.id)),
       url: abs(paths.article(a.num)),
-      bodyHtml: feedBody(a, bodies.get(a.id) ?? ""),
+      bodyHtml: noticesHtml(notices.get(a.id)) + feedBody(a, bodies.get(a.id) ?? ""),
       category: chrome.sections.byId.get(a.sectionId)?.name ?? null,
       imageUrl: a.leadImage ? abs(a.leadImage.src) : null,
     }));

@@ -121,6 +121,14 @@ export const CATALOGUE = {
 
   // ---- articles and the desk
   article_not_found: { status: 404, message: "기사를 찾을 수 없습니다." },
+  notice_article_not_public: {
+    status: 409,
+    message: "발행 중인 기사에만 정정·반론·추후보도를 실을 수 있습니다. 기사를 다시 발행한 뒤 실어 주세요.",
+  },
+  /** a 정정·반론·추후보도 request with bad fields; details.fields has a Korean message per field */
+  invalid_correction: { status: 400, message: (first: string) => first },
+  correction_not_found: { status: 404, message: "접수 번호와 이메일이 맞는 청구를 찾을 수 없습니다." },
+  correction_state: { status: 409, message: (detail: string) => detail },
   invalid_article: { status: 400, message: (detail: string) => detail },
   title_required: { status: 400, message: "제목을 입력해 주세요." },
   body_required: { status: 400, message: "본문이 없는 기사는 발행할 수 없습니다." },

@@ -32,6 +32,8 @@ export const stale = {
   reporter: (key: string): StaleTag => `reporter:${key}`,
   person: (key: string): StaleTag => `person:${key}`,
   event: (key: string): StaleTag => `event:${key}`,
+  /** a policy page (`/policy/SLUG`, all its versions) */
+  policy: (slug: string): StaleTag => `policy:${slug}`,
   events: "events" as StaleTag,
   mostRead: "most-read" as StaleTag,
   home: "home" as StaleTag,

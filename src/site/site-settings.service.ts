@@ -2,6 +2,7 @@ import { fail } from "../lib/errors.ts";
 import { stale } from "../lib/invalidation-bus.ts";
 import type { UseCaseDeps } from "../lib/use-case.ts";
 import { findMediaById } from "../media/media.repo.ts";
+import { compactLegal, type LegalInfo } from "./legal.ts";
 import { type SiteImageSlot, saveSiteImageChoice } from "./site-images.repo.ts";
 import { clearSiteSettings, saveSiteSettings } from "./site-settings.repo.ts";
 
@@ -32,5 +33,14 @@ export async function saveSiteIdentity(deps: UseCaseDeps, identity: SiteIdentity
     if (settings.youtubeUrl === null) await clearSiteSettings(trx, ["youtubeUrl"]);
     if (images) await saveSiteImageChoice(trx, images);
   });
+  await deps.bus.announce([stale.everything]);
+}
+
+/**
+ * Saves the particulars the footer of every page shows (신문법 §21, §9의2), replacing what was there.
+ * Every page's frame carries them, so after commit everything is stale.
+ */
+export async function saveLegalInfo(deps: UseCaseDeps, legal: LegalInfo): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => saveSiteSettings(trx, { legal: compactLegal(legal) }));
   await deps.bus.announce([stale.everything]);
 }

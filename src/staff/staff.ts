@@ -40,7 +40,9 @@ export type Permission =
   | "events.manage"
   | "staff.manage"
   | "sections.manage"
-  | "settings.manage";
+  | "settings.manage"
+  /** the 정정·반론·추후보도 request queue (언론중재법 §15) */
+  | "corrections.manage";
 
 const GRANTS: Record<StaffRole, readonly Permission[]> = {
   reporter: ["article.create", "article.edit_own", "article.file", "media.upload"],
@@ -57,6 +59,7 @@ const GRANTS: Record<StaffRole, readonly Permission[]> = {
     "media.upload",
     "people.manage",
     "events.manage",
+    "corrections.manage",
   ],
   moderator: ["comments.moderate"],
   admin: [
@@ -76,6 +79,7 @@ const GRANTS: Record<StaffRole, readonly Permission[]> = {
     "staff.manage",
     "sections.manage",
     "settings.manage",
+    "corrections.manage",
   ],
 };
 

@@ -10,6 +10,7 @@ import type { InvalidationBus, StaleTag } from "../lib/invalidation-bus.ts";
 import type { RateLimiter } from "../lib/rate-limit.ts";
 import { createMostReadSource, type MostReadSource } from "../ranking/most-read.ts";
 import type { ReadCounter } from "../ranking/read-counter.ts";
+import type { NewsroomAlertSource } from "./newsroom/alerts.ts";
 import { keepInPageCache } from "./page-cache/http.ts";
 import type { Assets } from "./public/assets.ts";
 import { type Chrome, createChromeSource } from "./public/chrome.ts";
@@ -38,6 +39,11 @@ export interface WebContext {
   chrome(): Promise<Chrome>;
   /** 인기기사 lists, kept in memory until the ranking or a public story changes */
   mostRead: MostReadSource;
+  /**
+   * What the newsroom home warns of (missing legal particulars, overdue correction requests): each
+   * feature adds its source when its routes are registered, so the desk's page needs to import none.
+   */
+  newsroomAlerts: NewsroomAlertSource[];
 }
 
 export function createWebContext(deps: {
@@ -63,6 +69,7 @@ export function createWebContext(deps: {
     visitors: visitorIds(deps.db),
     chrome: frame.chrome,
     mostRead: createMostReadSource({ db: deps.db, bus: deps.bus }),
+    newsroomAlerts: [],
   };
 }
 

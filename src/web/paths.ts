@@ -18,7 +18,24 @@ export const paths = {
   rss: () => "/rss.xml",
   sectionRss: (slugPath: string) => `/section/${slugPath}/rss.xml`,
   reporterRss: (key: string) => `/reporter/${encodeURIComponent(key)}/rss.xml`,
+  /** the six policy pages (contract slugs); `version` reads an earlier one */
+  policy: (slug: PolicySlug, version?: number) => `/policy/${slug}${version ? `?version=${version}` : ""}`,
+  correctionRequest: (articleNum?: number) =>
+    `/corrections/request${articleNum ? `?article=${articleNum}` : ""}`,
+  correctionStatus: (receipt: string) => `/corrections/${encodeURIComponent(receipt)}`,
 } as const;
+
+/** The policy pages, in the footer's order, with their Korean titles. */
+export const POLICY_PAGES = [
+  ["terms", "이용약관"],
+  ["privacy", "개인정보처리방침"],
+  ["youth", "청소년보호정책"],
+  ["ethics", "윤리강령"],
+  ["copyright", "저작권 정책"],
+  ["no-email-harvesting", "이메일무단수집거부"],
+] as const;
+
+export type PolicySlug = (typeof POLICY_PAGES)[number][0];
 
 /** An absolute URL on this site (feeds, canonical links, sitemaps); absolute input is kept. */
 export function absoluteUrl(siteUrl: string, pathOrUrl: string): string {

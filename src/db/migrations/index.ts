@@ -10,6 +10,8 @@ import * as searchWords from "./2026_12_04_0900_search_words.ts";
 import * as staleAnnouncements from "./2026_12_04_1200_stale_announcements.ts";
 import * as mediaFocus from "./2026_12_04_1300_media_focus.ts";
 import * as personPhoto from "./2026_12_04_1310_person_photo.ts";
+import * as corrections from "./2026_12_04_1400_corrections.ts";
+import * as policyVersions from "./2026_12_04_1401_policy_versions.ts";
 import * as commentFilterLearning from "./2026_12_04_1700_comment_filter_learning.ts";
 
 /** Every migration, by name. Names sort in the order they run; a landed migration never changes. */
@@ -25,5 +27,7 @@ export const migrations: Record<string, Migration> = {
   "2026_12_04_1200_stale_announcements": staleAnnouncements,
   "2026_12_04_1300_media_focus": mediaFocus,
   "2026_12_04_1310_person_photo": personPhoto,
+  "2026_12_04_1400_corrections": corrections,
+  "2026_12_04_1401_policy_versions": policyVersions,
   "2026_12_04_1700_comment_filter_learning": commentFilterLearning,
 };

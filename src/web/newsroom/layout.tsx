@@ -83,6 +83,11 @@ export function NewsroomLayout(props: NewsroomPageProps) {
                     조회 현황
                   </NavLink>
                 ) : null}
+                {can(user.role, "corrections.manage") ? (
+                  <NavLink href="/newsroom/corrections" id="corrections" active={active}>
+                    정정·반론
+                  </NavLink>
+                ) : null}
                 {can(user.role, "media.upload") ? (
                   <NavLink href="/newsroom/media" id="media" active={active}>
                     사진

@@ -4,6 +4,7 @@ import type { Assets } from "./assets.ts";
 import type { Chrome } from "./chrome.ts";
 import { ArticleCard, KstTime, MostReadList, Picture } from "./components.tsx";
 import { Layout } from "./layout.tsx";
+import { YouthOfficerNotice } from "./legal-footer.tsx";
 import { graph, organizationJsonLd, websiteJsonLd } from "./structured-data.ts";
 import type { ArticleSummary } from "./view-models.ts";
 
@@ -78,6 +79,7 @@ export function HomePage({ chrome, assets, data }: { chrome: Chrome; assets: Ass
         </div>
         <aside class="sidebar">
           <MostReadList articles={data.mostRead} />
+          <YouthOfficerNotice legal={chrome.site.legal} />
         </aside>
       </div>
     </Layout>

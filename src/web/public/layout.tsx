@@ -4,6 +4,7 @@ import { formatKstDate } from "../../lib/kst-time.ts";
 import { absoluteUrl, paths } from "../paths.ts";
 import type { Assets } from "./assets.ts";
 import type { Chrome } from "./chrome.ts";
+import { LegalFooter } from "./legal-footer.tsx";
 
 export interface PageMeta {
   /** plain text; the site name is appended */
@@ -110,9 +111,7 @@ function SiteFooter({ chrome }: { chrome: Chrome }) {
           </li>
         </ul>
       </nav>
-      <p>
-        © {year} {chrome.site.name}. 무단 전재 및 재배포 금지.
-      </p>
+      <LegalFooter siteName={chrome.site.name} legal={chrome.site.legal} year={year} />
     </footer>
   );
 }
