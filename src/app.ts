@@ -39,6 +39,7 @@ import { registerLegacyRoutes } from "./web/public/legacy.routes.ts";
 import { registerReporterPageRoutes } from "./web/public/reporter-page.routes.tsx";
 import { registerSectionPageRoutes } from "./web/public/section-page.routes.tsx";
 import { registerStaticRoutes } from "./web/public/static.routes.ts";
+import { registerReadinessRoute } from "./web/readiness.routes.ts";
 import { registerSecurityHeaders } from "./web/security.ts";
 
 export interface AppDeps {
@@ -152,6 +153,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
+  registerReadinessRoute(app, ctx.db, redis);
   await registerStaticRoutes(app, ctx);
   registerHomeRoutes(app, ctx);
   registerSectionPageRoutes(app, ctx);
