@@ -8,6 +8,7 @@ import { registerArticleRoutes } from "./articles/article.routes.tsx";
 import { registerCommentRoutes } from "./comments/comment.routes.ts";
 import { registerModerationRoutes } from "./comments/moderation.routes.tsx";
 import type { Config } from "./config.ts";
+import type { DatabasePoolStats } from "./db/client.ts";
 import type { Dialect } from "./db/dialect.ts";
 import { pingDatabase } from "./db/health.repo.ts";
 import type { Database } from "./db/schema.ts";
@@ -18,6 +19,7 @@ import { createInvalidationBus, type InvalidationBus, stale } from "./lib/invali
 import { databaseRateLimiter, fallbackRateLimiter, redisRateLimiter } from "./lib/rate-limit.ts";
 import { closeRedis, createRedisClient } from "./lib/redis.ts";
 import { registerMediaRoutes } from "./media/media.routes.tsx";
+import { registerMetricsRoute } from "./metrics/metrics.routes.ts";
 import { registerPersonNewsroomRoutes } from "./people/person.newsroom.routes.tsx";
 import { registerPersonRoutes } from "./people/person.routes.tsx";
 import { ReadCounter } from "./ranking/read-counter.ts";
@@ -58,6 +60,8 @@ export interface AppDeps {
   redisKeyPrefix?: string;
   /** the invalidation bus; by default one on Redis (REDIS_URL) or this process alone */
   bus?: InvalidationBus;
+  /** the database pool's figures for /metrics (DatabaseHandle.poolStats) */
+  databasePool?: () => DatabasePoolStats | null;
 }
 
 /** A request must arrive in full, and an idle connection is closed, within these. */
@@ -154,6 +158,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerReadinessRoute(app, ctx.db, redis);
+  registerMetricsRoute(app, {
+    ...ctx,
+    pageCache: app.pageCache,
+    reads,
+    databasePool: deps.databasePool,
+    token: deps.config.metricsToken,
+  });
   await registerStaticRoutes(app, ctx);
   registerHomeRoutes(app, ctx);
   registerSectionPageRoutes(app, ctx);

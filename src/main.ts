@@ -66,7 +66,14 @@ async function main(): Promise<void> {
     logger.warn({ command: FIRST_ADMIN_COMMAND }, message);
   }
 
-  const app = await buildApp({ config, db: handle.db, dialect: handle.dialect, logger, bus });
+  const app = await buildApp({
+    config,
+    db: handle.db,
+    dialect: handle.dialect,
+    logger,
+    bus,
+    databasePool: handle.poolStats,
+  });
   const stopScheduler = startScheduler(useCases, logger);
   const stopPurge = startRegistrationPurge({ db: handle.db, now: Date.now }, logger);
   let closing = false;
