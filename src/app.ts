@@ -10,6 +10,7 @@ import { registerModerationRoutes } from "./comments/moderation.routes.tsx";
 import type { Config } from "./config.ts";
 import { registerCorrectionNewsroomRoutes } from "./corrections/correction.newsroom.routes.tsx";
 import { registerCorrectionRoutes } from "./corrections/correction.routes.tsx";
+import type { DatabasePoolStats } from "./db/client.ts";
 import type { Dialect } from "./db/dialect.ts";
 import { pingDatabase } from "./db/health.repo.ts";
 import type { Database } from "./db/schema.ts";
@@ -21,6 +22,7 @@ import { databaseRateLimiter, fallbackRateLimiter, redisRateLimiter } from "./li
 import { closeRedis, createRedisClient } from "./lib/redis.ts";
 import { registerCropRoutes } from "./media/crop.routes.ts";
 import { registerMediaRoutes } from "./media/media.routes.tsx";
+import { registerMetricsRoute } from "./metrics/metrics.routes.ts";
 import { registerPersonNewsroomRoutes } from "./people/person.newsroom.routes.tsx";
 import { registerPersonRoutes } from "./people/person.routes.tsx";
 import { ReadCounter } from "./ranking/read-counter.ts";
@@ -44,6 +46,7 @@ import { registerLegacyRoutes } from "./web/public/legacy.routes.ts";
 import { registerReporterPageRoutes } from "./web/public/reporter-page.routes.tsx";
 import { registerSectionPageRoutes } from "./web/public/section-page.routes.tsx";
 import { registerStaticRoutes } from "./web/public/static.routes.ts";
+import { registerReadinessRoute } from "./web/readiness.routes.ts";
 import { registerSecurityHeaders } from "./web/security.ts";
 
 export interface AppDeps {
@@ -62,6 +65,8 @@ export interface AppDeps {
   redisKeyPrefix?: string;
   /** the invalidation bus; by default one on Redis (REDIS_URL) or this process alone */
   bus?: InvalidationBus;
+  /** the database pool's figures for /metrics (DatabaseHandle.poolStats) */
+  databasePool?: () => DatabasePoolStats | null;
 }
 
 /** A request must arrive in full, and an idle connection is closed, within these. */
@@ -157,6 +162,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
+  registerReadinessRoute(app, ctx.db, redis);
+  registerMetricsRoute(app, {
+    ...ctx,
+    pageCache: app.pageCache,
+    reads,
+    databasePool: deps.databasePool,
+    token: deps.config.metricsToken,
+  });
   await registerStaticRoutes(app, ctx);
   registerSiteImageRoutes(app, ctx);
   registerCropRoutes(app, ctx);

@@ -10,11 +10,11 @@ import { migrateToLatest, openDatabase } from "./db/client.ts";
 import { AppError } from "./lib/errors.ts";
 import { createInvalidationBus, stale } from "./lib/invalidation-bus.ts";
 import { createProgress } from "./lib/progress.ts";
+import { UsageError } from "./lib/usage-error.ts";
 import type { UseCaseDeps } from "./lib/use-case.ts";
 import { articleSpellings, formatSpellings } from "./people/article-people.service.ts";
 import { rebuildSearchIndex } from "./search/search.repo.ts";
-import { setPassword } from "./staff/auth.service.ts";
-import { findStaffByEmailIgnoringCase } from "./staff/staff.repo.ts";
+import { runSetPassword, runStaffCommand, STAFF_USAGE } from "./staff/staff.cli.ts";
 
 const USAGE = `사용법: npm run jikji -- <명령> [인자]
 
@@ -22,13 +22,11 @@ const USAGE = `사용법: npm run jikji -- <명령> [인자]
   export [FILE]    뉴스룸 전체를 번들로 내보냅니다. FILE이 없으면 표준 출력으로 씁니다.
   check-names NUM  기사 NUM에 나오는 인물마다 이름 표기와 횟수를 보여 줍니다 (표기가 갈리는지 확인).
   reindex          검색 색인을 처음부터 다시 만듭니다. 만드는 동안에도 검색은 이전 색인으로 동작합니다.
-  set-password EMAIL  직원의 비밀번호를 정합니다. 비밀번호는 표준 입력으로 받습니다 (첫 관리자, 분실 시).
+${STAFF_USAGE}
   train-filter     댓글 필터 모델을 공개 데이터와 이 신문 관리자들의 승인·삭제 결정으로 다시 학습합니다.
                    실행 중인 사이트는 재시작 없이 10초 안에 새 모델을 씁니다.
 
 환경 변수 DATA_DIR, DATABASE_URL로 대상 데이터베이스를 정합니다.`;
-
-class UsageError extends Error {}
 
 interface CliDeps extends UseCaseDeps {
   mediaDir: string;
@@ -113,33 +111,6 @@ async function runReindex(): Promise<void> {
   console.log(`기사 요약 다시 만듦: ${report.summaries.checked}건 중 ${report.summaries.changed}건 바뀜`);
 }
 
-/** Reads the password from standard input (a pipe, or typed at a terminal): never from argv, which
- * other users of the machine can see in the process list. */
-async function readPassword(): Promise<string> {
-  if (process.stdin.isTTY) process.stderr.write("새 비밀번호: ");
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) {
-    chunks.push(chunk as Buffer);
-    if (process.stdin.isTTY && chunk.includes(10)) break;
-  }
-  return Buffer.concat(chunks)
-    .toString("utf8")
-    .replace(/\r?\n$/, "");
-}
-
-async function runSetPassword(args: string[]): Promise<void> {
-  const email = args[0];
-  if (!email)
-    throw new UsageError("직원 이메일을 지정하세요: npm run jikji -- set-password EMAIL < password.txt");
-  const password = await readPassword();
-  await withDatabase(async ({ db, now }) => {
-    const staff = await findStaffByEmailIgnoringCase(db, email);
-    if (!staff) throw new UsageError(`이메일이 ${email}인 직원이 없습니다.`);
-    await setPassword({ db, now }, staff.id, password);
-    console.log(`${staff.name}(${email})의 비밀번호를 정했습니다. 그 계정의 다른 로그인은 모두 끝났습니다.`);
-  });
-}
-
 async function runCheckNames(args: string[]): Promise<void> {
   const num = Number(args[0]);
   if (!args[0] || !Number.isSafeInteger(num) || num < 1)
@@ -169,7 +140,8 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   import: runImport,
   export: runExport,
   reindex: runReindex,
-  "set-password": runSetPassword,
+  "set-password": (args) => runSetPassword(args, withDatabase),
+  staff: (args) => runStaffCommand(args, withDatabase),
   "train-filter": runTrainFilter,
 };
 

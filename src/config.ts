@@ -23,6 +23,8 @@ export interface Config {
   readonly logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** bound of the rendered-page cache in megabytes; 0 keeps nothing */
   readonly pageCacheMb: number;
+  /** bearer token that opens `/metrics` to addresses other than loopback; null: loopback only */
+  readonly metricsToken: string | null;
 }
 
 const flag = z
@@ -57,6 +59,14 @@ const EnvSchema = z.object({
     .min(0, "0 이상이어야 합니다")
     .max(65_536, "65536 이하여야 합니다")
     .default(64),
+  // Compared in constant time; short tokens are guessable, so at least 16 characters.
+  METRICS_TOKEN: z
+    .string()
+    .min(16, "16자 이상이어야 합니다")
+    .max(512, "512자 이하여야 합니다")
+    .regex(/^[\x21-\x7e]+$/, "공백 없는 ASCII 문자여야 합니다")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 const TRUST_PROXY_MESSAGE =
@@ -109,5 +119,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadDemo: e.JIKJI_DEMO ?? e.NODE_ENV !== "production",
     logLevel: e.LOG_LEVEL,
     pageCacheMb: e.PAGE_CACHE_MB,
+    metricsToken: e.METRICS_TOKEN ?? null,
   });
 }

@@ -9,6 +9,8 @@ import { isNewsroomEmpty } from "./demo/demo.repo.ts";
 import { loadDemoNewsroom } from "./demo/demo.ts";
 import { startRegistrationPurge } from "./events/registration.purge.ts";
 import { createInvalidationBus } from "./lib/invalidation-bus.ts";
+import { FIRST_ADMIN_COMMAND } from "./staff/staff.cli.ts";
+import { hasActiveAdmin } from "./staff/staff.service.ts";
 import { requestForLog } from "./web/client-address.ts";
 
 /** SIGTERM ends the process within this long, whatever Redis or the database do. */
@@ -58,7 +60,20 @@ async function main(): Promise<void> {
     }
   }
 
-  const app = await buildApp({ config, db: handle.db, dialect: handle.dialect, logger, bus });
+  if (!(await hasActiveAdmin(handle))) {
+    // An empty start (JIKJI_DEMO=0, or a bundle without an admin): say how to make the first one.
+    const message = `no active admin can sign in to the newsroom; create the first one with: ${FIRST_ADMIN_COMMAND}`;
+    logger.warn({ command: FIRST_ADMIN_COMMAND }, message);
+  }
+
+  const app = await buildApp({
+    config,
+    db: handle.db,
+    dialect: handle.dialect,
+    logger,
+    bus,
+    databasePool: handle.poolStats,
+  });
   const stopScheduler = startScheduler(useCases, logger);
   const stopPurge = startRegistrationPurge({ db: handle.db, now: Date.now }, logger);
   let closing = false;

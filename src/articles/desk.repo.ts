@@ -313,6 +313,17 @@ export async function listDueScheduled(db: Db, now: number): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
+/** When the longest-overdue scheduled story fell due, or null when none waits (scheduler lag). */
+export async function oldestDueScheduledAt(db: Db, now: number): Promise<number | null> {
+  const row = await db
+    .selectFrom("articles")
+    .select((eb) => eb.fn.min("published_at").as("due"))
+    .where("status", "=", "scheduled")
+    .where("published_at", "<=", now)
+    .executeTakeFirst();
+  return row?.due == null ? null : Number(row.due);
+}
+
 /** Whether a section with this id exists (the editor's section field). */
 export async function sectionExists(db: Db, id: number): Promise<boolean> {
   return (await db.selectFrom("sections").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;

@@ -17,7 +17,18 @@ export interface DatabaseHandle {
   readonly dialect: Dialect;
   /** the SQLite file, when on SQLite (used by backup) */
   readonly sqlitePath: string | null;
+  /** the PostgreSQL pool's connections right now (for /metrics); null on SQLite (one connection) */
+  poolStats(): DatabasePoolStats | null;
   close(): Promise<void>;
+}
+
+export interface DatabasePoolStats {
+  /** connections open, lent out or idle */
+  total: number;
+  idle: number;
+  /** queries waiting for a connection */
+  waiting: number;
+  max: number;
 }
 
 export interface OpenDatabaseOptions {
@@ -47,9 +58,10 @@ const pgTypes = {
 /** Opens SQLite in DATA_DIR (default) or PostgreSQL (DATABASE_URL). Does not migrate. */
 export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
   if (options.databaseUrl) {
+    const max = options.poolSize ?? 10;
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
-      max: options.poolSize ?? 10,
+      max,
       types: pgTypes as pg.CustomTypesConfig,
     });
     const connectionLost = (error: Error) => options.onConnectionError?.(error);
@@ -59,7 +71,13 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
     pool.on("error", connectionLost);
     pool.on("connect", (client) => client.on("error", connectionLost));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: postgresDialect, sqlitePath: null, close: () => db.destroy() };
+    const poolStats = () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+      max,
+    });
+    return { db, dialect: postgresDialect, sqlitePath: null, poolStats, close: () => db.destroy() };
   }
   fs.mkdirSync(options.dataDir, { recursive: true });
   const file = path.join(options.dataDir, "jikji.sqlite");
@@ -82,7 +100,7 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
       reader: keepPreparedStatements(reader),
     }),
   });
-  return { db, dialect: sqliteDialect, sqlitePath: file, close: () => db.destroy() };
+  return { db, dialect: sqliteDialect, sqlitePath: file, poolStats: () => null, close: () => db.destroy() };
 }
 
 /** Raised when the SQLite file fails its integrity check at start: nothing is served from it. */

@@ -1,4 +1,4 @@
-import type { StaffRow } from "../db/schema.ts";
+import type { StaffRole, StaffRow } from "../db/schema.ts";
 import { fail } from "../lib/errors.ts";
 import { type StaleTag, stale } from "../lib/invalidation-bus.ts";
 import type { UseCaseDeps } from "../lib/use-case.ts";
@@ -66,11 +66,12 @@ function staleTagsOfStaffEdit(target: StaffRow, next: StaffFields): StaleTag[] {
  * demote or switch off themself (someone else must, so a slip cannot lock them out), and the last
  * active admin can never be demoted or switched off, so the newsroom always has someone to run it.
  * A new name is indexed into their stories' bylines in the same transaction, so search finds it at
- * once; after commit, their pages are announced stale.
+ * once; after commit, their pages are announced stale. `actor` null is the operator at the machine
+ * (the CLI), who has no account of their own to lock out; the last admin is still kept.
  */
 export async function updateStaff(
   deps: UseCaseDeps,
-  actor: StaffUser,
+  actor: StaffUser | null,
   id: number,
   fields: StaffFields,
 ): Promise<void> {
@@ -83,7 +84,7 @@ export async function updateStaff(
       const owner = await findStaffByEmailIgnoringCase(trx, fields.email);
       if (owner && owner.id !== id) throw fail("staff_email_taken", owner.key);
       if (losesAdmin(target, fields)) {
-        if (target.id === actor.id) throw fail("cannot_demote_self");
+        if (actor && target.id === actor.id) throw fail("cannot_demote_self");
         if ((await countActiveAdmins(trx)) <= 1) throw fail("last_admin");
       }
       await updateStaffFields(trx, id, fields);
@@ -111,4 +112,55 @@ export async function resetStaffPassword(
   checkPasswordRules(password);
   if (!(await findStaffById(deps.db, id))) throw fail("staff_not_found");
   await setPassword(deps, id, password, id === actor.user.id ? actor.sessionId : undefined);
+}
+
+/** A key for a newcomer from their e-mail's local part (`kim.minsu@…` → `kim-minsu`), made unique. */
+export async function freeStaffKey(deps: Pick<UseCaseDeps, "db">, email: string): Promise<string> {
+  const local = email.split("@")[0] ?? "";
+  let base = local
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, "-")
+    .replace(/-+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 56);
+  if (base.length < 2) base = "staff";
+  for (let n = 1; ; n++) {
+    const key = n === 1 ? base : `${base}-${n}`;
+    if (!(await findStaffByKey(deps.db, key))) return key;
+  }
+}
+
+/** A staff member by e-mail (compared without case), or staff_not_found. */
+async function staffIdByEmail(deps: Pick<UseCaseDeps, "db">, email: string): Promise<StaffRow> {
+  const found = await findStaffByEmailIgnoringCase(deps.db, email);
+  const row = found && (await findStaffById(deps.db, found.id));
+  if (!row) throw fail("staff_not_found");
+  return row;
+}
+
+function fieldsOf(row: StaffRow): StaffFields {
+  return { name: row.name, email: row.email, role: row.role, desk: row.desk, active: row.active === 1 };
+}
+
+/** The operator gives someone another role (the last active admin keeps theirs). */
+export async function changeStaffRoleByEmail(
+  deps: UseCaseDeps,
+  email: string,
+  role: StaffRole,
+): Promise<StaffRow> {
+  const row = await staffIdByEmail(deps, email);
+  await updateStaff(deps, null, row.id, { ...fieldsOf(row), role });
+  return row;
+}
+
+/** The operator switches someone off: their sessions end at once (never the last active admin). */
+export async function deactivateStaffByEmail(deps: UseCaseDeps, email: string): Promise<StaffRow> {
+  const row = await staffIdByEmail(deps, email);
+  await updateStaff(deps, null, row.id, { ...fieldsOf(row), active: false });
+  return row;
+}
+
+/** True while some active admin can sign in to run the newsroom (an empty start has none). */
+export async function hasActiveAdmin(deps: Pick<UseCaseDeps, "db">): Promise<boolean> {
+  return (await countActiveAdmins(deps.db)) > 0;
 }

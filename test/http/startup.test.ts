@@ -32,6 +32,7 @@ describe("starting the server", () => {
       expect(passwords.length).toBeGreaterThan(0);
       for (const password of passwords) expect(server.output()).not.toContain(password);
       expect(server.output()).toContain("demo-accounts.txt");
+      expect(server.output()).not.toContain("staff add EMAIL");
     } finally {
       expect((await stopMain(server.child)).code).toBe(0);
     }
@@ -46,6 +47,8 @@ describe("starting the server", () => {
       JIKJI_DEMO: "",
     });
     await stopMain(server.child);
+    // Nobody could sign in: the log says how to make the first admin.
+    expect(server.output()).toContain("npm run jikji -- staff add EMAIL --name 이름 --role admin");
     const staff = await database.db.selectFrom("staff").select("id").execute();
     expect(staff).toEqual([]);
     expect(fs.existsSync(path.join(database.dataDir, "demo-accounts.txt"))).toBe(false);

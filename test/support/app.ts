@@ -44,6 +44,7 @@ export async function createTestApp(
     dialect: database.dialect,
     now,
     sleep: async () => {},
+    databasePool: database.poolStats,
     logger: options.logger ?? (process.env.DEBUG_LOG ? (await import("pino")).default() : false),
   });
   const mediaDir = path.join(database.dataDir, "media");

@@ -103,4 +103,12 @@ describe("config", () => {
     expect(loadConfig({ NODE_ENV: "production", JIKJI_DEMO: "1" }).loadDemo).toBe(true);
     expect(loadConfig({ JIKJI_DEMO: "0" }).loadDemo).toBe(false);
   });
+
+  it("takes METRICS_TOKEN only when it is long enough to resist guessing", () => {
+    expect(loadConfig({}).metricsToken).toBeNull();
+    expect(loadConfig({ METRICS_TOKEN: "" }).metricsToken).toBeNull();
+    expect(loadConfig({ METRICS_TOKEN: "a1b2c3d4e5f6g7h8i9" }).metricsToken).toBe("a1b2c3d4e5f6g7h8i9");
+    expect(() => loadConfig({ METRICS_TOKEN: "short" })).toThrow(/METRICS_TOKEN: 16자 이상/);
+    expect(() => loadConfig({ METRICS_TOKEN: "has a space in it ok" })).toThrow(/METRICS_TOKEN/);
+  });
 });
