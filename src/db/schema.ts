@@ -14,6 +14,8 @@ export interface Database {
   articles: ArticlesTable;
   article_authors: ArticleAuthorsTable;
   article_tags: ArticleTagsTable;
+  article_labels: ArticleLabelsTable;
+  series: SeriesTable;
   comments: CommentsTable;
   events: EventsTable;
   event_speakers: EventSpeakersTable;
@@ -217,6 +219,44 @@ export interface ArticlesTable {
   saved_at: ColumnType<number | null, number | null | undefined, number | null>;
   /** when the story last changed status (filed, returned, …): the desk queue's order */
   status_changed_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** where the story came from: 자체 취재 unless set (신문법 시행령 §2 counts the own share) */
+  origin: ColumnType<ArticleOrigin, ArticleOrigin | undefined, ArticleOrigin>;
+  /** the agency or source of a wire or press-release story, e.g. 연합뉴스 */
+  origin_source: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 엠바고: no reader surface shows the story before this time (UTC ms) */
+  embargo_until: ColumnType<number | null, number | null | undefined, number | null>;
+  /** the 연재 this story is a part of, and which part */
+  series_id: ColumnType<number | null, number | null | undefined, number | null>;
+  series_part: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** 자체 취재, 보도자료, 통신 전재, 기고, 번역, 광고·협찬 (the bundle's `articles[].origin`) */
+export type ArticleOrigin = "own" | "press-release" | "wire" | "contribution" | "translation" | "sponsored";
+
+/** 속보, 단독, 기획, 인터뷰, 포토, 영상, 사설, 칼럼 (the bundle's `articles[].labels`) */
+export type ArticleLabel =
+  | "breaking"
+  | "exclusive"
+  | "feature"
+  | "interview"
+  | "photo"
+  | "video"
+  | "editorial"
+  | "column";
+
+export interface ArticleLabelsTable {
+  article_id: number;
+  label: ArticleLabel;
+}
+
+/** A 연재: its parts are the articles pointing at it, in `series_part` order. */
+export interface SeriesTable {
+  id: Generated<number>;
+  key: string;
+  title: string;
+  description: string | null;
+  position: ColumnType<number, number | undefined, number>;
+  created_at: number;
 }
 
 export interface ArticleAuthorsTable {
