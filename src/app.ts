@@ -25,6 +25,7 @@ import { registerMediaRoutes } from "./media/media.routes.tsx";
 import { registerMetricsRoute } from "./metrics/metrics.routes.ts";
 import { registerPersonNewsroomRoutes } from "./people/person.newsroom.routes.tsx";
 import { registerPersonRoutes } from "./people/person.routes.tsx";
+import { registerMostReadRoutes } from "./ranking/most-read.routes.tsx";
 import { ReadCounter } from "./ranking/read-counter.ts";
 import { registerReadsNewsroomRoutes } from "./ranking/reads.newsroom.routes.tsx";
 import { registerViewRoutes } from "./ranking/views.routes.ts";
@@ -174,6 +175,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSiteImageRoutes(app, ctx);
   registerCropRoutes(app, ctx);
   registerHomeRoutes(app, ctx);
+  registerMostReadRoutes(app, ctx);
   registerSectionPageRoutes(app, ctx);
   registerArticleRoutes(app, ctx);
   registerReporterPageRoutes(app, ctx);

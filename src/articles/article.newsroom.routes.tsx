@@ -338,7 +338,6 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
           article: shown,
           trail,
           related: [],
-          mostRead: [],
           comments: [],
           commentCount: 0,
           commentPage: 1,

@@ -16,6 +16,7 @@ import {
   etagOf,
   type Fill,
   hashBody,
+  internTags,
   matchesEtag,
   PageCache,
   pageBytes,
@@ -115,7 +116,7 @@ export function keepInPageCache(
 ): void {
   let ttl = PAGE_MAX_AGE_MS;
   if (clock?.validUntil != null) ttl = Math.max(0, Math.min(ttl, clock.validUntil - clock.now));
-  reply.request.pageCacheMark = { tags: [...new Set(tags)], expiresAt: performance.now() + ttl };
+  reply.request.pageCacheMark = { tags: internTags(tags), expiresAt: performance.now() + ttl };
 }
 
 const FILL = Symbol("page cache fill");
@@ -187,6 +188,8 @@ export function createPageCacheHttp(maxBytes: number): PageCacheHttp {
     ) {
       return next();
     }
+    // PAGE_CACHE_MB=0: nothing is kept, so nothing is looked up or compressed for keeping.
+    if (cache.maxBytes === 0) return next();
     const key = pageCacheKey(req.url);
     if (key === null) return next();
     const page = cache.get(key);
