@@ -49,6 +49,7 @@ import { registerSectionPageRoutes } from "./web/public/section-page.routes.tsx"
 import { registerStaticRoutes } from "./web/public/static.routes.ts";
 import { registerReadinessRoute } from "./web/readiness.routes.ts";
 import { registerSecurityHeaders } from "./web/security.ts";
+import { sessionCookies } from "./web/session-cookie.ts";
 
 export interface AppDeps {
   config: Config;
@@ -76,7 +77,8 @@ const CONNECTION_TIMEOUT_MS = 60_000;
 
 /** Builds the HTTP app without listening: main.ts listens, tests call app.inject. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const pageCache = createPageCacheHttp(deps.config.pageCacheMb * 1024 * 1024);
+  const sessions = await sessionCookies(deps.db);
+  const pageCache = createPageCacheHttp(deps.config.pageCacheMb * 1024 * 1024, sessions.carriedBy);
   const app = Fastify({
     // Kept pages are answered by the server's own handler, before Fastify routes the request.
     // Fastify leaves a factory's server as made, so the timeouts below are set here too.
@@ -140,6 +142,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     limiter,
     reads,
     bus,
+    sessions,
   });
 
   await app.register(formbody, { bodyLimit: 2 * 1024 * 1024 });

@@ -279,6 +279,28 @@ describe("the page cache", () => {
     expect((await get("/article/8003", { cookie: desk.cookie })).headers["x-cache"]).toBeUndefined();
   });
 
+  it("takes a session cookie the site did not sign for none: a made-up one cannot force renders", async () => {
+    await get("/article/8003");
+    const token = /jikji_session=([^.;]+)\./.exec(desk.cookie)![1]!;
+    for (const cookie of [
+      "jikji_session=forged",
+      `jikji_session=${token}`,
+      `jikji_session=${token}.AAAAAAAAAAAAAAAAAAAAAA`,
+      "other=1; jikji_session=x.y",
+    ]) {
+      const res = await get("/article/8003", { cookie });
+      expect(res.statusCode, cookie).toBe(200);
+      expect(res.headers["x-cache"], cookie).toBe("hit");
+    }
+    // and it opens nothing in the newsroom
+    const forged = await get("/newsroom", { cookie: `jikji_session=${token}`, accept: "text/html" });
+    expect(forged.statusCode).toBe(303);
+    expect(forged.headers.location).toContain("/newsroom/login");
+    // the signed one still does, wherever it sits in the header
+    const real = await get("/newsroom", { cookie: `other=1; ${desk.cookie}`, accept: "text/html" });
+    expect(real.statusCode).toBe(200);
+  });
+
   it("never keeps an answer that sets a cookie, nor a newsroom page", async () => {
     const before = t.app.pageCache.stats().entries;
     // The sign-in page sets its CSRF cookie.

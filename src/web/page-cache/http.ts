@@ -1,7 +1,6 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { InvalidationBus, StaleTag } from "../../lib/invalidation-bus.ts";
-import { SESSION_COOKIE } from "../session-cookie.ts";
 import {
   CACHED_BROTLI_QUALITY,
   compress,
@@ -81,11 +80,6 @@ export function pageCacheKey(url: string): string | null {
     .filter((pair) => pair !== "" && !TRACKING_PARAM.test(pair.split("=", 1)[0] ?? ""))
     .sort();
   return kept.length ? `${path}?${kept.join("&")}` : path;
-}
-
-function carriesSession(req: IncomingMessage): boolean {
-  const cookie = req.headers.cookie;
-  return !!cookie && cookie.includes(`${SESSION_COOKIE}=`);
 }
 
 /** What a route tells the cache about the page it renders. */
@@ -173,7 +167,14 @@ export interface PageCacheHttp {
   serve(req: IncomingMessage, res: ServerResponse, next: () => void, taking?: () => void): void;
 }
 
-export function createPageCacheHttp(maxBytes: number): PageCacheHttp {
+/**
+ * `carriesSession` tells a staff request (a newsroom session the site signed, see session-cookie.ts)
+ * from a reader's: staff are never served or kept a page.
+ */
+export function createPageCacheHttp(
+  maxBytes: number,
+  carriesSession: (req: IncomingMessage) => boolean,
+): PageCacheHttp {
   const cache = new PageCache(maxBytes);
   const serve: PageCacheHttp["serve"] = (rawReq, res, next, taking) => {
     const req = rawReq as RawRequest;
@@ -254,8 +255,8 @@ async function fillAndAnswer(
     !identity ||
     request.method !== "GET" ||
     reply.statusCode !== 200 ||
-    reply.hasHeader("set-cookie") ||
-    request.cookies?.[SESSION_COOKIE]
+    // (a request with a newsroom session never gets here: `serve` registers no fill for it)
+    reply.hasHeader("set-cookie")
   ) {
     cache.complete(fill, null);
     return compressLive(request, reply, payload);
