@@ -129,7 +129,7 @@ export function composeMail(site: MailSite, content: MailContent): OutgoingMail 
 }
 
 /** A mail is tried this many times (about four days with the back-off below) before it is given up. */
-export const MAX_MAIL_ATTEMPTS = 20;
+export const MAX_MAIL_ATTEMPTS = 25;
 
 /** The first retry after a minute, doubling each time, at most six hours apart. */
 export function retryDelayMs(attempts: number): number {

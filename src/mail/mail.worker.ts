@@ -67,7 +67,7 @@ export function outboxFileName(row: Pick<MailRow, "id" | "created_at">): string 
  * (a conditional update, so several instances never send one mail twice), sends each over SMTP, or
  * writes it as an `.eml` file into DATA_DIR/outbox when no SMTP_URL is set, and marks it sent. A
  * failure schedules the next try with back-off (1 min, 2, 4 … at most 6 h); a permanent refusal (5xx
- * to the recipient) or the 20th failure gives the mail up, and it stays listed for admins.
+ * to the recipient) or the 25th failure (about four days on) gives the mail up, and it stays listed for admins.
  */
 export function createMailWorker(options: MailWorkerOptions): MailWorker {
   const { db, now, log } = options;

@@ -426,6 +426,22 @@ describe("mail over SMTP", () => {
     expect((await queueRows(t)).filter((r) => r.sent_at === null)).toEqual([]);
   });
 
+  it("gives up a mail the server refuses for good, and says why", async () => {
+    clock += 3600_000;
+    await t.app.inject({
+      method: "POST",
+      url: "/api/v1/events/forum/registrations",
+      remoteAddress: nextIp(),
+      payload: { name: "반송", email: "bounce@example.kr", consent: true },
+    });
+    expect(await deliver()).toEqual({ sent: 0, retried: 0, failed: 1 });
+    const row = (await queueRows(t)).at(-1)!;
+    expect(row).toMatchObject({ to_address: "bounce@example.kr", attempts: 1, sent_at: null });
+    expect(row.failed_at).toBe(clock);
+    expect(row.last_error).toContain("550");
+    expect((await t.app.inject("/metrics")).body).toContain('jikji_mail_queue{state="failed"} 1');
+  });
+
   it("never sends one mail twice when several instances deliver at once", async () => {
     const others = [1, 2].map(() =>
       createMailWorker({

@@ -26,7 +26,7 @@ const PASS = "smtp-secret";
 
 /**
  * A real SMTP server (the nodemailer project's `smtp-server`) of the test's own on loopback, with
- * AUTH PLAIN/LOGIN (no TLS: the test is on loopback), that parses every message it accepts with
+ * AUTH PLAIN/LOGIN (no TLS: the test is on loopback) and no mailbox `bounce@…`, that parses every message it accepts with
  * `mailparser`. A message is in `received` before the server answers 250, so once the app's send
  * has returned it is there.
  */
@@ -42,6 +42,14 @@ export async function startTestSmtp(): Promise<TestSmtp> {
       onAuth(auth, _session, callback) {
         if (auth.username === USER && auth.password === PASS) return callback(null, { user: USER });
         return callback(new Error("bad credentials"));
+      },
+      // A mailbox that does not exist: refused for good (550), as real servers do.
+      onRcptTo(address, _session, callback) {
+        if (address.address.startsWith("bounce@")) {
+          const err = Object.assign(new Error("no such mailbox"), { responseCode: 550 });
+          return callback(err);
+        }
+        return callback();
       },
       onData(stream, session, callback) {
         simpleParser(stream)
