@@ -126,3 +126,23 @@ describe("the queue's rules", () => {
     expect(RESET_TOKEN.test(`${"A".repeat(42)}/`)).toBe(false);
   });
 });
+
+describe("mail configuration", () => {
+  it("reads SMTP_URL and MAIL_FROM, defaulting to the outbox and noreply@ the site", async () => {
+    const { ConfigError, loadConfig } = await import("../../src/config.ts");
+    const plain = loadConfig({ SITE_URL: "https://news.example.kr" });
+    expect(plain.smtpUrl).toBeNull();
+    expect(plain.mailFrom).toBe("noreply@news.example.kr");
+    const set = loadConfig({
+      SMTP_URL: "smtps://user:p%40ss@mail.example.kr:465",
+      MAIL_FROM: "직지뉴스 <news@example.kr>",
+    });
+    expect(set.smtpUrl).toBe("smtps://user:p%40ss@mail.example.kr:465");
+    expect(set.mailFrom).toBe("직지뉴스 <news@example.kr>");
+    expect(loadConfig({ SMTP_URL: "", MAIL_FROM: "" }).smtpUrl).toBeNull();
+    expect(() => loadConfig({ SMTP_URL: "http://mail.example.kr" })).toThrow(ConfigError);
+    expect(() => loadConfig({ SMTP_URL: "smtp://a b@host" })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ MAIL_FROM: "news" })).toThrow(/MAIL_FROM/);
+    expect(() => loadConfig({ MAIL_FROM: "a@b.kr\r\nBcc: x@y.kr" })).toThrow(/MAIL_FROM/);
+  });
+});
