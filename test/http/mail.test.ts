@@ -233,9 +233,12 @@ describe("mail over SMTP", () => {
       payload: "email=sjpark%40test.example.kr",
     });
     expect(otherSite.statusCode).toBe(403);
-    const bad = await askForReset(t, "not-an-address");
-    expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain("이메일 주소를 확인해 주세요");
+    for (const address of ["not-an-address", `${"a".repeat(300)}@test.example.kr`]) {
+      const bad = await askForReset(t, address);
+      expect(bad.statusCode).toBe(400);
+      expect(bad.body).toContain("이메일 주소를 확인해 주세요");
+    }
+    expect((await askForReset(t, "  ")).body).toContain("이메일을 적어 주세요");
     expect((await queueRows(t)).length).toBe(before);
   });
 
