@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SITE_URL } from "../support/app.ts";
@@ -8,6 +9,20 @@ import { startTestServer } from "../support/server.ts";
 import { linkIn, startTestSmtp, type TestSmtp } from "../support/smtp.ts";
 
 const SHOTS = process.env.SCREENSHOT_DIR;
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+/** axe-core's critical and serious findings on the page as it is. */
+async function axeProblems(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = (await page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe-core is injected into the page at run time
+    const result = await (window as any).axe.run(document, { resultTypes: ["violations"] });
+    return result.violations;
+  })) as { id: string; impact: string | null; help: string }[];
+  return violations
+    .filter((v) => v.impact === "critical" || v.impact === "serious")
+    .map((v) => `${page.url()}: ${v.id} ${v.help}`);
+}
 
 async function noSideways(page: Page, width: number) {
   const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -32,7 +47,7 @@ describe("a reporter who forgot their password, on a phone", () => {
       }),
     );
     await givePasswords(server, ["park-sj", "boss"]);
-    browser = await launchBrowser({ viewport: { width: 390, height: 844 }, isMobile: true });
+    browser = await launchBrowser({ viewport: { width: 390, height: 844 }, isMobile: true, bypassCSP: true });
     page = await browser.context.newPage();
   });
   afterAll(async () => {
@@ -46,6 +61,7 @@ describe("a reporter who forgot their password, on a phone", () => {
     await page.getByRole("link", { name: "비밀번호를 잊으셨나요?" }).click();
     await page.waitForURL(`${server.url}/newsroom/reset`);
     await noSideways(page, 390);
+    expect(await axeProblems(page)).toEqual([]);
     await page.getByLabel("이메일").fill("sjpark@test.example.kr");
     await page.getByRole("button", { name: "재설정 링크 받기" }).click();
     await expect.poll(() => page.getByRole("status").textContent()).toContain("링크를 보냈습니다");
@@ -58,6 +74,7 @@ describe("a reporter who forgot their password, on a phone", () => {
 
     await page.goto(link);
     await noSideways(page, 390);
+    expect(await axeProblems(page)).toEqual([]);
     await page.getByLabel("새 비밀번호", { exact: true }).fill("a-brand-new-pass");
     await page.getByLabel("새 비밀번호 확인").fill("a-different-pass");
     await page.getByRole("button", { name: "비밀번호 바꾸기" }).click();
