@@ -1,4 +1,5 @@
 import http from "node:http";
+import path from "node:path";
 import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
@@ -20,6 +21,9 @@ import { registerFeedRoutes } from "./feeds/feed.routes.ts";
 import { createInvalidationBus, type InvalidationBus, stale } from "./lib/invalidation-bus.ts";
 import { databaseRateLimiter, fallbackRateLimiter, redisRateLimiter } from "./lib/rate-limit.ts";
 import { closeRedis, createRedisClient } from "./lib/redis.ts";
+import { registerMailRoutes } from "./mail/mail.routes.tsx";
+import { createMailWorker, type MailWorker } from "./mail/mail.worker.ts";
+import { registerPasswordResetRoutes } from "./mail/password-reset.routes.tsx";
 import { registerCropRoutes } from "./media/crop.routes.ts";
 import { registerMediaRoutes } from "./media/media.routes.tsx";
 import { registerMetricsRoute } from "./metrics/metrics.routes.ts";
@@ -69,6 +73,15 @@ export interface AppDeps {
   bus?: InvalidationBus;
   /** the database pool's figures for /metrics (DatabaseHandle.poolStats) */
   databasePool?: () => DatabasePoolStats | null;
+  /** how often the mail worker looks for due mail (ms); 0: only when `app.mail.deliverDue()` is called */
+  mailPollMs?: number;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** this instance's mail worker (src/mail): delivers the queue over SMTP or into DATA_DIR/outbox */
+    mail: MailWorker;
+  }
 }
 
 /** A request must arrive in full, and an idle connection is closed, within these. */
@@ -132,6 +145,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook("onReady", async () => reads.start());
   app.addHook("onClose", async () => reads.stop());
 
+  // Mail queued by any instance is delivered by whichever worker claims it first.
+  const mail = createMailWorker({
+    db: deps.db,
+    now: deps.now ?? Date.now,
+    smtpUrl: deps.config.smtpUrl,
+    mailFrom: deps.config.mailFrom,
+    outboxDir: path.join(deps.config.dataDir, "outbox"),
+    log: app.log,
+    pollMs: deps.mailPollMs,
+  });
+  app.decorate("mail", mail);
+  app.addHook("onReady", async () => mail.start());
+  app.addHook("onClose", async () => mail.stop());
+
   const ctx = createWebContext({
     config: deps.config,
     db: deps.db,
@@ -189,6 +216,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerViewRoutes(app, ctx);
   registerCorrectionRoutes(app, ctx);
   registerPolicyRoutes(app, ctx);
+  registerPasswordResetRoutes(app, ctx);
   // The newsroom's shell (sign-in, the guard, the account page); each feature's staff routes inside it.
   await registerNewsroom(app, ctx, [
     registerDeskRoutes,
@@ -202,6 +230,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerPersonNewsroomRoutes,
     registerCorrectionNewsroomRoutes,
     registerPolicyNewsroomRoutes,
+    registerMailRoutes,
   ]);
   registerSearchRoutes(app, ctx);
   registerLegacyRoutes(app, ctx);
