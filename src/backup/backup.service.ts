@@ -166,12 +166,20 @@ export async function createBackup(
   }
 }
 
-/** Deletes the oldest scheduled archives in DATA_DIR/backups so that the newest `keep` remain. */
-export async function pruneBackups(dataDir: string, keep: number): Promise<string[]> {
+/**
+ * Deletes the oldest scheduled archives in DATA_DIR/backups so that the newest `keep` remain, and
+ * what a backup cut short (a crash, a power cut) left behind a day ago or more.
+ */
+export async function pruneBackups(dataDir: string, keep: number, now = Date.now()): Promise<string[]> {
   const dir = backupsDir(dataDir);
   const names = await fs.readdir(dir).catch(() => [] as string[]);
   const doomed = backupsToPrune(names, keep);
-  for (const name of doomed) await fs.rm(path.join(dir, name), { force: true });
+  for (const name of names) {
+    if (!name.startsWith(".jikji-backup-") && !name.endsWith(".tmp")) continue;
+    const stat = await fs.stat(path.join(dir, name)).catch(() => null);
+    if (stat && now - stat.mtimeMs > 86_400_000) doomed.push(name);
+  }
+  for (const name of doomed) await fs.rm(path.join(dir, name), { recursive: true, force: true });
   return doomed;
 }
 

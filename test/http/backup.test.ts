@@ -10,6 +10,7 @@ import { createTestApp, type TestApp } from "../support/app.ts";
 import { databaseEnv, runCommand } from "../support/cli.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { article, newsroom, photoDataUri } from "../support/factories.ts";
+import { startMain, stopMain } from "../support/main-process.ts";
 
 /** Every file under a folder with its bytes, relative paths sorted (the crops cache left out). */
 async function filesUnder(dir: string): Promise<Record<string, string>> {
@@ -271,5 +272,29 @@ describe("backup and restore", () => {
     const runs = await t.database.db.selectFrom("backup_runs").selectAll().orderBy("started_at").execute();
     expect(runs).toHaveLength(4);
     expect(runs.every((r) => r.error === null && r.finished_at !== null && Number(r.bytes) > 0)).toBe(true);
+  });
+
+  it("the running site backs up on its own with BACKUP_EVERY", { timeout: 90_000 }, async () => {
+    const server = await startMain({ ...databaseEnv(t.database), BACKUP_EVERY: "24h", BACKUP_KEEP: "3" });
+    try {
+      const finished = async () =>
+        t.database.db
+          .selectFrom("backup_runs")
+          .selectAll()
+          .where("slot", "like", "86400000:%")
+          .where("finished_at", "is not", null)
+          .executeTakeFirst();
+      const deadline = Date.now() + 60_000;
+      let run = await finished();
+      while (!run && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        run = await finished();
+      }
+      expect(run?.error ?? null).toBeNull();
+      expect(run?.file).toMatch(/backups\/jikji-backup-\d{8}-\d{6}\.tar$/);
+      await expect(verifyBackup(run!.file!)).resolves.toMatchObject({ dialect: t.database.dialect.name });
+    } finally {
+      await stopMain(server.child);
+    }
   });
 });
