@@ -494,7 +494,8 @@ async function writeBundle(
   for (const [i, p] of (b.people ?? []).entries()) {
     const photo = prepared.personPhotos.get(i);
     const values = {
-      photo_media_id: photo ? await stored(photo) : null,
+      // A bundle without a photo for someone (an older export, another system) keeps the one chosen here.
+      ...(photo ? { photo_media_id: await stored(photo) } : {}),
       num: p.num ?? null,
       name: p.name,
       aliases: JSON.stringify(p.aliases ?? []),
