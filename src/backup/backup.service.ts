@@ -191,7 +191,7 @@ export async function pruneBackups(dataDir: string, keep: number, now = Date.now
 export async function verifyBackup(file: string, extractTo?: string): Promise<BackupManifest> {
   const fail = (detail: string): never => {
     throw new BackupInvalidError(
-      `백업 파일을 쓸 수 없습니다 (${file}): ${detail}. 아무것도 바꾸지 않았습니다.`,
+      `이 백업 파일로는 복원할 수 없습니다 (${file}): ${detail}. 아무것도 바꾸지 않았습니다.`,
     );
   };
   let manifestBytes: Buffer | null = null;
