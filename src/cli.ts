@@ -2,11 +2,14 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { findIdByNum } from "./articles/desk.repo.ts";
 import { refreshSummaries } from "./articles/summary.service.ts";
+import { BACKUP_USAGE, runBackup, runRestore } from "./backup/backup.cli.ts";
+import { BackupInvalidError, RestoreRefusedError } from "./backup/backup.service.ts";
 import { exportBundle } from "./bundle/bundle.export.ts";
 import { BundleInvalidError, importBundle, readBundleFile } from "./bundle/bundle.import.ts";
 import { retrainAbuseFilter } from "./comments/abuse-filter.service.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { migrateToLatest, openDatabase } from "./db/client.ts";
+import { SnapshotError } from "./db/snapshot.ts";
 import { AppError } from "./lib/errors.ts";
 import { createInvalidationBus, stale } from "./lib/invalidation-bus.ts";
 import { createProgress } from "./lib/progress.ts";
@@ -16,10 +19,11 @@ import { articleSpellings, formatSpellings } from "./people/article-people.servi
 import { rebuildSearchIndex } from "./search/search.repo.ts";
 import { runSetPassword, runStaffCommand, STAFF_USAGE } from "./staff/staff.cli.ts";
 
-const USAGE = `사용법: npm run jikji -- <명령> [인자]
+const USAGE = `사용법: npx jikji <명령> [인자]  (또는 npm run jikji -- <명령> [인자])
 
   import FILE      번들(JSON)을 가져옵니다. 전부 검사한 뒤 한 번에 쓰고, 오류가 있으면 아무것도 쓰지 않습니다.
   export [FILE]    뉴스룸 전체를 번들로 내보냅니다. FILE이 없으면 표준 출력으로 씁니다.
+${BACKUP_USAGE}
   check-names NUM  기사 NUM에 나오는 인물마다 이름 표기와 횟수를 보여 줍니다 (표기가 갈리는지 확인).
   reindex          검색 색인을 처음부터 다시 만듭니다. 만드는 동안에도 검색은 이전 색인으로 동작합니다.
 ${STAFF_USAGE}
@@ -136,10 +140,12 @@ async function runTrainFilter(): Promise<void> {
 }
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  backup: runBackup,
   "check-names": runCheckNames,
   import: runImport,
   export: runExport,
   reindex: runReindex,
+  restore: runRestore,
   "set-password": (args) => runSetPassword(args, withDatabase),
   staff: (args) => runStaffCommand(args, withDatabase),
   "train-filter": runTrainFilter,
@@ -163,7 +169,14 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof BundleInvalidError) {
       console.error(`번들에 오류가 ${error.problems.length}개 있어 아무것도 가져오지 않았습니다:`);
       for (const p of error.problems) console.error(`  ${p.path}: ${p.message}`);
-    } else if (error instanceof UsageError || error instanceof ConfigError || error instanceof AppError) {
+    } else if (
+      error instanceof UsageError ||
+      error instanceof ConfigError ||
+      error instanceof AppError ||
+      error instanceof BackupInvalidError ||
+      error instanceof RestoreRefusedError ||
+      error instanceof SnapshotError
+    ) {
       console.error(error.message);
     } else {
       console.error("오류:", error);

@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
+import { parseInterval } from "./backup/backup.ts";
 
 /**
  * The whole configuration of a Jikji instance, parsed once from the environment at boot.
@@ -29,6 +30,10 @@ export interface Config {
   readonly smtpUrl: string | null;
   /** the From of every mail (`직지뉴스 <news@example.com>`); default `noreply@` the site's host */
   readonly mailFrom: string;
+  /** BACKUP_EVERY in milliseconds: how often the running site writes an archive; null: never */
+  readonly backupEveryMs: number | null;
+  /** BACKUP_KEEP: how many scheduled archives DATA_DIR/backups keeps */
+  readonly backupKeep: number;
 }
 
 const flag = z
@@ -87,6 +92,27 @@ const EnvSchema = z.object({
     )
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  BACKUP_EVERY: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === "" || v.trim() === "0") return null;
+      const ms = parseInterval(v);
+      if (ms === null) {
+        ctx.addIssue({
+          code: "custom",
+          message: "30m, 6h, 24h, 7d처럼 분(m)·시간(h)·일(d) 단위여야 합니다 (1분 이상)",
+        });
+        return z.NEVER;
+      }
+      return ms;
+    }),
+  BACKUP_KEEP: z.coerce
+    .number({ message: "숫자여야 합니다" })
+    .int("정수여야 합니다")
+    .min(1, "1 이상이어야 합니다")
+    .max(10_000, "10000 이하여야 합니다")
+    .default(7),
 });
 
 const TRUST_PROXY_MESSAGE =
@@ -142,5 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN ?? null,
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM ?? `noreply@${new URL(siteUrl).hostname}`,
+    backupEveryMs: e.BACKUP_EVERY,
+    backupKeep: e.BACKUP_KEEP,
   });
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import pino from "pino";
 import { buildApp } from "./app.ts";
 import { startScheduler } from "./articles/scheduler.ts";
+import { startBackupSchedule } from "./backup/backup.schedule.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { migrateToLatest, openDatabase } from "./db/client.ts";
 import { isNewsroomEmpty } from "./demo/demo.repo.ts";
@@ -76,6 +77,19 @@ async function main(): Promise<void> {
   });
   const stopScheduler = startScheduler(useCases, logger);
   const stopPurge = startRegistrationPurge({ db: handle.db, now: Date.now }, logger);
+  const stopBackups = config.backupEveryMs
+    ? startBackupSchedule(
+        {
+          db: handle.db,
+          now: Date.now,
+          databaseUrl: config.databaseUrl,
+          dataDir: config.dataDir,
+          everyMs: config.backupEveryMs,
+          keep: config.backupKeep,
+        },
+        logger,
+      )
+    : () => {};
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -89,6 +103,7 @@ async function main(): Promise<void> {
     // Stop taking requests, finish those in flight, then close the database.
     stopScheduler();
     stopPurge();
+    stopBackups();
     try {
       await app.close();
       await bus.close();

@@ -6,8 +6,18 @@ import { groupBy } from "../lib/group-by.ts";
 import { parseStringList } from "../lib/json-list.ts";
 import { toKstIso } from "../lib/kst-time.ts";
 import { bodyMediaPaths } from "../media/body-images.ts";
+import { getSiteImageChoice } from "../site/site-images.repo.ts";
 import { getStoredSiteSettings } from "../site/site-settings.repo.ts";
-import type { Bundle, BundleArticle, BundleComment, BundleEvent, BundlePerson } from "./bundle.ts";
+import type {
+  Bundle,
+  BundleArticle,
+  BundleComment,
+  BundleEvent,
+  BundleMedia,
+  BundlePerson,
+  BundlePolicy,
+  BundleSeries,
+} from "./bundle.ts";
 
 export interface ExportDeps {
   db: Kysely<Database>;
@@ -18,6 +28,18 @@ export interface ExportDeps {
 function compact<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
+
+/** The order labels are listed in, whatever order they were stored in. */
+const ARTICLE_LABELS = [
+  "breaking",
+  "exclusive",
+  "feature",
+  "interview",
+  "photo",
+  "video",
+  "editorial",
+  "column",
+] as const;
 
 const opt = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
 
@@ -69,10 +91,13 @@ export async function exportBundle(
   );
   const personKeyById = new Map(peopleRows.map((p) => [p.id, p.key]));
 
-  const mediaRows = await db.selectFrom("media").selectAll().execute();
+  const mediaRows = await db.selectFrom("media").selectAll().orderBy("sha256").execute();
+  /** Photos some other field of the bundle carries; the library list names them by hash only. */
+  const carried = new Set<number>();
   const mediaById = new Map(mediaRows.map((m) => [m.id, m]));
   const dataUris = new Map<number, string>();
   async function dataUri(mediaId: number): Promise<string> {
+    carried.add(mediaId);
     const cached = dataUris.get(mediaId);
     if (cached) return cached;
     const m = mediaById.get(mediaId)!;
@@ -81,6 +106,18 @@ export async function exportBundle(
     dataUris.set(mediaId, uri);
     return uri;
   }
+
+  for (const [i, p] of peopleRows.entries()) {
+    if (p.photo_media_id !== null && mediaById.has(p.photo_media_id))
+      people[i] = { ...people[i]!, photo: await dataUri(p.photo_media_id) };
+  }
+  const siteImages = await getSiteImageChoice(db);
+  const siteWithImages = compact({
+    ...site,
+    logo: siteImages.logo ? await dataUri(siteImages.logo.mediaId) : undefined,
+    shareImage: siteImages.share ? await dataUri(siteImages.share.mediaId) : undefined,
+    icon: siteImages.icon ? await dataUri(siteImages.icon.mediaId) : undefined,
+  });
 
   const mediaIdByPath = new Map(mediaRows.map((m) => [m.path, m.id]));
   /** The body with its stored photos as data: URIs, so the bundle carries them as it does lead photos. */
@@ -108,9 +145,36 @@ export async function exportBundle(
     .orderBy("article_id")
     .orderBy("position")
     .execute();
+  const labelRows = await db.selectFrom("article_labels").selectAll().execute();
+  const noticeRows = await db
+    .selectFrom("article_notices")
+    .selectAll()
+    .orderBy("article_id")
+    .orderBy("published_at")
+    .orderBy("id")
+    .execute();
+  const seriesRows = await db.selectFrom("series").selectAll().orderBy("position").orderBy("key").execute();
+  const seriesKeyById = new Map(seriesRows.map((r) => [r.id, r.key]));
   const authorsByArticle = groupBy(authorRows, (r) => r.article_id);
   const tagsByArticle = groupBy(tagRows, (r) => r.article_id);
+  const labelsByArticle = groupBy(labelRows, (r) => r.article_id);
+  const noticesByArticle = groupBy(noticeRows, (r) => r.article_id);
   const numById = new Map(articleRows.map((a) => [a.id, a.num]));
+  const labelsOf = (id: number) => {
+    const labels = (labelsByArticle.get(id) ?? []).map((r) => r.label);
+    return labels.length ? ARTICLE_LABELS.filter((l) => labels.includes(l)) : undefined;
+  };
+  const noticesOf = (id: number) => {
+    const rows = noticesByArticle.get(id) ?? [];
+    return rows.length
+      ? rows.map((n) => ({
+          kind: n.kind,
+          title: n.title,
+          body: n.body,
+          publishedAt: toKstIso(n.published_at),
+        }))
+      : undefined;
+  };
   const articles: BundleArticle[] = [];
   for (const [i, a] of articleRows.entries()) {
     const tags = (tagsByArticle.get(a.id) ?? []).map((t) => t.tag);
@@ -136,6 +200,21 @@ export async function exportBundle(
               }),
         tags: tags.length ? tags : undefined,
         views: a.view_count,
+        origin: a.origin === "own" ? undefined : a.origin,
+        originSource: opt(a.origin_source),
+        labels: labelsOf(a.id),
+        series:
+          a.series_id !== null && a.series_part !== null && seriesKeyById.has(a.series_id)
+            ? { key: seriesKeyById.get(a.series_id)!, part: a.series_part }
+            : undefined,
+        embargoUntil: a.embargo_until === null ? undefined : toKstIso(a.embargo_until),
+        correction: a.correction_note
+          ? {
+              note: a.correction_note,
+              correctedAt: toKstIso(a.corrected_at ?? a.updated_at ?? a.created_at),
+            }
+          : undefined,
+        notices: noticesOf(a.id),
       }),
     );
     onProgress?.("articles", i + 1, articleRows.length);
@@ -180,15 +259,53 @@ export async function exportBundle(
     }),
   );
 
+  const series: BundleSeries[] = seriesRows.map((r) =>
+    compact({ key: r.key, title: r.title, description: opt(r.description) }),
+  );
+
+  const policyRows = await db
+    .selectFrom("policy_versions")
+    .select(["slug", "version", "body_html", "effective_at"])
+    .orderBy("slug")
+    .orderBy("version")
+    .execute();
+  const policies: BundlePolicy[] = [...groupBy(policyRows, (r) => r.slug).entries()].map(([slug, rows]) => ({
+    slug: slug as BundlePolicy["slug"],
+    versions: rows.map((r) => ({
+      version: r.version,
+      body: r.body_html,
+      effectiveAt: toKstIso(r.effective_at),
+    })),
+  }));
+
+  // The library last: by now `carried` holds every photo another field brought along.
+  const media: BundleMedia[] = [];
+  for (const m of mediaRows) {
+    media.push(
+      compact({
+        sha256: m.sha256,
+        src: carried.has(m.id) ? undefined : await dataUri(m.id),
+        name: opt(m.original_name),
+        alt: opt(m.alt),
+        caption: opt(m.caption),
+        credit: opt(m.credit),
+        focus: m.focus_x === null || m.focus_y === null ? undefined : { x: m.focus_x, y: m.focus_y },
+      }),
+    );
+  }
+
   return compact({
     format: "jikji-bundle" as const,
     version: 1 as const,
-    site: Object.keys(site).length ? site : undefined,
+    site: Object.keys(siteWithImages).length ? siteWithImages : undefined,
     sections,
     staff,
     people,
     articles,
     comments,
     events,
+    series: series.length ? series : undefined,
+    policies: policies.length ? policies : undefined,
+    media: media.length ? media : undefined,
   }) as Bundle;
 }

@@ -15,6 +15,7 @@ import { upsertMedia } from "../media/media.repo.ts";
 import { type ProcessedImage, processImage } from "../media/media.service.ts";
 import { refreshManyArticlePeople } from "../people/article-people.service.ts";
 import { indexImported } from "../search/search.repo.ts";
+import { type SiteImageSlot, saveSiteImageChoice } from "../site/site-images.repo.ts";
 import { saveSiteSettings } from "../site/site-settings.repo.ts";
 import { paths } from "../web/paths.ts";
 import { type Bundle, type BundleProblem, formatProblem, parseBundle } from "./bundle.ts";
@@ -129,6 +130,17 @@ async function checkReferences(db: Kysely<Database>, b: Bundle): Promise<BundleP
   duplicates(people, (p) => p.num, "people", "num", problems);
   duplicates(articles, (a) => a.num, "articles", "num", problems);
   duplicates(events, (e) => e.key, "events", "key", problems);
+  const seriesList = b.series ?? [];
+  duplicates(seriesList, (s) => s.key, "series", "key", problems);
+  duplicates(b.policies ?? [], (p) => p.slug, "policies", "slug", problems);
+  (b.policies ?? []).forEach((p, i) => {
+    duplicates(p.versions, (v) => v.version, `policies[${i}].versions`, "version", problems);
+  });
+  duplicates(b.media ?? [], (m) => m.sha256, "media", "sha256", problems);
+  const seriesKeys = new Set([
+    ...(await db.selectFrom("series").select("key").execute()).map((r) => r.key),
+    ...present(seriesList).map((s) => s.key),
+  ]);
 
   const dbSlugs = new Set((await db.selectFrom("sections").select("slug").execute()).map((r) => r.slug));
   const slugs = new Set([...dbSlugs, ...present(sections).map((s) => s.slug)]);
@@ -211,6 +223,8 @@ async function checkReferences(db: Kysely<Database>, b: Bundle): Promise<BundleP
     const owner = finalPersonByNum.get(a.num);
     if (owner !== undefined)
       problems.push({ path: `${at}.num`, message: `number ${a.num} is already person '${owner}'` });
+    if (a.series && !seriesKeys.has(a.series.key))
+      problems.push({ path: `${at}.series.key`, message: `unknown series '${a.series.key}'` });
   });
 
   const commentNums = [...new Set(present(comments).map((c) => c.article))].filter(
@@ -293,6 +307,12 @@ interface PreparedImages {
   images: Map<number, ProcessedImage>;
   /** in-body photos by their src as written in the bundle */
   bodyImages: Map<string, ProcessedImage>;
+  /** people's photos by person index */
+  personPhotos: Map<number, ProcessedImage>;
+  /** the paper's logo, icon and share image */
+  siteImages: Map<SiteImageSlot, ProcessedImage>;
+  /** library photos the bundle carries in `media[].src`, by media index */
+  libraryImages: Map<number, ProcessedImage>;
   problems: BundleProblem[];
 }
 
@@ -303,9 +323,24 @@ interface PreparedImages {
 async function prepareImages(b: Bundle, deps: ImportDeps, options: ImportOptions): Promise<PreparedImages> {
   const images = new Map<number, ProcessedImage>();
   const bodyImages = new Map<string, ProcessedImage>();
+  const personPhotos = new Map<number, ProcessedImage>();
+  const siteImages = new Map<SiteImageSlot, ProcessedImage>();
+  const libraryImages = new Map<number, ProcessedImage>();
   const problems: BundleProblem[] = [];
   const articles = b.articles ?? [];
   const jobs: { path: string; src: string; done: (image: ProcessedImage) => void }[] = [];
+  for (const [field, slot] of [
+    ["logo", "logo"],
+    ["shareImage", "share"],
+    ["icon", "icon"],
+  ] as const) {
+    const src = b.site?.[field];
+    if (src) jobs.push({ path: `site.${field}`, src, done: (img) => siteImages.set(slot, img) });
+  }
+  (b.people ?? []).forEach((p, i) => {
+    if (p.photo)
+      jobs.push({ path: `people[${i}].photo`, src: p.photo, done: (img) => personPhotos.set(i, img) });
+  });
   articles.forEach((a, i) => {
     if (a.leadImage) {
       jobs.push({
@@ -320,6 +355,17 @@ async function prepareImages(b: Bundle, deps: ImportDeps, options: ImportOptions
         src,
         done: (img) => bodyImages.set(src, img),
       });
+    });
+  });
+  (b.media ?? []).forEach((m, i) => {
+    if (!m.src) return;
+    jobs.push({
+      path: `media[${i}].src`,
+      src: m.src,
+      done: (img) => {
+        if (img.sha256 !== m.sha256) throw new Error(`the photo's SHA-256 is ${img.sha256}, not ${m.sha256}`);
+        libraryImages.set(i, img);
+      },
     });
   });
   const bySource = new Map<string, Promise<ProcessedImage>>();
@@ -337,7 +383,40 @@ async function prepareImages(b: Bundle, deps: ImportDeps, options: ImportOptions
     }
     options.onProgress?.("images", ++done, jobs.length);
   }
-  return { images, bodyImages, problems };
+  return { images, bodyImages, personPhotos, siteImages, libraryImages, problems };
+}
+
+/** Library entries without `src` must name a photo the bundle carries elsewhere or the library holds. */
+async function checkLibraryReferences(
+  db: Kysely<Database>,
+  b: Bundle,
+  prepared: PreparedImages,
+): Promise<BundleProblem[]> {
+  const carried = new Set(
+    [
+      ...prepared.images.values(),
+      ...prepared.bodyImages.values(),
+      ...prepared.personPhotos.values(),
+      ...prepared.siteImages.values(),
+    ].map((i) => i.sha256),
+  );
+  const missing = (b.media ?? []).filter((m) => !m.src && !carried.has(m.sha256)).map((m) => m.sha256);
+  const stored = new Set(
+    (
+      await inChunks(missing, (c) =>
+        db.selectFrom("media").select("sha256").where("sha256", "in", c).execute(),
+      )
+    ).map((r) => r.sha256),
+  );
+  const problems: BundleProblem[] = [];
+  (b.media ?? []).forEach((m, i) => {
+    if (!m.src && !carried.has(m.sha256) && !stored.has(m.sha256))
+      problems.push({
+        path: `media[${i}].sha256`,
+        message: "no photo with this SHA-256 in the bundle or the library",
+      });
+  });
+  return problems;
 }
 
 function ms(iso: string | undefined): number | null {
@@ -355,12 +434,30 @@ async function writeBundle(
   trx: Transaction<Database>,
   dialect: Dialect,
   b: Bundle,
-  images: Map<number, ProcessedImage>,
-  bodyImages: Map<string, ProcessedImage>,
+  prepared: PreparedImages,
   now: number,
   progress: (stage: string, done: number, total: number) => void,
 ): Promise<void> {
+  const { images, bodyImages } = prepared;
   if (b.site) await saveSiteSettings(trx, b.site);
+  const mediaIds = new Map<string, number>();
+  /** Stores a photo in the library once (by content) and gives its id. */
+  const stored = async (image: ProcessedImage): Promise<number> => {
+    const known = mediaIds.get(image.sha256);
+    if (known !== undefined) return known;
+    const row = await upsertMedia(trx, {
+      ...image,
+      variants: JSON.stringify(image.variants),
+      created_at: now,
+    });
+    mediaIds.set(image.sha256, row.id);
+    return row.id;
+  };
+  if (prepared.siteImages.size) {
+    const choice: Partial<Record<SiteImageSlot, number>> = {};
+    for (const [slot, image] of prepared.siteImages) choice[slot] = await stored(image);
+    await saveSiteImageChoice(trx, choice);
+  }
 
   // Parents before children, whatever order the file lists them in.
   const sections = [...(b.sections ?? [])].sort(
@@ -394,8 +491,11 @@ async function writeBundle(
       .execute();
   }
 
-  for (const p of b.people ?? []) {
+  for (const [i, p] of (b.people ?? []).entries()) {
+    const photo = prepared.personPhotos.get(i);
     const values = {
+      // A bundle without a photo for someone (an older export, another system) keeps the one chosen here.
+      ...(photo ? { photo_media_id: await stored(photo) } : {}),
       num: p.num ?? null,
       name: p.name,
       aliases: JSON.stringify(p.aliases ?? []),
@@ -425,36 +525,27 @@ async function writeBundle(
   const staffIds = new Map(
     (await trx.selectFrom("staff").select(["id", "key"]).execute()).map((r) => [r.key, r.id]),
   );
-  const mediaIds = new Map<string, number>();
-
   // In-body photos join the media library like uploads (the lead photos are stored below).
-  for (const image of new Set(bodyImages.values())) {
-    if (mediaIds.has(image.sha256)) continue;
-    const row = await upsertMedia(trx, {
-      ...image,
-      variants: JSON.stringify(image.variants),
-      created_at: now,
-    });
-    mediaIds.set(image.sha256, row.id);
+  for (const image of new Set(bodyImages.values())) await stored(image);
+
+  // 연재 before the articles that point at them; their order is the bundle's.
+  for (const [position, s] of (b.series ?? []).entries()) {
+    const values = { title: s.title, description: s.description ?? null, position };
+    await trx
+      .insertInto("series")
+      .values({ key: s.key, ...values, created_at: now })
+      .onConflict((oc) => oc.column("key").doUpdateSet(values))
+      .execute();
   }
+  const seriesIds = new Map(
+    (await trx.selectFrom("series").select(["id", "key"]).execute()).map((r) => [r.key, r.id]),
+  );
 
   const articles = b.articles ?? [];
   const articleIds: number[] = [];
   for (const [i, a] of articles.entries()) {
     const image = images.get(i);
-    let mediaId: number | null = null;
-    if (image) {
-      mediaId = mediaIds.get(image.sha256) ?? null;
-      if (mediaId === null) {
-        const row = await upsertMedia(trx, {
-          ...image,
-          variants: JSON.stringify(image.variants),
-          created_at: now,
-        });
-        mediaId = row.id;
-        mediaIds.set(image.sha256, mediaId);
-      }
-    }
+    const mediaId = image ? await stored(image) : null;
     const body = sanitizeBodyHtml(withStoredBodyImages(a.body, bodyImages));
     const values = {
       title: a.title,
@@ -469,6 +560,13 @@ async function writeBundle(
       lead_alt: a.leadImage?.alt ?? null,
       lead_caption: a.leadImage?.caption ?? null,
       lead_credit: a.leadImage?.credit ?? null,
+      origin: a.origin ?? "own",
+      origin_source: a.originSource ?? null,
+      embargo_until: ms(a.embargoUntil),
+      series_id: a.series ? seriesIds.get(a.series.key)! : null,
+      series_part: a.series?.part ?? null,
+      correction_note: a.correction?.note ?? null,
+      corrected_at: ms(a.correction?.correctedAt),
     };
     const views = a.views ?? 0;
     const { id } = await trx
@@ -507,6 +605,38 @@ async function writeBundle(
         .insertInto("article_tags")
         .values(tags.map((tag, position) => ({ article_id: id, tag, position })))
         .execute();
+    }
+    await trx.deleteFrom("article_labels").where("article_id", "=", id).execute();
+    if (a.labels?.length) {
+      await trx
+        .insertInto("article_labels")
+        .values(a.labels.map((label) => ({ article_id: id, label })))
+        .execute();
+    }
+    // Published notices are a legal record (and correction requests point at them): ones already
+    // here stay; the bundle's are added unless the same notice is already published.
+    if (a.notices?.length) {
+      const existing = await trx
+        .selectFrom("article_notices")
+        .select(["kind", "title", "body", "published_at"])
+        .where("article_id", "=", id)
+        .execute();
+      const seen = new Set(existing.map((n) => JSON.stringify([n.kind, n.title, n.body, n.published_at])));
+      for (const n of a.notices) {
+        const publishedAt = parseIsoWithOffset(n.publishedAt)!;
+        if (seen.has(JSON.stringify([n.kind, n.title, n.body, publishedAt]))) continue;
+        await trx
+          .insertInto("article_notices")
+          .values({
+            article_id: id,
+            kind: n.kind,
+            title: n.title,
+            body: n.body,
+            published_at: publishedAt,
+            published_by: null,
+          })
+          .execute();
+      }
     }
     progress("articles", i + 1, articles.length);
   }
@@ -575,6 +705,38 @@ async function writeBundle(
         .execute();
     }
   }
+
+  for (const p of b.policies ?? []) {
+    for (const v of p.versions) {
+      const values = {
+        body_html: sanitizeBodyHtml(v.body),
+        effective_at: parseIsoWithOffset(v.effectiveAt)!,
+      };
+      await trx
+        .insertInto("policy_versions")
+        .values({ slug: p.slug, version: v.version, ...values, created_at: now, created_by: null })
+        .onConflict((oc) => oc.columns(["slug", "version"]).doUpdateSet(values))
+        .execute();
+    }
+  }
+
+  // The library: photos only it holds, then what it keeps about every photo it lists.
+  for (const [i, m] of (b.media ?? []).entries()) {
+    const image = prepared.libraryImages.get(i);
+    if (image) await stored(image);
+    await trx
+      .updateTable("media")
+      .set({
+        original_name: m.name ?? null,
+        alt: m.alt ?? null,
+        caption: m.caption ?? null,
+        credit: m.credit ?? null,
+        focus_x: m.focus?.x ?? null,
+        focus_y: m.focus?.y ?? null,
+      })
+      .where("sha256", "=", m.sha256)
+      .execute();
+  }
 }
 
 /**
@@ -599,15 +761,14 @@ export async function importBundle(
   const b = parsed.bundle;
   const repairedTitles = repairTitles(b);
   const problems = await checkReferences(deps.db, b);
-  const { images, bodyImages, problems: imageProblems } = await prepareImages(b, deps, options);
-  problems.push(...imageProblems);
+  const prepared = await prepareImages(b, deps, options);
+  problems.push(...prepared.problems, ...(await checkLibraryReferences(deps.db, b, prepared)));
   if (problems.length) throw new BundleInvalidError(problems);
+  const { images, bodyImages } = prepared;
 
   const progress = options.onProgress ?? (() => {});
   const now = deps.now();
-  await deps.db
-    .transaction()
-    .execute((trx) => writeBundle(trx, deps.dialect, b, images, bodyImages, now, progress));
+  await deps.db.transaction().execute((trx) => writeBundle(trx, deps.dialect, b, prepared, now, progress));
   // A bundle may touch any page: sections, staff, people, articles, events.
   await deps.bus.announce([stale.everything]);
   return {
@@ -617,7 +778,15 @@ export async function importBundle(
     articles: b.articles?.length ?? 0,
     comments: b.comments?.length ?? 0,
     events: b.events?.length ?? 0,
-    images: new Set([...images.values(), ...bodyImages.values()].map((i) => i.sha256)).size,
+    images: new Set(
+      [
+        ...images.values(),
+        ...bodyImages.values(),
+        ...prepared.personPhotos.values(),
+        ...prepared.siteImages.values(),
+        ...prepared.libraryImages.values(),
+      ].map((i) => i.sha256),
+    ).size,
     repairedTitles,
   };
 }

@@ -15,11 +15,18 @@ const text = (max: number) => z.string().max(max, `at most ${max} characters`);
 const required = (max: number) => text(max).min(1, "must not be empty");
 const url = z.url({ protocol: /^https?$/, message: "expected an http(s) URL" }).max(2000);
 
+/** A photo carried by the bundle: a data: URI or a path relative to the bundle file. */
+const photoSource = required(30_000_000);
+
 export const SiteSchema = z.strictObject({
   name: required(100).optional(),
   dateline: text(100).optional(),
   baseUrl: url.optional(),
   youtubeUrl: url.optional(),
+  logo: photoSource.optional(),
+  shareImage: photoSource.optional(),
+  /** Jikji's addition: the square icon (favicon, home screen) an admin picked */
+  icon: photoSource.optional(),
   legal: z
     .strictObject({
       title: text(100).optional(),
@@ -74,6 +81,8 @@ export const PersonSchema = z.strictObject({
   organization: text(200).optional(),
   bio: text(5000).optional(),
   contextWords: stringList(100, 100).optional(),
+  /** Jikji's addition: the photo on the person's public page */
+  photo: photoSource.optional(),
 });
 
 export const LeadImageSchema = z.strictObject({
@@ -96,6 +105,70 @@ export const ArticleSchema = z.strictObject({
   leadImage: LeadImageSchema.optional(),
   tags: stringList(30, 100).optional(),
   views: z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  origin: z.enum(["own", "press-release", "wire", "contribution", "translation", "sponsored"]).optional(),
+  originSource: text(200).optional(),
+  labels: z
+    .array(z.enum(["breaking", "exclusive", "feature", "interview", "photo", "video", "editorial", "column"]))
+    .max(8)
+    .refine((l) => new Set(l).size === l.length, { message: "labels must not repeat" })
+    .optional(),
+  series: z.strictObject({ key: required(100), part: z.int().min(1).max(100_000) }).optional(),
+  embargoUntil: dateTime.optional(),
+  /** Jikji's addition: the 바로잡습니다 note under a corrected story, and when it was made */
+  correction: z.strictObject({ note: required(2000), correctedAt: dateTime }).optional(),
+  /** Jikji's addition: 정정·반론·추후보도 published at the top of the story (언론중재법 §15③) */
+  notices: z
+    .array(
+      z.strictObject({
+        kind: z.enum(["correction", "reply", "follow-up"]),
+        title: required(300),
+        body: required(20_000),
+        publishedAt: dateTime,
+      }),
+    )
+    .max(50)
+    .optional(),
+});
+
+export const SeriesSchema = z.strictObject({
+  key: z
+    .string()
+    .max(100)
+    .regex(/^[a-z0-9-]+$/, "expected a-z, 0-9 and -"),
+  title: required(300),
+  description: text(5000).optional(),
+});
+
+/** Jikji's addition: every saved version of a policy page (/policy/{slug}). */
+export const PolicySchema = z.strictObject({
+  slug: z.enum(["terms", "privacy", "youth", "ethics", "copyright", "no-email-harvesting"]),
+  versions: z
+    .array(
+      z.strictObject({
+        version: z.int().min(1).max(1_000_000),
+        body: text(200_000),
+        effectiveAt: dateTime,
+      }),
+    )
+    .min(1)
+    .max(1000),
+});
+
+const percent = z.number().min(0).max(100);
+
+/**
+ * Jikji's addition: the media library. Every photo is listed by its SHA-256 with what the library
+ * keeps about it (its name, default alt/caption/credit, focal point); `src` carries the photo itself
+ * when nothing else in the bundle does (a photo only in the library).
+ */
+export const MediaSchema = z.strictObject({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, "expected the photo's SHA-256 in lower-case hex"),
+  src: photoSource.optional(),
+  name: text(300).optional(),
+  alt: text(500).optional(),
+  caption: text(2000).optional(),
+  credit: text(200).optional(),
+  focus: z.strictObject({ x: percent, y: percent }).optional(),
 });
 
 export const CommentSchema = z.strictObject({
@@ -137,6 +210,9 @@ export const BundleSchema = z.strictObject({
   articles: z.array(ArticleSchema).optional(),
   comments: z.array(CommentSchema).optional(),
   events: z.array(EventSchema).optional(),
+  series: z.array(SeriesSchema).optional(),
+  policies: z.array(PolicySchema).optional(),
+  media: z.array(MediaSchema).optional(),
 });
 
 export type Bundle = z.infer<typeof BundleSchema>;
@@ -146,6 +222,9 @@ export type BundlePerson = z.infer<typeof PersonSchema>;
 export type BundleArticle = z.infer<typeof ArticleSchema>;
 export type BundleComment = z.infer<typeof CommentSchema>;
 export type BundleEvent = z.infer<typeof EventSchema>;
+export type BundleSeries = z.infer<typeof SeriesSchema>;
+export type BundlePolicy = z.infer<typeof PolicySchema>;
+export type BundleMedia = z.infer<typeof MediaSchema>;
 
 /** `articles[1].section` from ["articles", 1, "section"]. */
 export function jsonPath(path: readonly PropertyKey[]): string {
@@ -173,6 +252,9 @@ const LISTS = {
   articles: ArticleSchema,
   comments: CommentSchema,
   events: EventSchema,
+  series: SeriesSchema,
+  policies: PolicySchema,
+  media: MediaSchema,
 } as const;
 
 /**

@@ -52,6 +52,18 @@ export interface Database {
   correction_requests: CorrectionRequestsTable;
   correction_events: CorrectionEventsTable;
   policy_versions: PolicyVersionsTable;
+  backup_runs: BackupRunsTable;
+}
+
+/** A scheduled backup claimed by one instance: `slot` is unique (see src/backup/backup.ts). */
+export interface BackupRunsTable {
+  id: Generated<number>;
+  slot: string;
+  started_at: number;
+  finished_at: number | null;
+  file: string | null;
+  bytes: number | null;
+  error: string | null;
 }
 
 /** One saved text of a policy page; the newest whose effective time has come is the one in force. */

@@ -1,8 +1,10 @@
 import { type ImportDeps, type ImportReport, importBundle } from "../bundle/bundle.import.ts";
+import type { Bundle } from "../bundle/bundle.ts";
 import { randomToken } from "../lib/secrets.ts";
 import { setPassword } from "../staff/auth.service.ts";
 import { findStaffByKey } from "../staff/staff.repo.ts";
 import { buildDemoBundle, DEMO_IMAGE_COUNT } from "./demo-content.ts";
+import { addDemoExtras } from "./demo-extras.ts";
 import { demoImageDataUri } from "./demo-images.ts";
 
 const DEMO_IMAGE = /^demo-image:(\d+)$/;
@@ -27,6 +29,7 @@ export async function loadDemoNewsroom(
     const m = article.leadImage ? DEMO_IMAGE.exec(article.leadImage.src) : null;
     if (article.leadImage && m) article.leadImage.src = images[Number(m[1]) % images.length]!;
   }
+  await addDemoExtras(bundle as Bundle, deps.now());
   const report = await importBundle(deps, bundle, { baseDir: process.cwd() });
   // Demo staff get random passwords, shown once to whoever started the demo: nothing guessable ships.
   const accounts: DemoAccount[] = [];

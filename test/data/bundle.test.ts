@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -275,6 +276,58 @@ describe("bundle import and export", () => {
         },
       ],
     });
+  });
+
+  it("carries the paper's logo and icon, people's photos and library-only photos; refuses library entries naming no photo", async () => {
+    const logo = await photoDataUri("#102030", 600, 120);
+    const icon = await photoDataUri("#203040", 512, 512);
+    const face = await photoDataUri("#304050", 400, 400);
+    const spare = await photoDataUri("#405060", 800, 600);
+    const sha = (uri: string) =>
+      createHash("sha256")
+        .update(Buffer.from(uri.split(",")[1]!, "base64"))
+        .digest("hex");
+    const base = newsroom([article({ num: 20 })]);
+    await run({
+      ...base,
+      site: { ...base.site, logo, icon },
+      people: base.people!.map((p, i) => (i === 0 ? { ...p, photo: face } : p)),
+      media: [{ sha256: sha(spare), src: spare, name: "spare.jpg", alt: "예비", focus: { x: 10, y: 90 } }],
+    });
+    const out = await exported();
+    expect(out.site?.logo).toBe(logo);
+    expect(out.site?.icon).toBe(icon);
+    expect(out.people?.find((p) => p.key === "rivers")?.photo).toBe(face);
+    expect(out.media?.find((m) => m.sha256 === sha(spare))).toEqual({
+      sha256: sha(spare),
+      src: spare,
+      name: "spare.jpg",
+      alt: "예비",
+      focus: { x: 10, y: 90 },
+    });
+    // Carried elsewhere: listed by hash only.
+    expect(out.media?.find((m) => m.sha256 === sha(logo))).toEqual({ sha256: sha(logo) });
+
+    const before = await counts(d);
+    let error: unknown;
+    try {
+      await run({
+        ...newsroom([article({ num: 21, series: { key: "nope", part: 1 } })]),
+        media: [{ sha256: "0".repeat(64) }, { sha256: "1".repeat(64), src: spare }],
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(BundleInvalidError);
+    const lines = (error as BundleInvalidError).problems.map((p) => `${p.path}: ${p.message}`);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "articles[0].series.key: unknown series 'nope'",
+        "media[0].sha256: no photo with this SHA-256 in the bundle or the library",
+        `media[1].src: the photo's SHA-256 is ${sha(spare)}, not ${"1".repeat(64)}`,
+      ]),
+    );
+    expect(await counts(d)).toEqual(before);
   });
 
   it("refuses comments over 400 bytes, counting Hangul and emoji as 2", async () => {
