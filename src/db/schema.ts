@@ -50,6 +50,45 @@ export interface Database {
   correction_requests: CorrectionRequestsTable;
   correction_events: CorrectionEventsTable;
   policy_versions: PolicyVersionsTable;
+  frontpage_layouts: FrontpageLayoutsTable;
+  frontpage_log: FrontpageLogTable;
+  frontpage_pages: FrontpagePagesTable;
+}
+
+/** A 편집판 layout of one page (`home` or `section:SLUG`): applied, replaced, scheduled or cancelled. */
+export interface FrontpageLayoutsTable {
+  id: Generated<number>;
+  page: string;
+  status: "live" | "replaced" | "scheduled" | "cancelled";
+  /** JSON list of placements: {slot, position, articleId, until} (see frontpage/frontpage.ts) */
+  placements: string;
+  apply_at: number | null;
+  applied_at: number | null;
+  created_by: number | null;
+  created_at: number;
+}
+
+/** The layout log (언론중재법 §15⑧, 시행령 §11의2): one story in one slot for one stretch of time. */
+export interface FrontpageLogTable {
+  id: Generated<number>;
+  page: string;
+  slot: string;
+  position: number;
+  slot_label: string;
+  article_id: number | null;
+  article_num: number;
+  /** the headline as readers saw it */
+  title: string;
+  mode: "manual" | "auto";
+  from_at: number;
+  /** null while the story still stands there */
+  until_at: number | null;
+}
+
+/** One row per page, taken by whoever writes that page's log (serialises instances). */
+export interface FrontpagePagesTable {
+  page: string;
+  synced_at: number;
 }
 
 /** One saved text of a policy page; the newest whose effective time has come is the one in force. */
