@@ -4,6 +4,12 @@ import type { FormRow, SlotKind } from "./frontpage.ts";
 
 type Base = Omit<NewsroomPageProps, "title" | "children">;
 
+/**
+ * HTML's `draggable` is enumerated, not boolean: only "true" makes an element draggable (a bare
+ * attribute is "auto", which leaves list items and divs undraggable). Preact's types say boolean.
+ */
+const DRAGGABLE = { draggable: "true" } as unknown as { draggable: boolean };
+
 export interface FrontpageEditorData {
   page: { key: string; name: string; href: string };
   pages: { key: string; name: string }[];
@@ -136,7 +142,7 @@ export function FrontpageEditor(props: Base & { data: FrontpageEditorData }) {
                   const label = rowLabel(slot.label, slot.size, position);
                   const standing = shown?.stories.find((s) => s.position === position);
                   return (
-                    <div class="fp-row" key={position} data-row draggable>
+                    <div class="fp-row" key={position} data-row {...DRAGGABLE}>
                       <label class="fp-row__num">
                         <span>{label}</span>
                         <input
@@ -219,12 +225,11 @@ export function FrontpageEditor(props: Base & { data: FrontpageEditorData }) {
           </div>
         </form>
         <aside class="fp-side">
-          <FilledView data={data} />
           <section aria-labelledby="fp-stories-title">
             <h2 id="fp-stories-title">놓을 수 있는 기사</h2>
             <ul class="fp-stories">
               {data.placeable.slice(0, 60).map((a) => (
-                <li key={a.num} draggable data-num={a.num}>
+                <li key={a.num} {...DRAGGABLE} data-num={a.num}>
                   <span class="fp-stories__num">{a.num}</span> {a.title}{" "}
                   <span class="fp-muted">
                     {a.section} · {formatKstMinute(a.publishedAt)}
@@ -234,6 +239,7 @@ export function FrontpageEditor(props: Base & { data: FrontpageEditorData }) {
               ))}
             </ul>
           </section>
+          <FilledView data={data} />
         </aside>
       </div>
       <datalist id="fp-stories">
