@@ -272,6 +272,12 @@ export async function syncLayoutLog(deps: FrontpageDeps, only?: readonly PageKey
   const pages = layoutPages(tree).filter((p) => !only || only.includes(p.key));
   const changed: LayoutPage[] = [];
   for (const page of pages) {
+    // Most calls find nothing changed: compare without writing first, so an idle tick takes no lock.
+    const seen = diffLog(
+      (await openLogLines(deps.db, page.key)).map((o) => ({ ...o, articleId: o.article_id ?? -1 })),
+      logLinesOf(await fillPage(deps, page, now)),
+    );
+    if (seen.close.length + seen.add.length === 0) continue;
     const wrote = await deps.db.transaction().execute(async (trx) => {
       await lockPage(trx, page.key, now);
       const lines = logLinesOf(await fillPage({ db: trx }, page, now));
