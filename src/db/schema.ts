@@ -79,6 +79,8 @@ export interface FrontpageLogTable {
   article_num: number;
   /** the headline as readers saw it */
   title: string;
+  /** 제공 언론사: null for the paper's own story, else its origin's source (a wire, a press release) */
+  source: string | null;
   mode: "manual" | "auto";
   from_at: number;
   /** null while the story still stands there */

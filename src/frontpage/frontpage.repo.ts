@@ -233,6 +233,18 @@ export async function closeLogLines(db: Db, ids: readonly number[], at: number):
     .execute();
 }
 
+/** Where stories came from when not the paper's own (제공 언론사 in the log), by id. */
+export async function sourcesOf(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("articles")
+    .select(["id", "origin", "origin_source"])
+    .where("id", "in", [...new Set(ids)])
+    .where("origin", "!=", "own")
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.origin_source?.trim() || r.origin]));
+}
+
 export async function insertLogLines(
   db: Db,
   page: PageKey,
@@ -240,6 +252,10 @@ export async function insertLogLines(
   at: number,
 ): Promise<void> {
   if (lines.length === 0) return;
+  const sources = await sourcesOf(
+    db,
+    lines.map((l) => l.articleId),
+  );
   await db
     .insertInto("frontpage_log")
     .values(
@@ -251,6 +267,7 @@ export async function insertLogLines(
         article_id: l.articleId,
         article_num: l.articleNum,
         title: l.title,
+        source: sources.get(l.articleId) ?? null,
         mode: l.mode,
         from_at: at,
         until_at: null,
@@ -278,6 +295,7 @@ export function listLog(db: Db, f: LogFilter, limit: number, offset = 0) {
       "slot_label",
       "article_num",
       "title",
+      "source",
       "mode",
       "from_at",
       "until_at",

@@ -312,6 +312,7 @@ export function registerFrontpageRoutes(app: FastifyInstance, ctx: WebContext): 
       slot: r.slot_label,
       num: r.article_num,
       title: r.title,
+      source: r.source,
       mode: r.mode,
       from: r.from_at,
       until: r.until_at,
@@ -336,12 +337,13 @@ export function registerFrontpageRoutes(app: FastifyInstance, ctx: WebContext): 
     const f = await logFilter(request.query);
     const rows = await listLog(ctx.db, f.filter, CSV_MAX_ROWS);
     const csv = toCsv([
-      ["페이지", "자리", "기사 번호", "제목(게재 당시)", "방식", "게재 시작(KST)", "게재 종료(KST)"],
+      ["페이지", "자리", "기사 번호", "제목(게재 당시)", "제공", "방식", "게재 시작(KST)", "게재 종료(KST)"],
       ...rows.map((r) => [
         pageName(f.pages, r.page),
         r.slot_label,
         r.article_num,
         r.title,
+        r.source ?? "자사",
         r.mode === "manual" ? "수동" : "자동",
         formatKst(r.from_at),
         r.until_at === null ? "게재 중" : formatKst(r.until_at),

@@ -257,6 +257,8 @@ export interface LogRow {
   slot: string;
   num: number;
   title: string;
+  /** 제공 언론사; null: the paper's own */
+  source: string | null;
   mode: "manual" | "auto";
   from: number;
   until: number | null;
@@ -324,6 +326,7 @@ export function LayoutLogPage(
               <th scope="col">페이지</th>
               <th scope="col">자리</th>
               <th scope="col">기사</th>
+              <th scope="col">제공</th>
               <th scope="col">방식</th>
               <th scope="col">게재 시작</th>
               <th scope="col">게재 종료</th>
@@ -337,6 +340,7 @@ export function LayoutLogPage(
                 <td>
                   <a href={`/article/${r.num}`}>{r.title}</a> <span class="fp-muted">({r.num})</span>
                 </td>
+                <td>{r.source ?? "자사"}</td>
                 <td>{r.mode === "manual" ? "수동" : "자동"}</td>
                 <td>{formatKst(r.from)}</td>
                 <td>{r.until === null ? "게재 중" : formatKst(r.until)}</td>

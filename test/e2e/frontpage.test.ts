@@ -140,8 +140,8 @@ describe("an editor lays out the front page, in a browser", () => {
     const rows = await editor.locator("table.fp-log tbody tr").allTextContents();
     const top = rows.find((r) => r.includes(TOP.title));
     const sub = rows.find((r) => r.includes(SUBTOP.title));
-    expect(top).toMatch(/^홈톱.*수동2026-03-20 12:00:00게재 중$/);
-    expect(sub).toMatch(/^홈서브톱 1.*수동2026-03-20 12:00:00게재 중$/);
+    expect(top).toMatch(/^홈톱.*자사수동2026-03-20 12:00:00게재 중$/);
+    expect(sub).toMatch(/^홈서브톱 1.*자사수동2026-03-20 12:00:00게재 중$/);
     await shot(editor, "newsroom-frontpage-log-1280");
   });
 });

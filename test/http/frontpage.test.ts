@@ -88,6 +88,12 @@ describe("편집판: the desk lays out the home and section pages, and the layou
     );
     for (const s of STAFF) c[s.key] = await signIn(t, s.email);
     await t.app.layoutLog.idle();
+    // a wire story: the log names where it came from (제공 언론사)
+    await t.database.db
+      .updateTable("articles")
+      .set({ origin: "wire", origin_source: "연합뉴스" })
+      .where("num", "=", 4105)
+      .execute();
     t.app.bus.subscribe((announced) => tags.push([...announced]));
   });
   afterAll(() => t.close());
@@ -299,8 +305,10 @@ describe("편집판: the desk lays out the home and section pages, and the layou
         article_num: 4105,
         mode: "manual",
         slot_label: "서브톱 1",
+        source: "연합뉴스",
         from_at: clock,
       });
+      expect(open("top", 1)!.source).toBeNull();
       const oldTop = lines.find((l) => l.page === "home" && l.slot === "top" && l.article_num === 4000);
       expect(oldTop?.until_at).toBe(clock);
       expect(oldTop!.from_at).toBeLessThan(clock);
@@ -314,8 +322,8 @@ describe("편집판: the desk lays out the home and section pages, and the layou
       );
       expect(page.statusCode).toBe(200);
       const table = textOf(inner(page.body, "table", 'class="nr-table fp-log"')!);
-      expect(table).toContain("톱 전자 9 (4009) 수동 2026-03-20 08:10:00 게재 중");
-      expect(table).toContain("서브톱 1 금융 5 (4105) 수동");
+      expect(table).toContain("톱 전자 9 (4009) 자사 수동 2026-03-20 08:10:00 게재 중");
+      expect(table).toContain("서브톱 1 금융 5 (4105) 연합뉴스 수동");
       const empty = await c["choi-desk"]!.get("/newsroom/frontpage/log?from=2026-03-01&to=2026-03-02");
       expect(empty.body).toContain("이 기간의 기록이 없습니다.");
       for (const q of ["from=2026-02-30", "from=어제", "from=2026-03-20&to=2026-03-01", "page=nope"]) {
@@ -326,9 +334,11 @@ describe("편집판: the desk lays out the home and section pages, and the layou
       expect(csv.statusCode).toBe(200);
       expect(csv.headers["content-type"]).toContain("text/csv");
       expect(
-        csv.body.startsWith("\uFEFF페이지,자리,기사 번호,제목(게재 당시),방식,게재 시작(KST),게재 종료(KST)"),
+        csv.body.startsWith(
+          "\uFEFF페이지,자리,기사 번호,제목(게재 당시),제공,방식,게재 시작(KST),게재 종료(KST)",
+        ),
       ).toBe(true);
-      expect(csv.body).toContain("홈,톱,4009,전자 9,수동,2026-03-20 08:10:00,게재 중");
+      expect(csv.body).toContain("홈,톱,4009,전자 9,자사,수동,2026-03-20 08:10:00,게재 중");
     });
 
     it("never lets a title start a spreadsheet formula in the CSV", async () => {

@@ -33,6 +33,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("article_id", "integer", (c) => c.references("articles.id").onDelete("set null"))
     .addColumn("article_num", "integer", (c) => c.notNull())
     .addColumn("title", "text", (c) => c.notNull())
+    // 제공 언론사: null for the paper's own story, else where it came from (a wire, a press release)
+    .addColumn("source", "text")
     .addColumn("mode", "text", (c) => c.notNull())
     .addColumn("from_at", "bigint", (c) => c.notNull())
     .addColumn("until_at", "bigint")
