@@ -48,6 +48,15 @@ describe("an editor lays out the front page, in a browser", () => {
               publishedAt: new Date(clock - (i + 1) * 5400_000).toISOString(),
             }),
           ),
+          // older stories with photos: they fill the section blocks and the 포토 strip
+          ...Array.from({ length: 12 }, (_, i) =>
+            article({
+              num: 5200 + i,
+              title: `포토 소식 ${i}`,
+              publishedAt: new Date(clock - 30 * 3600_000 - i * 3600_000).toISOString(),
+              leadImage: { src: photo, caption: `포토 ${i}`, credit: "테스트경제" },
+            }),
+          ),
         ],
         {
           staff: [
@@ -128,9 +137,19 @@ describe("an editor lays out the front page, in a browser", () => {
     await page.close();
   });
 
-  it("shows them in that order on a 390 px phone", async () => {
+  it("shows them in that order on a 390 px phone, and fits 320, 360 and 412 px with the 포토 strip", async () => {
     const page = await phone.context.newPage();
     await checkHome(page, 390);
+    expect(await page.locator(".photo-strip__item").count()).toBeGreaterThan(0);
+    for (const width of [320, 360, 412]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(server.url);
+      expect(await page.locator(".top-story__title").textContent()).toBe(TOP.title);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth),
+        `${width}px`,
+      ).toBeLessThanOrEqual(width);
+    }
     await page.close();
   });
 
