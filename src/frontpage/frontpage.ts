@@ -147,7 +147,7 @@ export function fillSlots(
       slot.byPosition.set(position, { position, article, mode: "auto", until: null });
     }
   }
-  // Positions close up in order: a hole left by an unpublished story does not show as a gap.
+  // Pages render the stories in position order; a position nothing could fill is simply not shown.
   return filled.map(({ spec, byPosition }) => ({
     spec,
     stories: [...byPosition.values()].sort((a, b) => a.position - b.position),
