@@ -18,6 +18,8 @@ import type { Database } from "./db/schema.ts";
 import { registerEventNewsroomRoutes } from "./events/event.newsroom.routes.tsx";
 import { registerEventRoutes } from "./events/event.routes.tsx";
 import { registerFeedRoutes } from "./feeds/feed.routes.ts";
+import { registerFrontpageRoutes } from "./frontpage/frontpage.routes.tsx";
+import { startLayoutLogKeeper } from "./frontpage/log-keeper.ts";
 import { createInvalidationBus, type InvalidationBus, stale } from "./lib/invalidation-bus.ts";
 import { databaseRateLimiter, fallbackRateLimiter, redisRateLimiter } from "./lib/rate-limit.ts";
 import { closeRedis, createRedisClient } from "./lib/redis.ts";
@@ -142,6 +144,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bus,
   });
   app.decorate("reads", reads);
+  // The 편집판 log follows every announced change of a public story (a publish can shift a slot).
+  const layoutLog = startLayoutLogKeeper(
+    { db: deps.db, dialect: deps.dialect, now: deps.now ?? Date.now, bus },
+    bus,
+    app.log,
+  );
+  app.decorate("layoutLog", layoutLog);
+  app.addHook("onClose", async () => layoutLog.stop());
   app.addHook("onReady", async () => reads.start());
   app.addHook("onClose", async () => reads.stop());
 
@@ -231,6 +241,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerCorrectionNewsroomRoutes,
     registerPolicyNewsroomRoutes,
     registerMailRoutes,
+    registerFrontpageRoutes,
   ]);
   registerSearchRoutes(app, ctx);
   registerLegacyRoutes(app, ctx);

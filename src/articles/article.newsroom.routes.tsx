@@ -164,6 +164,11 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
   }
 
   app.get("/newsroom", async (request, reply) => {
+    // Each role lands on its work: a moderator, who writes no stories, on the comment queue.
+    const signedIn = staffOf(request);
+    if (!can(signedIn.role, "article.create") && can(signedIn.role, "comments.moderate")) {
+      return reply.redirect("/newsroom/comments", 303);
+    }
     const base = await pageBase(ctx, request);
     const user = base.user;
     const desk = can(user.role, "article.view_desk");

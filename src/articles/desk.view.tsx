@@ -79,11 +79,18 @@ export function DeskHome(
     <NewsroomLayout {...props} title="데스크" active="home">
       <div class="nr-head">
         <h1>{can(user.role, "article.view_desk") ? "데스크" : "내 기사"}</h1>
-        {can(user.role, "article.create") ? (
-          <a class="nr-button nr-button--primary" href="/newsroom/articles/new">
-            새 기사 쓰기
-          </a>
-        ) : null}
+        <div class="nr-head__actions">
+          {can(user.role, "frontpage.manage") ? (
+            <a class="nr-button" href="/newsroom/frontpage">
+              편집판
+            </a>
+          ) : null}
+          {can(user.role, "article.create") ? (
+            <a class="nr-button nr-button--primary" href="/newsroom/articles/new">
+              새 기사 쓰기
+            </a>
+          ) : null}
+        </div>
       </div>
       {props.alerts?.length ? (
         <ul class="nr-alerts" aria-label="확인할 일">

@@ -53,6 +53,9 @@ export interface Database {
   correction_events: CorrectionEventsTable;
   policy_versions: PolicyVersionsTable;
   backup_runs: BackupRunsTable;
+  frontpage_layouts: FrontpageLayoutsTable;
+  frontpage_log: FrontpageLogTable;
+  frontpage_pages: FrontpagePagesTable;
 }
 
 /** A scheduled backup claimed by one instance: `slot` is unique (see src/backup/backup.ts). */
@@ -64,6 +67,44 @@ export interface BackupRunsTable {
   file: string | null;
   bytes: number | null;
   error: string | null;
+}
+
+/** A 편집판 layout of one page (`home` or `section:SLUG`): applied, replaced, scheduled or cancelled. */
+export interface FrontpageLayoutsTable {
+  id: Generated<number>;
+  page: string;
+  status: "live" | "replaced" | "scheduled" | "cancelled";
+  /** JSON list of placements: {slot, position, articleId, until} (see frontpage/frontpage.ts) */
+  placements: string;
+  apply_at: number | null;
+  applied_at: number | null;
+  created_by: number | null;
+  created_at: number;
+}
+
+/** The layout log (언론중재법 §15⑧, 시행령 §11의2): one story in one slot for one stretch of time. */
+export interface FrontpageLogTable {
+  id: Generated<number>;
+  page: string;
+  slot: string;
+  position: number;
+  slot_label: string;
+  article_id: number | null;
+  article_num: number;
+  /** the headline as readers saw it */
+  title: string;
+  /** 제공 언론사: null for the paper's own story, else its origin's source (a wire, a press release) */
+  source: string | null;
+  mode: "manual" | "auto";
+  from_at: number;
+  /** null while the story still stands there */
+  until_at: number | null;
+}
+
+/** One row per page, taken by whoever writes that page's log (serialises instances). */
+export interface FrontpagePagesTable {
+  page: string;
+  synced_at: number;
 }
 
 /** One saved text of a policy page; the newest whose effective time has come is the one in force. */

@@ -42,7 +42,9 @@ export type Permission =
   | "sections.manage"
   | "settings.manage"
   /** the 정정·반론·추후보도 request queue (언론중재법 §15) */
-  | "corrections.manage";
+  | "corrections.manage"
+  /** 편집판: the home and section page layouts, and their log (언론중재법 §15⑧) */
+  | "frontpage.manage";
 
 const GRANTS: Record<StaffRole, readonly Permission[]> = {
   reporter: ["article.create", "article.edit_own", "article.file", "media.upload"],
@@ -60,6 +62,7 @@ const GRANTS: Record<StaffRole, readonly Permission[]> = {
     "people.manage",
     "events.manage",
     "corrections.manage",
+    "frontpage.manage",
   ],
   moderator: ["comments.moderate"],
   admin: [
@@ -80,6 +83,7 @@ const GRANTS: Record<StaffRole, readonly Permission[]> = {
     "sections.manage",
     "settings.manage",
     "corrections.manage",
+    "frontpage.manage",
   ],
 };
 

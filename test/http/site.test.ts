@@ -101,11 +101,13 @@ describe("public site", () => {
       html = res.body;
     });
 
-    it("leads with the newest story that has a photo, then the latest", () => {
+    it("without a 편집판, leads with the newest story that has a photo, then 서브톱 and 주요 기사 newest first", () => {
       expect(textOf(inner(html, "h2", 'class="top-story__title"')!)).toBe("전자 기사 0");
+      const subtop = inner(html, "section", 'class="subtop"')!;
+      expect(textOf(subtop)).toContain("조선 기사");
       const latest = inner(html, "section", 'class="latest"')!;
-      expect(textOf(latest)).toContain("조선 기사");
       expect(textOf(latest)).not.toContain("전자 기사 0");
+      expect(textOf(latest)).not.toContain("조선 기사");
     });
 
     it("has a block per top section with its subsections' stories", () => {
@@ -161,8 +163,10 @@ describe("public site", () => {
       expect(res.statusCode).toBe(200);
       expect(textOf(inner(res.body, "nav", 'class="subnav"')!)).toBe("전체 전자·전기·정보통신 조선·해운");
       expect(res.body).toContain("조선 기사");
-      const last = await t.app.inject("/section/industry?page=3");
+      // 톱, 서브톱 and 포토 stand above the list, which leaves them out: 50 stories less those 11 in 2 pages
+      const last = await t.app.inject("/section/industry?page=2");
       expect(last.body).toContain("산업 전체 기사");
+      expect((await t.app.inject("/section/industry?page=3")).statusCode).toBe(404);
     });
 
     it("shows the breadcrumb on a subsection page", async () => {

@@ -41,7 +41,14 @@ export async function signIn(t: TestApp, email: string, password = PASSWORD): Pr
   if (res.statusCode !== 303) throw new Error(`sign-in failed for ${email}: ${res.statusCode}`);
   const session = cookiesFrom(res).jikji_session!;
   const cookie = `jikji_session=${session}`;
-  const home = await t.app.inject({ url: "/newsroom", headers: { cookie, accept: "text/html" } });
+  let home = await t.app.inject({ url: "/newsroom", headers: { cookie, accept: "text/html" } });
+  // Each role lands on its own page (a moderator's /newsroom is the comment queue).
+  if (home.statusCode === 303 && String(home.headers.location).startsWith("/newsroom/")) {
+    home = await t.app.inject({
+      url: String(home.headers.location),
+      headers: { cookie, accept: "text/html" },
+    });
+  }
   const csrf = /<meta name="csrf-token" content="([^"]+)"/.exec(home.body)?.[1];
   if (!csrf) throw new Error("no CSRF token on the newsroom page");
   return {

@@ -65,9 +65,12 @@ export function NewsroomLayout(props: NewsroomPageProps) {
           {user ? (
             <nav class="nr-nav" aria-label="뉴스룸 메뉴">
               <ul>
-                <NavLink href="/newsroom" id="home" active={active}>
-                  데스크
-                </NavLink>
+                {/* A moderator's /newsroom is the comment queue: no desk link for them. */}
+                {can(user.role, "article.create") ? (
+                  <NavLink href="/newsroom" id="home" active={active}>
+                    {can(user.role, "article.view_desk") ? "데스크" : "내 기사"}
+                  </NavLink>
+                ) : null}
                 {can(user.role, "article.create") ? (
                   <NavLink href="/newsroom/articles/new" id="new" active={active}>
                     새 기사
@@ -76,6 +79,11 @@ export function NewsroomLayout(props: NewsroomPageProps) {
                 {can(user.role, "article.create") ? (
                   <NavLink href="/newsroom/articles" id="articles" active={active}>
                     기사 목록
+                  </NavLink>
+                ) : null}
+                {can(user.role, "frontpage.manage") ? (
+                  <NavLink href="/newsroom/frontpage" id="frontpage" active={active}>
+                    편집판
                   </NavLink>
                 ) : null}
                 {can(user.role, "article.view_desk") ? (

@@ -36,6 +36,9 @@ export const NOTICES: Record<string, string> = {
   person_saved: "인물 정보를 저장했습니다.",
   mail_requeued: "메일을 대기열에 다시 넣었습니다. 곧 다시 보냅니다.",
   people_merged: "두 인물을 합쳤습니다.",
+  layout_applied: "편집판을 적용했습니다. 독자 화면에 바로 나옵니다.",
+  layout_scheduled: "편집판을 예약했습니다. 정한 시각에 저절로 적용됩니다.",
+  layout_cancelled: "예약한 편집판을 취소했습니다.",
 };
 
 export function noticeFrom(query: unknown): string | null {

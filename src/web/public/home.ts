@@ -1,35 +1,47 @@
+import type { FilledSlot } from "../../frontpage/frontpage.ts";
 import type { ArticleSummary } from "./view-models.ts";
 
-export const LATEST_SIZE = 10;
-export const BLOCK_SIZE = 4;
-
-export interface HomeArrangement<S> {
+/**
+ * What the home page (and a top section's page, without the main list and blocks) shows, slot by slot,
+ * in the 편집판's order: the phone shows the same order, one column.
+ */
+export interface FrontSlots<S> {
   top: ArticleSummary | null;
-  latest: ArticleSummary[];
+  subtop: ArticleSummary[];
+  main: ArticleSummary[];
   sectionBlocks: { section: S; articles: ArticleSummary[] }[];
+  photos: ArticleSummary[];
 }
 
-/**
- * Places stories on the home page so each appears once in the main column: the top slot (the newest
- * story with a photo, else the newest) wins, then 최신 기사, then the section blocks in menu order.
- * Candidates come newest first and with spares, so a block still fills after its shown stories go.
- * 인기기사 is a ranking beside the column and may repeat a story, as every paper's does.
- */
-export function arrangeHome<S>(
-  recent: readonly ArticleSummary[],
-  blocks: readonly { section: S; articles: readonly ArticleSummary[] }[],
-): HomeArrangement<S> {
-  const shown = new Set<number>();
-  const take = (list: readonly ArticleSummary[], size: number) => {
-    const out = list.filter((a) => !shown.has(a.id)).slice(0, size);
-    for (const a of out) shown.add(a.id);
-    return out;
+/** The filled 편집판 as the page's view model; blocks name their section through `sectionOf`. */
+export function frontSlotsOf<S>(
+  slots: readonly FilledSlot[],
+  sectionOf: (id: number) => S | undefined,
+): FrontSlots<S> {
+  const stories = (kind: string) =>
+    slots.filter((s) => s.spec.kind === kind).flatMap((s) => s.stories.map((x) => x.article));
+  const sectionBlocks: FrontSlots<S>["sectionBlocks"] = [];
+  for (const slot of slots) {
+    if (slot.spec.kind !== "block" || !slot.spec.section || slot.stories.length === 0) continue;
+    const section = sectionOf(slot.spec.section.id);
+    if (section) sectionBlocks.push({ section, articles: slot.stories.map((x) => x.article) });
+  }
+  return {
+    top: stories("top")[0] ?? null,
+    subtop: stories("subtop"),
+    main: stories("main"),
+    sectionBlocks,
+    photos: stories("photo"),
   };
-  const top = recent.find((a) => a.leadImage) ?? recent[0] ?? null;
-  if (top) shown.add(top.id);
-  const latest = take(recent, LATEST_SIZE);
-  const sectionBlocks = blocks
-    .map((b) => ({ section: b.section, articles: take(b.articles, BLOCK_SIZE) }))
-    .filter((b) => b.articles.length > 0);
-  return { top, latest, sectionBlocks };
+}
+
+/** Every story the slots show, to leave out of a list below them. */
+export function idsShown(slots: FrontSlots<unknown>): number[] {
+  return [
+    ...(slots.top ? [slots.top.id] : []),
+    ...slots.subtop.map((a) => a.id),
+    ...slots.main.map((a) => a.id),
+    ...slots.sectionBlocks.flatMap((b) => b.articles.map((a) => a.id)),
+    ...slots.photos.map((a) => a.id),
+  ];
 }

@@ -3,21 +3,19 @@ import { paths } from "../paths.ts";
 import type { Assets } from "./assets.ts";
 import type { Chrome } from "./chrome.ts";
 import { ArticleCard, KstTime, MostReadList, Picture } from "./components.tsx";
+import type { FrontSlots } from "./home.ts";
 import { Layout } from "./layout.tsx";
 import { YouthOfficerNotice } from "./legal-footer.tsx";
 import { graph, organizationJsonLd, websiteJsonLd } from "./structured-data.ts";
 import type { ArticleSummary } from "./view-models.ts";
 
-export interface HomeData {
-  top: ArticleSummary | null;
-  latest: ArticleSummary[];
-  sectionBlocks: { section: SectionNode; articles: ArticleSummary[] }[];
+export interface HomeData extends FrontSlots<SectionNode> {
   mostRead: ArticleSummary[];
 }
 
-function TopStory({ article }: { article: ArticleSummary }) {
+export function TopStory({ article }: { article: ArticleSummary }) {
   return (
-    <article class="top-story">
+    <article class="top-story" data-slot="top">
       {article.leadImage ? (
         <div class="top-story__image">
           <Picture image={article.leadImage} sizes="(max-width: 760px) 100vw, 640px" eager />
@@ -38,6 +36,42 @@ function TopStory({ article }: { article: ArticleSummary }) {
   );
 }
 
+/** 서브톱: up to four stories under the top, in the desk's order (two columns from tablets up). */
+export function SubtopStories({ articles }: { articles: ArticleSummary[] }) {
+  if (!articles.length) return null;
+  return (
+    <section class="subtop" aria-label="서브톱" data-slot="subtop">
+      {articles.map((a) => (
+        <ArticleCard key={a.id} article={a} withExcerpt={false} />
+      ))}
+    </section>
+  );
+}
+
+/** 포토: stories told by their photo, a strip that scrolls inside itself on phones. */
+export function PhotoStrip({ articles }: { articles: ArticleSummary[] }) {
+  if (!articles.length) return null;
+  return (
+    <section class="photo-strip" aria-labelledby="photo-strip-title" data-slot="photo">
+      <h2 id="photo-strip-title" class="box-title">
+        포토
+      </h2>
+      <ul class="photo-strip__list">
+        {articles.map((a) =>
+          a.leadImage ? (
+            <li key={a.id} class="photo-strip__item">
+              <Picture image={a.leadImage} sizes="(max-width: 640px) 45vw, 200px" />
+              <a href={paths.article(a.num)} class="photo-strip__title">
+                {a.title}
+              </a>
+            </li>
+          ) : null,
+        )}
+      </ul>
+    </section>
+  );
+}
+
 export function HomePage({ chrome, assets, data }: { chrome: Chrome; assets: Assets; data: HomeData }) {
   return (
     <Layout
@@ -54,19 +88,25 @@ export function HomePage({ chrome, assets, data }: { chrome: Chrome; assets: Ass
       <div class="with-sidebar">
         <div class="home-main">
           {data.top ? <TopStory article={data.top} /> : <p class="empty">아직 발행된 기사가 없습니다.</p>}
-          {data.latest.length ? (
-            <section class="latest" aria-labelledby="latest-title">
+          <SubtopStories articles={data.subtop} />
+          {data.main.length ? (
+            <section class="latest" aria-labelledby="latest-title" data-slot="main">
               <h2 id="latest-title" class="box-title">
-                최신 기사
+                주요 기사
               </h2>
-              {data.latest.map((a) => (
+              {data.main.map((a) => (
                 <ArticleCard key={a.id} article={a} />
               ))}
             </section>
           ) : null}
           <div class="section-blocks">
             {data.sectionBlocks.map(({ section, articles }) => (
-              <section class="section-block" key={section.id} aria-labelledby={`block-${section.id}`}>
+              <section
+                class="section-block"
+                key={section.id}
+                aria-labelledby={`block-${section.id}`}
+                data-slot={`block:${section.id}`}
+              >
                 <h2 id={`block-${section.id}`} class="box-title">
                   <a href={paths.section(section.slug)}>{section.name}</a>
                 </h2>
@@ -76,6 +116,7 @@ export function HomePage({ chrome, assets, data }: { chrome: Chrome; assets: Ass
               </section>
             ))}
           </div>
+          <PhotoStrip articles={data.photos} />
         </div>
         <aside class="sidebar">
           <MostReadList articles={data.mostRead} />

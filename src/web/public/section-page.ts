@@ -28,6 +28,8 @@ export interface SectionPage {
   pages: number;
   total: number;
   mostRead: ArticleSummary[];
+  /** a top section's 편집판 on its first page: 톱, 서브톱, 포토 */
+  lead: { top: ArticleSummary | null; subtop: ArticleSummary[]; photos: ArticleSummary[] } | null;
 }
 
 export function toSectionPage(input: {
@@ -37,6 +39,7 @@ export function toSectionPage(input: {
   pages: number;
   total: number;
   mostRead: ArticleSummary[];
+  lead?: SectionPage["lead"];
 }): SectionPage {
   const { section } = input;
   const root = section.parent ?? section;
@@ -59,5 +62,6 @@ export function toSectionPage(input: {
     pages: input.pages,
     total: input.total,
     mostRead: input.mostRead,
+    lead: input.lead ?? null,
   };
 }

@@ -1,6 +1,7 @@
 import type { Assets } from "./assets.ts";
 import type { Chrome } from "./chrome.ts";
 import { ArticleCard, MostReadList, Pagination } from "./components.tsx";
+import { PhotoStrip, SubtopStories, TopStory } from "./home.view.tsx";
 import { Layout } from "./layout.tsx";
 import type { SectionPage } from "./section-page.ts";
 
@@ -55,11 +56,14 @@ export function SectionPageView({
       </div>
       <div class="with-sidebar">
         <div class="article-list">
+          {data.lead?.top ? <TopStory article={data.lead.top} /> : null}
+          {data.lead ? <SubtopStories articles={data.lead.subtop} /> : null}
           {data.articles.length ? (
             data.articles.map((a) => <ArticleCard key={a.id} article={a} headingLevel={2} />)
-          ) : (
+          ) : data.lead?.top ? null : (
             <p class="empty">이 섹션에는 아직 기사가 없습니다.</p>
           )}
+          {data.lead ? <PhotoStrip articles={data.lead.photos} /> : null}
           <Pagination page={page} pages={data.pages} href={(n) => (n === 1 ? path : `${path}?page=${n}`)} />
         </div>
         <aside class="sidebar">

@@ -38,4 +38,49 @@
       x.dispatchEvent(new Event("input", { bubbles: true }));
     });
   }
+  // 편집판: drag a story from the list onto a slot's row, or a row onto another row of the same slot
+  // (the two swap). Only fills the form's fields: 미리보기 / 지금 적용 still send the plain form.
+  const layoutForm = document.getElementById("fp-form");
+  if (layoutForm) {
+    let dragged = null;
+    const fields = (row) => [row.querySelector("input[name^='s.']"), row.querySelector("input[name^='u.']")];
+    for (const item of document.querySelectorAll(".fp-stories [data-num]")) {
+      item.addEventListener("dragstart", (event) => {
+        dragged = { num: item.getAttribute("data-num") };
+        event.dataTransfer?.setData("text/plain", dragged.num || "");
+      });
+    }
+    for (const row of layoutForm.querySelectorAll("[data-row]")) {
+      row.addEventListener("dragstart", (event) => {
+        if (event.target instanceof HTMLInputElement) return;
+        dragged = { row };
+        event.dataTransfer?.setData("text/plain", "");
+      });
+      row.addEventListener("dragover", (event) => {
+        event.preventDefault();
+        row.classList.add("is-drop-target");
+      });
+      row.addEventListener("dragleave", () => row.classList.remove("is-drop-target"));
+      row.addEventListener("drop", (event) => {
+        event.preventDefault();
+        row.classList.remove("is-drop-target");
+        const [num, until] = fields(row);
+        if (!dragged || !num || !until) return;
+        if (dragged.num) {
+          // The same story elsewhere on the page gives its place up: a story stands once.
+          for (const other of layoutForm.querySelectorAll("input[name^='s.']")) {
+            if (other !== num && other.value === dragged.num) other.value = "";
+          }
+          num.value = dragged.num;
+        } else if (dragged.row && dragged.row !== row && dragged.row.parentElement === row.parentElement) {
+          const [otherNum, otherUntil] = fields(dragged.row);
+          if (otherNum && otherUntil) {
+            [num.value, otherNum.value] = [otherNum.value, num.value];
+            [until.value, otherUntil.value] = [otherUntil.value, until.value];
+          }
+        }
+        dragged = null;
+      });
+    }
+  }
 })();
