@@ -41,6 +41,7 @@ import {
   RevisionsPage,
 } from "./desk.view.tsx";
 import { loadEditorData } from "./editor.service.ts";
+import { registerKindsNewsroomRoutes } from "./kinds.newsroom.routes.tsx";
 import { bodyAsText, sideBySide } from "./revision-diff.ts";
 
 const optionalInt = z
@@ -95,6 +96,7 @@ function articleId(params: unknown): number {
 export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void {
   const deps: DeskDeps = { db: ctx.db, dialect: ctx.dialect, now: ctx.now, bus: ctx.bus };
   registerArticlePeopleRoutes(app, ctx);
+  registerKindsNewsroomRoutes(app, ctx);
 
   const editorData = (id: number | null, extra: Partial<EditorData> = {}) =>
     loadEditorData(ctx.db, id, ctx.now(), extra);

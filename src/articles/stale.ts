@@ -24,6 +24,9 @@ export function staleTagsOfArticleWrite(
       ...sides.flatMap((f) => f.sectionSlugs.map(stale.section)),
       ...sides.flatMap((f) => f.reporterKeys.map(stale.reporter)),
       ...sides.flatMap((f) => f.personKeys.map(stale.person)),
+      ...sides.flatMap((f) => (f.seriesKey ? [stale.series(f.seriesKey)] : [])),
+      // The 속보 bar is in every page's frame: a public 속보 story changing redraws them all.
+      ...(sides.some((f) => f.breaking) ? [stale.everything] : []),
     ]),
   ];
 }

@@ -1,6 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Kysely } from "kysely";
+import { sortLabels } from "../articles/labels.ts";
 import type { Database } from "../db/schema.ts";
 import { groupBy } from "../lib/group-by.ts";
 import { parseStringList } from "../lib/json-list.ts";
@@ -108,12 +109,18 @@ export async function exportBundle(
     .orderBy("article_id")
     .orderBy("position")
     .execute();
+  const labelRows = await db.selectFrom("article_labels").selectAll().orderBy("article_id").execute();
+  const seriesRows = await db.selectFrom("series").selectAll().orderBy("position").orderBy("id").execute();
+  const seriesKeyById = new Map(seriesRows.map((s) => [s.id, s.key]));
+  const labelsByArticle = groupBy(labelRows, (r) => r.article_id);
   const authorsByArticle = groupBy(authorRows, (r) => r.article_id);
   const tagsByArticle = groupBy(tagRows, (r) => r.article_id);
   const numById = new Map(articleRows.map((a) => [a.id, a.num]));
   const articles: BundleArticle[] = [];
   for (const [i, a] of articleRows.entries()) {
     const tags = (tagsByArticle.get(a.id) ?? []).map((t) => t.tag);
+    const labels = sortLabels((labelsByArticle.get(a.id) ?? []).map((l) => l.label));
+    const seriesKey = a.series_id === null ? undefined : seriesKeyById.get(a.series_id);
     articles.push(
       compact({
         num: a.num,
@@ -136,6 +143,9 @@ export async function exportBundle(
               }),
         tags: tags.length ? tags : undefined,
         views: a.view_count,
+        labels: labels.length ? labels : undefined,
+        series: seriesKey && a.series_part !== null ? { key: seriesKey, part: a.series_part } : undefined,
+        embargoUntil: a.embargo_until === null ? undefined : toKstIso(a.embargo_until),
       }),
     );
     onProgress?.("articles", i + 1, articleRows.length);
@@ -190,5 +200,8 @@ export async function exportBundle(
     articles,
     comments,
     events,
+    series: seriesRows.length
+      ? seriesRows.map((s) => compact({ key: s.key, title: s.title, description: opt(s.description) }))
+      : undefined,
   }) as Bundle;
 }

@@ -17,7 +17,7 @@ import { refreshManyArticlePeople } from "../people/article-people.service.ts";
 import { indexImported } from "../search/search.repo.ts";
 import { saveSiteSettings } from "../site/site-settings.repo.ts";
 import { paths } from "../web/paths.ts";
-import { type Bundle, type BundleProblem, formatProblem, parseBundle } from "./bundle.ts";
+import { type Bundle, type BundleArticle, type BundleProblem, formatProblem, parseBundle } from "./bundle.ts";
 
 export interface ImportDeps extends UseCaseDeps {
   mediaDir: string;
@@ -129,6 +129,27 @@ async function checkReferences(db: Kysely<Database>, b: Bundle): Promise<BundleP
   duplicates(people, (p) => p.num, "people", "num", problems);
   duplicates(articles, (a) => a.num, "articles", "num", problems);
   duplicates(events, (e) => e.key, "events", "key", problems);
+  const seriesList = b.series ?? [];
+  duplicates(seriesList, (s) => s.key, "series", "key", problems);
+  const seriesKeys = new Set([
+    ...(await db.selectFrom("series").select("key").execute()).map((r) => r.key),
+    ...present(seriesList).map((s) => s.key),
+  ]);
+  const seriesParts = new Map<string, number>();
+  articles.forEach((a, i) => {
+    if (!a.series) return;
+    if (!seriesKeys.has(a.series.key)) {
+      problems.push({ path: `articles[${i}].series.key`, message: `unknown series key '${a.series.key}'` });
+    }
+    const slot = `${a.series.key}#${a.series.part}`;
+    const first = seriesParts.get(slot);
+    if (first !== undefined) {
+      problems.push({
+        path: `articles[${i}].series.part`,
+        message: `part ${a.series.part} of '${a.series.key}' is also articles[${first}]`,
+      });
+    } else seriesParts.set(slot, i);
+  });
 
   const dbSlugs = new Set((await db.selectFrom("sections").select("slug").execute()).map((r) => r.slug));
   const slugs = new Set([...dbSlugs, ...present(sections).map((s) => s.slug)]);
@@ -340,6 +361,23 @@ async function prepareImages(b: Bundle, deps: ImportDeps, options: ImportOptions
   return { images, bodyImages, problems };
 }
 
+/**
+ * A story under an embargo that has not passed is held as `scheduled` at the embargo's time, whatever
+ * status the bundle gives it: the scheduler then publishes it, and no reader surface (all of which show
+ * `published` only) can show it before. Re-importing after the time imports it as given.
+ */
+function embargoedState(
+  status: BundleArticle["status"],
+  publishedAt: number | null,
+  embargoUntil: number | null,
+  now: number,
+) {
+  if (embargoUntil === null || embargoUntil <= now || (status !== "published" && status !== "scheduled")) {
+    return { status, publishedAt };
+  }
+  return { status: "scheduled" as const, publishedAt: Math.max(publishedAt ?? embargoUntil, embargoUntil) };
+}
+
 function ms(iso: string | undefined): number | null {
   return iso === undefined ? null : parseIsoWithOffset(iso);
 }
@@ -419,6 +457,20 @@ async function writeBundle(
     }
   }
 
+  // 연재 before their parts. The contract carries no order: a new series goes last, an existing one
+  // keeps the order the newsroom gave it.
+  for (const s of b.series ?? []) {
+    const values = { title: s.title, description: s.description ?? null };
+    await trx
+      .insertInto("series")
+      .values({ key: s.key, ...values, position: 0, created_at: now })
+      .onConflict((oc) => oc.column("key").doUpdateSet(values))
+      .execute();
+  }
+  const seriesIds = new Map(
+    (await trx.selectFrom("series").select(["id", "key"]).execute()).map((r) => [r.key, r.id]),
+  );
+
   const sectionIds = new Map(
     (await trx.selectFrom("sections").select(["id", "slug"]).execute()).map((r) => [r.slug, r.id]),
   );
@@ -456,12 +508,16 @@ async function writeBundle(
       }
     }
     const body = sanitizeBodyHtml(withStoredBodyImages(a.body, bodyImages));
+    const { status, publishedAt } = embargoedState(a.status, ms(a.publishedAt), ms(a.embargoUntil), now);
     const values = {
       title: a.title,
       subtitle: a.subtitle || null,
       section_id: sectionIds.get(a.section)!,
-      status: a.status,
-      published_at: ms(a.publishedAt),
+      status,
+      published_at: publishedAt,
+      embargo_until: ms(a.embargoUntil),
+      series_id: a.series ? seriesIds.get(a.series.key)! : null,
+      series_part: a.series ? a.series.part : null,
       updated_at: ms(a.updatedAt),
       body_html: body,
       excerpt: makeExcerpt(paragraphText(body)),
@@ -500,6 +556,13 @@ async function writeBundle(
         })),
       )
       .execute();
+    await trx.deleteFrom("article_labels").where("article_id", "=", id).execute();
+    if (a.labels?.length) {
+      await trx
+        .insertInto("article_labels")
+        .values([...new Set(a.labels)].map((label) => ({ article_id: id, label })))
+        .execute();
+    }
     await trx.deleteFrom("article_tags").where("article_id", "=", id).execute();
     const tags = [...new Set((a.tags ?? []).map((t) => t.trim()).filter(Boolean))];
     if (tags.length) {

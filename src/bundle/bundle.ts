@@ -96,6 +96,23 @@ export const ArticleSchema = z.strictObject({
   leadImage: LeadImageSchema.optional(),
   tags: stringList(30, 100).optional(),
   views: z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  labels: z
+    .array(z.enum(["breaking", "exclusive", "feature", "interview", "photo", "video", "editorial", "column"]))
+    .max(8)
+    .refine((l) => new Set(l).size === l.length, { message: "labels must not repeat" })
+    .optional(),
+  series: z.strictObject({ key: required(60), part: z.int().min(1).max(10_000) }).optional(),
+  embargoUntil: dateTime.optional(),
+});
+
+/** A 연재; its parts name it by key (`articles[].series.key`). */
+export const SeriesSchema = z.strictObject({
+  key: z
+    .string()
+    .max(60)
+    .regex(/^[a-z0-9-]+$/, "expected a-z, 0-9 and -"),
+  title: required(200),
+  description: text(2000).optional(),
 });
 
 export const CommentSchema = z.strictObject({
@@ -137,6 +154,7 @@ export const BundleSchema = z.strictObject({
   articles: z.array(ArticleSchema).optional(),
   comments: z.array(CommentSchema).optional(),
   events: z.array(EventSchema).optional(),
+  series: z.array(SeriesSchema).optional(),
 });
 
 export type Bundle = z.infer<typeof BundleSchema>;
@@ -146,6 +164,7 @@ export type BundlePerson = z.infer<typeof PersonSchema>;
 export type BundleArticle = z.infer<typeof ArticleSchema>;
 export type BundleComment = z.infer<typeof CommentSchema>;
 export type BundleEvent = z.infer<typeof EventSchema>;
+export type BundleSeries = z.infer<typeof SeriesSchema>;
 
 /** `articles[1].section` from ["articles", 1, "section"]. */
 export function jsonPath(path: readonly PropertyKey[]): string {
@@ -173,6 +192,7 @@ const LISTS = {
   articles: ArticleSchema,
   comments: CommentSchema,
   events: EventSchema,
+  series: SeriesSchema,
 } as const;
 
 /**

@@ -33,6 +33,12 @@ export const NOTICES: Record<string, string> = {
   names_unified: "이름 표기를 통일했습니다. 새 판으로 저장되었습니다.",
   person_saved: "인물 정보를 저장했습니다.",
   people_merged: "두 인물을 합쳤습니다.",
+  kinds_saved: "기사 표시와 연재를 저장했습니다.",
+  embargoed: "엠바고를 걸었습니다. 그 시각까지 독자에게 보이지 않고, 그때 자동으로 발행됩니다.",
+  embargo_lifted: "엠바고를 해제했습니다.",
+  taken_down: "게재를 중단했습니다. 기사 주소는 ‘게재 중단’ 안내(410)를 보여 줍니다.",
+  breaking_cleared: "속보 띠를 내렸습니다.",
+  series_saved: "연재를 저장했습니다.",
 };
 
 export function noticeFrom(query: unknown): string | null {
