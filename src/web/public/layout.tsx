@@ -56,8 +56,7 @@ function BreakingBarStrip({ chrome }: { chrome: Chrome }) {
   return (
     <aside class="breaking-bar" aria-label="속보">
       <a href={paths.article(b.num)}>
-        <strong class="breaking-bar__label">속보</strong>{" "}
-        <span class="breaking-bar__title">{b.title}</span>
+        <strong class="breaking-bar__label">속보</strong> <span class="breaking-bar__title">{b.title}</span>
       </a>
     </aside>
   );
