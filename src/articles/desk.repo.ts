@@ -413,8 +413,9 @@ export interface PublicFootprint {
   personKeys: string[];
   /** the 연재 it is a part of: its page and its parts' previous/next links show this story */
   seriesKey: string | null;
-  /** a 속보 story: the site-wide bar (in every page's frame) may show it */
+  /** a 속보 story: the site-wide bar (in every page's frame) may show it, with this headline */
   breaking: boolean;
+  title: string;
 }
 
 export async function findPublicFootprint(db: Db, id: number): Promise<PublicFootprint | null> {
@@ -423,7 +424,14 @@ export async function findPublicFootprint(db: Db, id: number): Promise<PublicFoo
     .innerJoin("sections as s", "s.id", "a.section_id")
     .leftJoin("sections as p", "p.id", "s.parent_id")
     .leftJoin("series as sr", "sr.id", "a.series_id")
-    .select(["a.num", "a.status", "s.slug as section_slug", "p.slug as parent_slug", "sr.key as series_key"])
+    .select([
+      "a.num",
+      "a.status",
+      "a.title",
+      "s.slug as section_slug",
+      "p.slug as parent_slug",
+      "sr.key as series_key",
+    ])
     .select((eb) =>
       eb
         .exists(
@@ -461,6 +469,7 @@ export async function findPublicFootprint(db: Db, id: number): Promise<PublicFoo
     personKeys: people.map((p) => p.key),
     seriesKey: article.series_key,
     breaking: Boolean(article.breaking),
+    title: article.title,
   };
 }
 

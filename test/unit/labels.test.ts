@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { PublicFootprint } from "../../src/articles/desk.repo.ts";
 import {
   ARTICLE_LABELS,
   isOpinion,
@@ -9,6 +10,7 @@ import {
   seriesPartLabel,
   youTubeEmbedUrl,
 } from "../../src/articles/labels.ts";
+import { staleTagsOfArticleWrite } from "../../src/articles/stale.ts";
 
 describe("story labels", () => {
   it("prefix titles the way Korean portals expect, in one fixed order", () => {
@@ -72,5 +74,36 @@ describe("YouTube ids", () => {
 
   it("are embedded from the privacy-enhanced host only", () => {
     expect(youTubeEmbedUrl("dQw4w9WgXcQ")).toBe("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ");
+  });
+});
+
+describe("what a write to a 속보 story makes stale", () => {
+  const side = (over: Partial<PublicFootprint> = {}): PublicFootprint => ({
+    num: 7,
+    status: "published",
+    sectionSlugs: ["finance"],
+    reporterKeys: ["kim"],
+    personKeys: [],
+    seriesKey: null,
+    breaking: true,
+    title: "환율 급등",
+    ...over,
+  });
+
+  it("redraws every page (the bar is in the frame) only when the bar's story appears, goes or is retitled", () => {
+    expect(staleTagsOfArticleWrite(side(), side())).not.toContain("*");
+    expect(staleTagsOfArticleWrite(side({ breaking: false }), side())).toContain("*");
+    expect(staleTagsOfArticleWrite(side(), side({ breaking: false }))).toContain("*");
+    expect(staleTagsOfArticleWrite(side({ status: "scheduled" }), side())).toContain("*");
+    expect(staleTagsOfArticleWrite(side(), side({ status: "unpublished" }))).toContain("*");
+    expect(staleTagsOfArticleWrite(side(), side({ title: "환율 1500원 돌파" }))).toContain("*");
+    expect(staleTagsOfArticleWrite(side({ breaking: false }), side({ breaking: false }))).not.toContain("*");
+  });
+
+  it("names the 연재 of a public part", () => {
+    expect(staleTagsOfArticleWrite(side({ seriesKey: "battery" }), side({ seriesKey: null }))).toContain(
+      "series:battery",
+    );
+    expect(staleTagsOfArticleWrite(side({ status: "draft", seriesKey: "x" }), null)).toEqual([]);
   });
 });
