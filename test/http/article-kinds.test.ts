@@ -87,6 +87,9 @@ describe("story labels, 속보 bar, 연재, 엠바고 and takedown", () => {
       }
       const rss = await t.app.inject("/rss.xml");
       expect(rss.body).toContain("<title>[단독] 반도체 공장 증설 확정</title>");
+      const api = (await t.app.inject("/api/v1/articles?limit=50")).json();
+      expect(api.articles.find((a: { num: number }) => a.num === 7001).labels).toEqual(["exclusive"]);
+      expect((await t.app.inject("/api/v1/articles/7001")).json().article.labels).toEqual(["exclusive"]);
       const sectionRss = await t.app.inject("/section/industry/rss.xml");
       expect(sectionRss.body).toContain("<title>[단독] 반도체 공장 증설 확정</title>");
       // Unlabelled stories are unchanged.
@@ -376,6 +379,13 @@ describe("story labels, 속보 bar, 연재, 엠바고 and takedown", () => {
       expect(order.every((n) => n >= 0)).toBe(true);
       expect([...order].sort((a, b) => a - b)).toEqual(order);
 
+      const json = (await t.app.inject("/api/v1/articles/7005")).json();
+      expect(json.article.series).toEqual({
+        key: "battery",
+        title: "배터리 전쟁",
+        part: 2,
+        url: "http://jikji.test/series/battery",
+      });
       const middle = await page("/article/7005");
       expect(textOf(middle.body)).toContain("배터리 전쟁 연재 2회");
       const nav = inner(middle.body, "nav", 'class="series-nav"')!;
