@@ -40,7 +40,7 @@ export function KindsPanel({
   return (
     <section class="nr-panel" aria-labelledby="kinds-title">
       <h2 id="kinds-title">표시·연재</h2>
-      <form method="post" action={`/newsroom/articles/${a.id}/kinds`} class="nr-kinds">
+      <form method="post" action={`/newsroom/articles/${a.id}/kinds`} class="nr-inline-form nr-kinds">
         <Csrf token={csrfToken} />
         <fieldset>
           <legend>기사 표시</legend>
