@@ -34,6 +34,8 @@ export function articleSummaryJson(a: ArticleSummary, sections: SectionTree, sit
     updatedAt: toKstIso(shownUpdatedAt(a.publishedAt, a.updatedAt) ?? a.publishedAt),
     excerpt: a.excerpt,
     leadImage: imageJson(siteUrl, a.leadImage),
+    /** the bundle's label names: breaking, exclusive, … */
+    labels: a.labels,
   };
 }
 
@@ -51,6 +53,15 @@ export function articleDetailJson(a: ArticleDetail, sections: SectionTree, siteU
     body: a.bodyHtml,
     tags: a.tags,
     leadImage: imageJson(siteUrl, a.leadImage),
+    labels: a.labels,
+    series: a.series
+      ? {
+          key: a.series.key,
+          title: a.series.title,
+          part: a.series.part,
+          url: absoluteUrl(siteUrl, paths.series(a.series.key)),
+        }
+      : null,
   };
 }
 

@@ -42,6 +42,7 @@ import {
   RevisionsPage,
 } from "./desk.view.tsx";
 import { loadEditorData } from "./editor.service.ts";
+import { registerKindsNewsroomRoutes } from "./kinds.newsroom.routes.tsx";
 import { bodyAsText, sideBySide } from "./revision-diff.ts";
 
 const optionalInt = z
@@ -102,6 +103,7 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
     siteUrl: ctx.config.siteUrl,
   };
   registerArticlePeopleRoutes(app, ctx);
+  registerKindsNewsroomRoutes(app, ctx);
 
   const editorData = (id: number | null, extra: Partial<EditorData> = {}) =>
     loadEditorData(ctx.db, id, ctx.now(), extra);

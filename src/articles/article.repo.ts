@@ -6,6 +6,7 @@ import { publicStoriesQuery, toArticleSummary } from "../web/public/article-summ
 import type { ArticleSummary } from "../web/public/view-models.ts";
 import type { ArticleDetail } from "./article.ts";
 import { listArticleNotices } from "./article-notices.repo.ts";
+import { findKinds, listLabels } from "./kinds.repo.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -91,7 +92,7 @@ export async function findByNum(db: Db, num: number): Promise<ArticleDetail | nu
   const a = await db.selectFrom("articles").selectAll().where("num", "=", num).executeTakeFirst();
   if (!a) return null;
   const bodyPaths = bodyMediaPaths(a.body_html);
-  const [authors, tags, media, bodyMedia, notices] = await Promise.all([
+  const [authors, tags, media, bodyMedia, notices, labels, kinds] = await Promise.all([
     db
       .selectFrom("article_authors as aa")
       .innerJoin("staff as s", "s.id", "aa.staff_id")
@@ -107,6 +108,8 @@ export async function findByNum(db: Db, num: number): Promise<ArticleDetail | nu
       ? db.selectFrom("media").selectAll().where("path", "in", bodyPaths).execute()
       : Promise.resolve([]),
     listArticleNotices(db, a.id),
+    listLabels(db, a.id),
+    findKinds(db, a.id),
   ]);
   return {
     id: a.id,
@@ -126,6 +129,12 @@ export async function findByNum(db: Db, num: number): Promise<ArticleDetail | nu
       ? { note: a.correction_note, at: a.corrected_at ?? a.updated_at ?? a.created_at }
       : null,
     notices,
+    labels,
+    videoId: kinds?.video_youtube_id ?? null,
+    series:
+      kinds?.series_id != null && kinds.series_key != null && kinds.series_part != null
+        ? { id: kinds.series_id, key: kinds.series_key, title: kinds.series_title!, part: kinds.series_part }
+        : null,
     leadImage: media
       ? toImageView(media, { alt: a.lead_alt, caption: a.lead_caption, credit: a.lead_credit })
       : null,

@@ -4,11 +4,14 @@ import { COMMENT_FORM_MESSAGES } from "../comments/comment.ts";
 import { fail } from "../lib/errors.ts";
 import { sectionAndDescendantIds } from "../sections/section.ts";
 import { cachePublicPage, sendPage, type WebContext } from "../web/context.ts";
+import { CSP_WITH_YOUTUBE_FRAMES } from "../web/security.ts";
 import { ArticleNum, parseInput } from "../web/validation.ts";
 import { articleDetailJson, articleSummaryJson, decodeCursor, encodeCursor } from "./article.api.ts";
 import { listPublished } from "./article.repo.ts";
 import { articlePageTags, getArticlePage, getPublishedArticle } from "./article.service.ts";
 import { ArticlePage } from "./article.view.tsx";
+import { isTakenDown } from "./kinds.repo.ts";
+import { registerSeriesRoutes } from "./series.routes.tsx";
 
 const NumParams = z.object({ num: ArticleNum });
 const CommentPageQuery = z.object({
@@ -34,13 +37,18 @@ function articleNum(params: unknown): number {
 }
 
 export function registerArticleRoutes(app: FastifyInstance, ctx: WebContext): void {
+  registerSeriesRoutes(app, ctx);
   app.get("/article/:num", async (request, reply) => {
     const num = articleNum(request.params);
     const q = parseInput(CommentPageQuery, request.query, "댓글 페이지 번호가 올바르지 않습니다.");
     const chrome = await ctx.chrome();
     const data = await getArticlePage(ctx.db, chrome.sections, num, chrome.now, q.cpage, q.csort);
-    if (!data) throw fail("article_not_found");
+    if (!data) {
+      // A story taken down on purpose (법원 결정, 정정 합의 …) is gone, not lost: 410, never kept.
+      throw fail((await isTakenDown(ctx.db, num)) ? "article_taken_down" : "article_not_found");
+    }
     cachePublicPage(reply, chrome, articlePageTags(data));
+    if (data.article.videoId) reply.header("content-security-policy", CSP_WITH_YOUTUBE_FRAMES);
     const notice = COMMENT_FORM_MESSAGES[q.comment ?? q.comment_error ?? ""] ?? null;
     return sendPage(
       reply,

@@ -3,13 +3,17 @@ import { type CommentSort, countVisibleComments, listVisibleComments } from "../
 import { COMMENTS_PER_PAGE, type PublicComment } from "../comments/comment.ts";
 import type { Database } from "../db/schema.ts";
 import { type StaleTag, stale } from "../lib/invalidation-bus.ts";
+import { findMediaById } from "../media/media.repo.ts";
+import { toImageView } from "../media/media.ts";
 import { listBodyLinks } from "../people/article-people.repo.ts";
 import type { BodyLink } from "../people/person-links.ts";
 import { type SectionNode, type SectionTree, sectionTrail } from "../sections/section.ts";
 import { paths } from "../web/paths.ts";
-import type { ArticleSummary } from "../web/public/view-models.ts";
+import type { ArticleSummary, ImageView } from "../web/public/view-models.ts";
 import { findByNum, listPublished, listSharingTags } from "./article.repo.ts";
 import { type ArticleDetail, isPublic } from "./article.ts";
+import { findColumnistPhotoMediaId, findNeighbourParts } from "./kinds.repo.ts";
+import { isOpinion } from "./labels.ts";
 
 const RELATED_SIZE = 5;
 
@@ -25,6 +29,28 @@ export interface ArticlePageData {
   personLinks?: BodyLink[];
   /** keys of the people linked in the body (their pages' names show here) */
   personKeys: string[];
+  /** a 연재 part's neighbours, for 이전 회 / 다음 회 */
+  seriesNav?: { previous: SeriesNeighbour | null; next: SeriesNeighbour | null } | null;
+  /** 사설·칼럼: the writer shown above the text */
+  columnist?: { name: string; photo: ImageView | null } | null;
+}
+
+export interface SeriesNeighbour {
+  num: number;
+  title: string;
+  part: number;
+}
+
+/** The writer of an opinion piece: the byline's name, and a photo when the directory has one. */
+async function findColumnist(db: Kysely<Database>, article: ArticleDetail) {
+  const writer = article.authors[0];
+  if (!writer || !isOpinion(article.labels)) return null;
+  const mediaId = await findColumnistPhotoMediaId(db, writer.name);
+  const media = mediaId === null ? undefined : await findMediaById(db, mediaId);
+  return {
+    name: writer.name,
+    photo: media ? toImageView(media, { alt: writer.name, caption: null, credit: null }) : null,
+  };
 }
 
 /** A published article, or null when there is none the public may see (drafts, scheduled, pulled). */
@@ -65,7 +91,7 @@ export async function getArticlePage(
   const article = await getPublishedArticle(db, num, now);
   if (!article) return null;
   const section = sections.byId.get(article.sectionId);
-  const [related, comments, commentCount, links] = await Promise.all([
+  const [related, comments, commentCount, links, seriesNav, columnist] = await Promise.all([
     listRelated(db, article, now),
     listVisibleComments(
       db,
@@ -76,6 +102,8 @@ export async function getArticlePage(
     ),
     countVisibleComments(db, article.id),
     listBodyLinks(db, article.id),
+    article.series ? findNeighbourParts(db, article.series.id, article.series.part, now) : null,
+    findColumnist(db, article),
   ]);
   return {
     article,
@@ -87,6 +115,8 @@ export async function getArticlePage(
     commentSort,
     personLinks: links.map((l) => ({ ...l, href: paths.person(l.key) })),
     personKeys: [...new Set(links.map((l) => l.key))],
+    seriesNav,
+    columnist,
   };
 }
 
@@ -101,5 +131,6 @@ export function articlePageTags(data: ArticlePageData): StaleTag[] {
     ...data.article.authors.map((a) => stale.reporter(a.key)),
     ...data.personKeys.map(stale.person),
     ...data.related.map((a) => stale.article(a.num)),
+    ...(data.article.series ? [stale.series(data.article.series.key)] : []),
   ];
 }

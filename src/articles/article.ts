@@ -12,6 +12,10 @@ export interface ArticleDetail extends Omit<ArticleSummary, "byline"> {
   bodyImages: ReadonlyMap<string, ImageView>;
   /** 정정·반론·추후보도 published on this story (언론중재법 §15③), newest first, shown at its top */
   notices: ArticleNotice[];
+  /** 영상: the checked YouTube id embedded from youtube-nocookie.com */
+  videoId: string | null;
+  /** the 연재 it is a part of */
+  series: { id: number; key: string; title: string; part: number } | null;
 }
 
 export type NoticeKind = "correction" | "reply" | "follow-up";

@@ -9,11 +9,55 @@ import type { SectionNode } from "../sections/section.ts";
 import { absoluteUrl, paths } from "../web/paths.ts";
 import type { Assets } from "../web/public/assets.ts";
 import type { Chrome } from "../web/public/chrome.ts";
-import { ArticleCard, KstTime, MostReadSlot, Pagination, Picture } from "../web/public/components.tsx";
+import {
+  ArticleCard,
+  KstTime,
+  LabelBadges,
+  MostReadSlot,
+  Pagination,
+  Picture,
+} from "../web/public/components.tsx";
 import { Layout } from "../web/public/layout.tsx";
 import { breadcrumbJsonLd, graph, organizationJsonLd } from "../web/public/structured-data.ts";
 import type { ArticlePageData } from "./article.service.ts";
 import { type ArticleDetail, type ArticleNotice, NOTICE_LABELS, shownUpdatedAt } from "./article.ts";
+import { labelledTitle, seriesPartLabel, youTubeEmbedUrl } from "./labels.ts";
+
+/** 이전 회 / 다음 회 of a 연재 part, with the series' page between them. */
+function SeriesNav({ data }: { data: ArticlePageData }) {
+  const series = data.article.series;
+  if (!series) return null;
+  const { previous, next } = data.seriesNav ?? { previous: null, next: null };
+  return (
+    <nav class="series-nav" aria-label={`연재 ${series.title}`}>
+      <p class="series-nav__name">
+        <a href={paths.series(series.key)}>연재 〈{series.title}〉 전체 보기</a>
+      </p>
+      <ul class="series-nav__links">
+        <li class="series-nav__prev">
+          {previous ? (
+            <a href={paths.article(previous.num)} rel="prev">
+              <span class="series-nav__dir">‹ 이전 회 ({seriesPartLabel(previous.part)})</span>
+              <span class="series-nav__title">{previous.title}</span>
+            </a>
+          ) : (
+            <span class="series-nav__none">첫 회입니다</span>
+          )}
+        </li>
+        <li class="series-nav__next">
+          {next ? (
+            <a href={paths.article(next.num)} rel="next">
+              <span class="series-nav__dir">다음 회 ({seriesPartLabel(next.part)}) ›</span>
+              <span class="series-nav__title">{next.title}</span>
+            </a>
+          ) : (
+            <span class="series-nav__none">마지막 회입니다</span>
+          )}
+        </li>
+      </ul>
+    </nav>
+  );
+}
 
 /**
  * Opens the body with the paper's dateline, `[한빛경제] …`, inside the first paragraph as print
@@ -293,6 +337,7 @@ export function ArticlePage({
       activeSectionId={section?.id}
       meta={{
         title: a.title,
+        ogTitle: labelledTitle(a.title, a.labels),
         description: a.excerpt,
         canonical: paths.article(a.num),
         noindex: preview,
@@ -335,7 +380,16 @@ export function ArticlePage({
             <ArticleNoticeBox key={n.id} notice={n} />
           ))}
           <header class="article__header">
-            <h1 class="article__title">{a.title}</h1>
+            {a.series ? (
+              <p class="article__series">
+                <a href={paths.series(a.series.key)}>{a.series.title}</a>{" "}
+                <span class="article__series-part">{seriesPartLabel(a.series.part)}</span>
+              </p>
+            ) : null}
+            <h1 class="article__title">
+              <LabelBadges labels={a.labels} />
+              {a.title}
+            </h1>
             {a.subtitle ? <p class="article__subtitle">{a.subtitle}</p> : null}
             <div class="article__byline">
               <p class="byline">
@@ -390,6 +444,29 @@ export function ArticlePage({
               ) : null}
             </figure>
           ) : null}
+          {a.videoId ? (
+            <div class="article__video">
+              <iframe
+                src={youTubeEmbedUrl(a.videoId)}
+                title={`영상: ${a.title}`}
+                loading="lazy"
+                referrerpolicy="strict-origin-when-cross-origin"
+                allow="accelerometer; encrypted-media; gyroscope; picture-in-picture; fullscreen"
+                allowFullScreen
+              />
+            </div>
+          ) : null}
+          {data.columnist ? (
+            <aside class="columnist" aria-label="필자">
+              {data.columnist.photo ? (
+                <span class="columnist__photo">
+                  <Picture image={data.columnist.photo} sizes="64px" />
+                </span>
+              ) : null}
+              <span class="columnist__name">{data.columnist.name}</span>
+              <span class="columnist__kind">{a.labels.includes("editorial") ? "사설" : "칼럼"}</span>
+            </aside>
+          ) : null}
           <div
             class="article__body"
             data-article-body
@@ -408,6 +485,7 @@ export function ArticlePage({
               <p>{a.correction.note}</p>
             </aside>
           ) : null}
+          <SeriesNav data={data} />
           <p class="article__claim">
             <a href={paths.correctionRequest(a.num)}>정정·반론보도 청구</a>
           </p>

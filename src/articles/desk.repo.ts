@@ -30,6 +30,8 @@ export interface EditableArticle {
   createdBy: number | null;
   deskNote: string | null;
   correctionNote: string | null;
+  /** 엠바고: not public before this time (UTC ms), whatever the desk presses */
+  embargoUntil: number | null;
   authors: { id: number; key: string; name: string }[];
 }
 
@@ -66,6 +68,7 @@ export async function findEditable(db: Db, id: number): Promise<EditableArticle 
     createdBy: a.created_by,
     deskNote: a.desk_note,
     correctionNote: a.correction_note,
+    embargoUntil: a.embargo_until,
     authors,
   };
 }
@@ -200,6 +203,8 @@ export interface DeskRow {
   savedAt: number | null;
   statusChangedAt: number | null;
   deskNote: string | null;
+  /** 엠바고: shown as such, with its KST time */
+  embargoUntil: number | null;
 }
 
 function deskQuery(db: Db) {
@@ -219,6 +224,7 @@ function deskQuery(db: Db) {
       "a.saved_at",
       "a.status_changed_at",
       "a.desk_note",
+      "a.embargo_until",
     ]);
 }
 
@@ -234,6 +240,7 @@ const toDeskRow = (r: DeskQueryRow): DeskRow => ({
   savedAt: r.saved_at,
   statusChangedAt: r.status_changed_at,
   deskNote: r.desk_note,
+  embargoUntil: r.embargo_until,
 });
 
 /** 데스크 대기열: filed stories, the longest-waiting first. */
@@ -404,6 +411,11 @@ export interface PublicFootprint {
   sectionSlugs: string[];
   reporterKeys: string[];
   personKeys: string[];
+  /** the 연재 it is a part of: its page and its parts' previous/next links show this story */
+  seriesKey: string | null;
+  /** a 속보 story: the site-wide bar (in every page's frame) may show it, with this headline */
+  breaking: boolean;
+  title: string;
 }
 
 export async function findPublicFootprint(db: Db, id: number): Promise<PublicFootprint | null> {
@@ -411,7 +423,26 @@ export async function findPublicFootprint(db: Db, id: number): Promise<PublicFoo
     .selectFrom("articles as a")
     .innerJoin("sections as s", "s.id", "a.section_id")
     .leftJoin("sections as p", "p.id", "s.parent_id")
-    .select(["a.num", "a.status", "s.slug as section_slug", "p.slug as parent_slug"])
+    .leftJoin("series as sr", "sr.id", "a.series_id")
+    .select([
+      "a.num",
+      "a.status",
+      "a.title",
+      "s.slug as section_slug",
+      "p.slug as parent_slug",
+      "sr.key as series_key",
+    ])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom("article_labels as l")
+            .select("l.article_id")
+            .whereRef("l.article_id", "=", "a.id")
+            .where("l.label", "=", "breaking"),
+        )
+        .as("breaking"),
+    )
     .where("a.id", "=", id)
     .executeTakeFirst();
   if (!article) return null;
@@ -436,6 +467,9 @@ export async function findPublicFootprint(db: Db, id: number): Promise<PublicFoo
     sectionSlugs: [article.section_slug, ...(article.parent_slug ? [article.parent_slug] : [])],
     reporterKeys: reporters.map((r) => r.key),
     personKeys: people.map((p) => p.key),
+    seriesKey: article.series_key,
+    breaking: Boolean(article.breaking),
+    title: article.title,
   };
 }
 

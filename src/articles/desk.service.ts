@@ -48,9 +48,9 @@ export type DeskDeps = UseCaseDeps;
 export type Actor = StaffUser | { system: "scheduler" | "cli" };
 
 const isStaff = (a: Actor): a is StaffUser => !("system" in a);
-const actorId = (a: Actor) => (isStaff(a) ? a.id : null);
+export const actorId = (a: Actor) => (isStaff(a) ? a.id : null);
 
-function ensure(actor: Actor, permission: Permission): void {
+export function ensure(actor: Actor, permission: Permission): void {
   if (isStaff(actor) && !can(actor.role, permission)) throw fail("forbidden");
 }
 
@@ -66,7 +66,7 @@ export interface ArticleInput {
   leadCredit: string | null;
 }
 
-async function loadForUpdate(trx: Transaction<Database>, id: number): Promise<EditableArticle> {
+export async function loadForUpdate(trx: Transaction<Database>, id: number): Promise<EditableArticle> {
   const article = await findEditable(trx, id);
   if (!article) throw fail("article_not_found");
   return article;
@@ -84,7 +84,7 @@ interface Derived {
  * otherwise) and, when the text changed, its person links; after commit, the pages the change made
  * stale (before and after: a story moved or pulled leaves its old lists too) are announced.
  */
-async function writeArticle<T>(
+export async function writeArticle<T>(
   deps: DeskDeps,
   id: number,
   derived: Derived,
@@ -102,7 +102,7 @@ async function writeArticle<T>(
   return result;
 }
 
-function assertCanEdit(actor: Actor, article: EditableArticle): void {
+export function assertCanEdit(actor: Actor, article: EditableArticle): void {
   if (!isStaff(actor)) return;
   if (!canEditArticle(actor, { authorIds: article.authors.map((a) => a.id), status: article.status })) {
     throw fail(
@@ -412,6 +412,10 @@ export async function publishArticle(deps: DeskDeps, actor: Actor, id: number) {
     "published",
     (article, now) => {
       requirePublishable(article);
+      // An embargo holds until its time even against the desk's 발행 button: lift it first.
+      if (isStaff(actor) && article.embargoUntil !== null && article.embargoUntil > now) {
+        throw fail("embargo_active");
+      }
       if (article.status === "scheduled")
         return { published_at: Math.min(article.publishedAt ?? now, now), desk_note: null };
       return article.publishedAt === null || article.status !== "unpublished"
@@ -431,7 +435,8 @@ export async function scheduleArticle(deps: DeskDeps, actor: StaffUser, id: numb
   }
   return transition(deps, actor, id, "schedule", "scheduled", (article) => {
     requirePublishable(article);
-    return { published_at: at, desk_note: null };
+    // A plain schedule replaces an embargo: the desk chose a time, not a hold.
+    return { published_at: at, desk_note: null, embargo_until: null };
   });
 }
 

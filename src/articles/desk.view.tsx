@@ -8,11 +8,22 @@ import type { NewsroomAlert } from "../web/newsroom/alerts.ts";
 import { Csrf, NewsroomLayout, type NewsroomPageProps } from "../web/newsroom/layout.tsx";
 import { paths } from "../web/paths.ts";
 import type { DeskRow, EditableArticle } from "./desk.repo.ts";
+import { KindsPanel, type KindsPanelData } from "./kinds.view.tsx";
 import { type PublishWarning, STATUS_LABELS, TITLE_WARN_LENGTH } from "./workflow.ts";
 
 type Base = Omit<NewsroomPageProps, "title" | "children">;
 
-function StatusBadge({ status }: { status: ArticleStatus }) {
+function StatusBadge({
+  status,
+  embargoUntil = null,
+}: {
+  status: ArticleStatus;
+  embargoUntil?: number | null;
+}) {
+  // A story held by an embargo is shown as 엠바고 with its time, not as an ordinary 예약.
+  if (status === "scheduled" && embargoUntil !== null) {
+    return <span class="nr-status nr-status--embargo">엠바고 {formatKstMinute(embargoUntil)}</span>;
+  }
   return <span class={`nr-status nr-status--${status}`}>{STATUS_LABELS[status]}</span>;
 }
 
@@ -54,7 +65,7 @@ function DeskTable({
               <td>{r.sectionName ?? ""}</td>
               <td>{t ? formatKstMinute(t) : ""}</td>
               <td>
-                <StatusBadge status={r.status} />
+                <StatusBadge status={r.status} embargoUntil={r.embargoUntil} />
               </td>
             </tr>
           );
@@ -220,6 +231,8 @@ export interface EditorData {
   defaultScheduleAt: string;
   /** people found in the body (issue 4) */
   people?: PeoplePanel | null;
+  /** labels, video, 연재, 엠바고, takedown (kinds.view.tsx) */
+  kinds?: KindsPanelData | null;
 }
 
 const ACTION_LABELS: Record<string, string> = {
@@ -232,6 +245,10 @@ const ACTION_LABELS: Record<string, string> = {
   unpublished: "발행 취소",
   corrected: "정정",
   restored: "판 되돌림",
+  labelled: "표시·연재",
+  embargoed: "엠바고",
+  taken_down: "게재 중단",
+  breaking_cleared: "속보 띠 내림",
 };
 
 function sectionOptions(sections: SectionRow[]) {
@@ -266,7 +283,7 @@ export function EditorPage(props: Base & { data: EditorData }) {
         <h1>{a ? "기사 편집" : "새 기사"}</h1>
         {a ? (
           <p class="nr-meta">
-            <StatusBadge status={status} /> 기사 번호 {a.num}
+            <StatusBadge status={status} embargoUntil={a.embargoUntil} /> 기사 번호 {a.num}
             {a.savedAt ? <> · 마지막 저장 {formatKst(a.savedAt)}</> : null}
             {a.authors.length ? <> · {a.authors.map((x) => x.name).join(", ")} 기자</> : null}
           </p>
@@ -505,6 +522,9 @@ export function EditorPage(props: Base & { data: EditorData }) {
                 <p class="nr-meta">발행 예정: {formatKst(a.publishedAt)}</p>
               ) : null}
             </section>
+            {props.data.kinds ? (
+              <KindsPanel article={a} data={props.data.kinds} user={user} csrfToken={props.csrfToken} />
+            ) : null}
             {props.data.people ? (
               <PeoplePanelView articleId={a.id} panel={props.data.people} csrfToken={props.csrfToken} />
             ) : null}

@@ -13,6 +13,9 @@ import {
   listSectionsForEditor,
 } from "./desk.repo.ts";
 import type { EditorData } from "./desk.view.tsx";
+import { findBreakingBar, findKinds, listLabels, listSeries } from "./kinds.repo.ts";
+import type { KindsPanelData } from "./kinds.view.tsx";
+import { BREAKING_BAR_MS } from "./labels.ts";
 import { publishWarnings } from "./workflow.ts";
 
 /** Photos offered in the lead-photo picker: the newest of the library. */
@@ -76,7 +79,32 @@ export async function loadEditorData(
     history,
     defaultScheduleAt: toKstLocal(now + 3600_000),
     people: article ? await peoplePanel(db, article.id) : null,
+    kinds: article ? await loadKindsPanel(db, article.id, article.num, now) : null,
     ...pending,
     ...extra,
+  };
+}
+
+/** The editor's 표시·연재 panel: the story's labels, video, series and part, the series to pick from. */
+async function loadKindsPanel(
+  db: Kysely<Database>,
+  id: number,
+  num: number,
+  now: number,
+): Promise<KindsPanelData> {
+  const [labels, kinds, series, bar] = await Promise.all([
+    listLabels(db, id),
+    findKinds(db, id),
+    listSeries(db),
+    findBreakingBar(db, now, BREAKING_BAR_MS),
+  ]);
+  return {
+    labels,
+    videoId: kinds?.video_youtube_id ?? null,
+    seriesId: kinds?.series_id ?? null,
+    seriesPart: kinds?.series_part ?? null,
+    series: series.map((s) => ({ id: s.id, key: s.key, title: s.title })),
+    breakingBarUp: bar?.num === num,
+    defaultEmbargoAt: toKstLocal(now + 3600_000),
   };
 }

@@ -1,6 +1,11 @@
 import { type StaleTag, stale } from "../lib/invalidation-bus.ts";
 import type { PublicFootprint } from "./desk.repo.ts";
 
+/** What the 속보 bar could show of this side of a write: its number and headline, or nothing. */
+function barShows(f: PublicFootprint | null): string | null {
+  return f && f.status === "published" && f.breaking ? `${f.num}\n${f.title}` : null;
+}
+
 /**
  * The pages a write to one story made stale, from what the story showed before and shows after.
  * A story readers could see on either side touches its own page, the lists it is on (home, its
@@ -24,6 +29,10 @@ export function staleTagsOfArticleWrite(
       ...sides.flatMap((f) => f.sectionSlugs.map(stale.section)),
       ...sides.flatMap((f) => f.reporterKeys.map(stale.reporter)),
       ...sides.flatMap((f) => f.personKeys.map(stale.person)),
+      ...sides.flatMap((f) => (f.seriesKey ? [stale.series(f.seriesKey)] : [])),
+      // The 속보 bar is in every page's frame: a public 속보 story that appears, goes or is retitled
+      // redraws them all (an autosave or an edit of its body does not).
+      ...(barShows(before) !== barShows(after) ? [stale.everything] : []),
     ]),
   ];
 }

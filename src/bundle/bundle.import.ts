@@ -18,7 +18,7 @@ import { indexImported } from "../search/search.repo.ts";
 import { type SiteImageSlot, saveSiteImageChoice } from "../site/site-images.repo.ts";
 import { saveSiteSettings } from "../site/site-settings.repo.ts";
 import { paths } from "../web/paths.ts";
-import { type Bundle, type BundleProblem, formatProblem, parseBundle } from "./bundle.ts";
+import { type Bundle, type BundleArticle, type BundleProblem, formatProblem, parseBundle } from "./bundle.ts";
 
 export interface ImportDeps extends UseCaseDeps {
   mediaDir: string;
@@ -141,6 +141,21 @@ async function checkReferences(db: Kysely<Database>, b: Bundle): Promise<BundleP
     ...(await db.selectFrom("series").select("key").execute()).map((r) => r.key),
     ...present(seriesList).map((s) => s.key),
   ]);
+  const seriesParts = new Map<string, number>();
+  articles.forEach((a, i) => {
+    if (!a.series) return;
+    if (!seriesKeys.has(a.series.key)) {
+      problems.push({ path: `articles[${i}].series.key`, message: `unknown series key '${a.series.key}'` });
+    }
+    const slot = `${a.series.key}#${a.series.part}`;
+    const first = seriesParts.get(slot);
+    if (first !== undefined) {
+      problems.push({
+        path: `articles[${i}].series.part`,
+        message: `part ${a.series.part} of '${a.series.key}' is also articles[${first}]`,
+      });
+    } else seriesParts.set(slot, i);
+  });
 
   const dbSlugs = new Set((await db.selectFrom("sections").select("slug").execute()).map((r) => r.slug));
   const slugs = new Set([...dbSlugs, ...present(sections).map((s) => s.slug)]);
@@ -223,8 +238,6 @@ async function checkReferences(db: Kysely<Database>, b: Bundle): Promise<BundleP
     const owner = finalPersonByNum.get(a.num);
     if (owner !== undefined)
       problems.push({ path: `${at}.num`, message: `number ${a.num} is already person '${owner}'` });
-    if (a.series && !seriesKeys.has(a.series.key))
-      problems.push({ path: `${at}.series.key`, message: `unknown series '${a.series.key}'` });
   });
 
   const commentNums = [...new Set(present(comments).map((c) => c.article))].filter(
@@ -419,6 +432,23 @@ async function checkLibraryReferences(
   return problems;
 }
 
+/**
+ * A story under an embargo that has not passed is held as `scheduled` at the embargo's time, whatever
+ * status the bundle gives it: the scheduler then publishes it, and no reader surface (all of which show
+ * `published` only) can show it before. Re-importing after the time imports it as given.
+ */
+function embargoedState(
+  status: BundleArticle["status"],
+  publishedAt: number | null,
+  embargoUntil: number | null,
+  now: number,
+) {
+  if (embargoUntil === null || embargoUntil <= now || (status !== "published" && status !== "scheduled")) {
+    return { status, publishedAt };
+  }
+  return { status: "scheduled" as const, publishedAt: Math.max(publishedAt ?? embargoUntil, embargoUntil) };
+}
+
 function ms(iso: string | undefined): number | null {
   return iso === undefined ? null : parseIsoWithOffset(iso);
 }
@@ -547,12 +577,16 @@ async function writeBundle(
     const image = images.get(i);
     const mediaId = image ? await stored(image) : null;
     const body = sanitizeBodyHtml(withStoredBodyImages(a.body, bodyImages));
+    const { status, publishedAt } = embargoedState(a.status, ms(a.publishedAt), ms(a.embargoUntil), now);
     const values = {
       title: a.title,
       subtitle: a.subtitle || null,
       section_id: sectionIds.get(a.section)!,
-      status: a.status,
-      published_at: ms(a.publishedAt),
+      status,
+      published_at: publishedAt,
+      embargo_until: ms(a.embargoUntil),
+      series_id: a.series ? seriesIds.get(a.series.key)! : null,
+      series_part: a.series ? a.series.part : null,
       updated_at: ms(a.updatedAt),
       body_html: body,
       excerpt: makeExcerpt(paragraphText(body)),
@@ -562,9 +596,6 @@ async function writeBundle(
       lead_credit: a.leadImage?.credit ?? null,
       origin: a.origin ?? "own",
       origin_source: a.originSource ?? null,
-      embargo_until: ms(a.embargoUntil),
-      series_id: a.series ? seriesIds.get(a.series.key)! : null,
-      series_part: a.series?.part ?? null,
       correction_note: a.correction?.note ?? null,
       corrected_at: ms(a.correction?.correctedAt),
     };
@@ -598,19 +629,19 @@ async function writeBundle(
         })),
       )
       .execute();
+    await trx.deleteFrom("article_labels").where("article_id", "=", id).execute();
+    if (a.labels?.length) {
+      await trx
+        .insertInto("article_labels")
+        .values([...new Set(a.labels)].map((label) => ({ article_id: id, label })))
+        .execute();
+    }
     await trx.deleteFrom("article_tags").where("article_id", "=", id).execute();
     const tags = [...new Set((a.tags ?? []).map((t) => t.trim()).filter(Boolean))];
     if (tags.length) {
       await trx
         .insertInto("article_tags")
         .values(tags.map((tag, position) => ({ article_id: id, tag, position })))
-        .execute();
-    }
-    await trx.deleteFrom("article_labels").where("article_id", "=", id).execute();
-    if (a.labels?.length) {
-      await trx
-        .insertInto("article_labels")
-        .values(a.labels.map((label) => ({ article_id: id, label })))
         .execute();
     }
     // Published notices are a legal record (and correction requests point at them): ones already

@@ -283,6 +283,10 @@ export interface ArticlesTable {
   /** the 연재 this story is a part of, and which part */
   series_id: ColumnType<number | null, number | null | undefined, number | null>;
   series_part: ColumnType<number | null, number | null | undefined, number | null>;
+  /** 영상: the YouTube video id (11 characters, validated), embedded from youtube-nocookie.com */
+  video_youtube_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** when an editor cleared this 속보 story's site-wide bar before its 30 minutes were up */
+  breaking_cleared_at: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** 자체 취재, 보도자료, 통신 전재, 기고, 번역, 광고·협찬 (the bundle's `articles[].origin`) */
@@ -494,7 +498,14 @@ export type ArticleAction =
   | "scheduled"
   | "unpublished"
   | "corrected"
-  | "restored";
+  | "restored"
+  /** labels, video or series changed (the note lists them) */
+  | "labelled"
+  /** 엠바고 set or lifted (the note gives the time) */
+  | "embargoed"
+  /** unpublished with a recorded reason (법원 결정, 정정 합의 …): the URL answers 410 */
+  | "taken_down"
+  | "breaking_cleared";
 
 export interface ArticleEventsTable {
   id: Generated<number>;

@@ -1,4 +1,5 @@
 import { shownUpdatedAt } from "../articles/article.ts";
+import { labelledTitle } from "../articles/labels.ts";
 import { toRfc822Kst } from "../lib/kst-time.ts";
 import type { ArticleSummary } from "../web/public/view-models.ts";
 import { el, escapeXml } from "./xml.ts";
@@ -44,7 +45,8 @@ export function renderRss(channel: FeedChannel, items: FeedItem[], now: number):
   for (const { article: a, url, bodyHtml, category, imageUrl } of items) {
     parts.push(
       "<item>",
-      el("title", a.title),
+      // "[단독] …": Korean portals read the label from the feed title, as they do from og:title.
+      el("title", labelledTitle(a.title, a.labels)),
       el("link", url),
       `<guid isPermaLink="true">${escapeXml(url)}</guid>`,
       el("description", a.excerpt),

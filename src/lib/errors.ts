@@ -159,6 +159,40 @@ export const CATALOGUE = {
   schedule_in_past: { status: 400, message: "예약 시각은 지금보다 뒤여야 합니다." },
   invalid_schedule: { status: 400, message: "예약 시각을 YYYY-MM-DD HH:mm 형식으로 골라 주세요." },
   revision_not_found: { status: 404, message: "해당 판을 찾을 수 없습니다." },
+  /** a taken-down story's URL: gone on purpose, not lost (the page says so, briefly) */
+  article_taken_down: { status: 410, message: "이 기사는 게재가 중단되었습니다." },
+  embargo_active: {
+    status: 409,
+    message:
+      "엠바고가 걸린 기사입니다. 엠바고 시각에 자동으로 발행됩니다. 지금 발행하려면 먼저 엠바고를 해제해 주세요.",
+  },
+  invalid_embargo: {
+    status: 400,
+    message: "엠바고 시각을 YYYY-MM-DD HH:mm 형식(한국 시각)으로 골라 주세요.",
+  },
+  embargo_in_past: { status: 400, message: "엠바고 시각은 지금보다 뒤여야 합니다." },
+  takedown_reason_required: {
+    status: 400,
+    message: "게재 중단 사유를 적어 주세요. (예: 법원 결정, 정정 합의)",
+  },
+  invalid_labels: { status: 400, message: "기사 표시(속보, 단독 등)를 목록에서 골라 주세요." },
+  invalid_video: {
+    status: 400,
+    message: "유튜브 영상 주소나 11자리 영상 ID를 넣어 주세요. (예: https://youtu.be/dQw4w9WgXcQ)",
+  },
+  video_required: { status: 400, message: "‘영상’ 표시를 단 기사에는 유튜브 영상 주소가 필요합니다." },
+  unknown_series: { status: 400, message: "연재를 찾을 수 없습니다. 목록에서 다시 골라 주세요." },
+  series_part_required: { status: 400, message: "연재 회차(1 이상)를 적어 주세요." },
+  series_part_taken: {
+    status: 409,
+    message: (num: number) => `이 연재의 같은 회차를 이미 ${num}번 기사가 쓰고 있습니다.`,
+  },
+  series_not_found: { status: 404, message: "연재를 찾을 수 없습니다." },
+  invalid_series: { status: 400, message: (detail: string) => detail },
+  series_key_taken: {
+    status: 409,
+    message: (key: string) => `주소 ‘${key}’${particleFor(key, "은/는")} 이미 다른 연재가 쓰고 있습니다.`,
+  },
 
   // ---- sections
   section_not_found: { status: 404, message: "섹션을 찾을 수 없습니다." },

@@ -34,6 +34,8 @@ export const stale = {
   event: (key: string): StaleTag => `event:${key}`,
   /** a policy page (`/policy/SLUG`, all its versions) */
   policy: (slug: string): StaleTag => `policy:${slug}`,
+  /** a 연재's page and every part's previous/next links */
+  series: (key: string): StaleTag => `series:${key}`,
   events: "events" as StaleTag,
   mostRead: "most-read" as StaleTag,
   home: "home" as StaleTag,

@@ -13,6 +13,8 @@ export const paths = {
   event: (key: string) => `/events/${encodeURIComponent(key)}`,
   eventCancel: (key: string, token: string) =>
     `/events/${encodeURIComponent(key)}/cancel?token=${encodeURIComponent(token)}`,
+  /** a 연재 and its parts (keys are [a-z0-9-], the contract's pattern) */
+  series: (key: string) => `/series/${encodeURIComponent(key)}`,
   media: (relativePath: string) => `/media/${relativePath}`,
   search: () => "/search",
   /** 인기기사, as a page and as the box article pages load into their sidebar */

@@ -27,6 +27,7 @@ function story(id: number, sectionId: number, withPhoto = false): ArticleSummary
     excerpt: "",
     byline: null,
     leadImage: withPhoto ? photo : null,
+    labels: [],
   };
 }
 

@@ -87,6 +87,11 @@ export function NewsroomLayout(props: NewsroomPageProps) {
                   </NavLink>
                 ) : null}
                 {can(user.role, "article.view_desk") ? (
+                  <NavLink href="/newsroom/series" id="series" active={active}>
+                    연재
+                  </NavLink>
+                ) : null}
+                {can(user.role, "article.view_desk") ? (
                   <NavLink href="/newsroom/reads" id="reads" active={active}>
                     조회 현황
                   </NavLink>

@@ -39,6 +39,12 @@ export const NOTICES: Record<string, string> = {
   layout_applied: "편집판을 적용했습니다. 독자 화면에 바로 나옵니다.",
   layout_scheduled: "편집판을 예약했습니다. 정한 시각에 저절로 적용됩니다.",
   layout_cancelled: "예약한 편집판을 취소했습니다.",
+  kinds_saved: "기사 표시와 연재를 저장했습니다.",
+  embargoed: "엠바고를 걸었습니다. 그 시각까지 독자에게 보이지 않고, 그때 자동으로 발행됩니다.",
+  embargo_lifted: "엠바고를 해제했습니다.",
+  taken_down: "게재를 중단했습니다. 기사 주소는 ‘게재 중단’ 안내(410)를 보여 줍니다.",
+  breaking_cleared: "속보 띠를 내렸습니다.",
+  series_saved: "연재를 저장했습니다.",
 };
 
 export function noticeFrom(query: unknown): string | null {

@@ -1,4 +1,5 @@
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
+import { ARTICLE_LABELS, labelBit, labelsFromBits } from "../../articles/labels.ts";
 import type { Database } from "../../db/schema.ts";
 import { toImageView } from "../../media/media.ts";
 import type { ArticleSummary, Byline } from "./view-models.ts";
@@ -13,6 +14,15 @@ export interface StoryFilter {
   excludeIds?: readonly number[];
   publishedSince?: number;
 }
+
+/**
+ * A story's labels as one number, a bit per label: `sum()` of distinct bits is portable (SQLite and
+ * PostgreSQL alike), where aggregating strings is not. The primary key makes each bit count once.
+ */
+const labelBits = sql<number | string | null>`(select sum(case lb.label ${sql.join(
+  ARTICLE_LABELS.map((l) => sql`when ${sql.lit(l)} then ${sql.lit(labelBit(l))}`),
+  sql` `,
+)} else 0 end) from article_labels lb where lb.article_id = a.id)`;
 
 /**
  * Public stories as every list shows them (home, sections, reporters, related, most-read): the first
@@ -51,6 +61,7 @@ export function publicStoriesQuery(db: Db, f: StoryFilter) {
       "m.variants as m_variants",
       "m.focus_x as m_focus_x",
       "m.focus_y as m_focus_y",
+      labelBits.as("label_bits"),
     ])
     .where("a.status", "=", "published")
     .where("a.published_at", "<=", f.now);
@@ -96,5 +107,6 @@ export function toArticleSummary(r: StoryRow): ArticleSummary {
     excerpt: r.excerpt,
     byline,
     leadImage,
+    labels: labelsFromBits(r.label_bits),
   };
 }

@@ -1,4 +1,6 @@
 import type { Kysely } from "kysely";
+import { type BreakingBar, findBreakingBar } from "../../articles/kinds.repo.ts";
+import { BREAKING_BAR_MS } from "../../articles/labels.ts";
 import type { Database } from "../../db/schema.ts";
 import { type BannerEvent, findBannerEvent } from "../../events/event.repo.ts";
 import type { InvalidationBus } from "../../lib/invalidation-bus.ts";
@@ -18,32 +20,43 @@ export interface Chrome {
   site: SiteSettings;
   sections: SectionTree;
   banner: BannerEvent | null;
+  /** the 속보 bar: the newest 속보 story of the last 30 minutes an editor has not cleared */
+  breaking: BreakingBar | null;
   /** the paper's logo, icon and default share image (drawn from its name when none was chosen) */
   images: SiteImagesView;
   siteUrl: string;
   now: number;
-  /** when the frame changes by itself (the banner's event ends), on the app's clock; null: never */
+  /** when the frame changes by itself (the banner's event ends, the 속보 bar's 30 minutes are up), on
+   * the app's clock; null: never */
   validUntil: number | null;
 }
 
-type Frame = Pick<Chrome, "site" | "sections" | "banner" | "images">;
+type Frame = Pick<Chrome, "site" | "sections" | "banner" | "breaking" | "images">;
 
 async function loadFrame(db: Kysely<Database>, now: number): Promise<Frame> {
-  const [site, rows, banner, imageChoice] = await Promise.all([
+  const [site, rows, banner, imageChoice, breaking] = await Promise.all([
     getSiteSettings(db),
     listSections(db),
     findBannerEvent(db, now),
     getSiteImageChoice(db),
+    findBreakingBar(db, now, BREAKING_BAR_MS),
   ]);
   return {
     site,
     sections: buildSectionTree(rows),
     banner: banner ?? null,
+    breaking,
     images: siteImagesView(site.name, imageChoice),
   };
 }
 
 const bannerEnds = (banner: BannerEvent | null) => (banner ? (banner.ends_at ?? banner.starts_at) : null);
+
+/** When the frame changes by itself: the banner's event ends or the 속보 bar comes down. */
+function frameEnds(f: Frame): number | null {
+  const ends = [bannerEnds(f.banner), f.breaking?.until ?? null].filter((t): t is number => t !== null);
+  return ends.length ? Math.min(...ends) : null;
+}
 
 /**
  * The frame, read once and kept in memory until the bus announces everything stale (or the banner's
@@ -69,7 +82,7 @@ export function createChromeSource(deps: {
       let frame = kept;
       if (frame) {
         const f = await frame;
-        const ends = bannerEnds(f.banner);
+        const ends = frameEnds(f);
         if (ends !== null && ends <= now) frame = null;
       }
       if (!frame) {
@@ -86,7 +99,7 @@ export function createChromeSource(deps: {
         );
       }
       const f = await frame;
-      return { ...f, siteUrl: deps.siteUrl, now, validUntil: bannerEnds(f.banner) };
+      return { ...f, siteUrl: deps.siteUrl, now, validUntil: frameEnds(f) };
     },
     close,
   };

@@ -1,3 +1,5 @@
+import { LABEL_NAMES } from "../../articles/labels.ts";
+import type { ArticleLabel } from "../../db/schema.ts";
 import { formatKst, formatKstMinute, toKstIso } from "../../lib/kst-time.ts";
 import { paths } from "../paths.ts";
 import type { ArticleSummary, ImageView } from "./view-models.ts";
@@ -44,6 +46,20 @@ export function Picture({
   );
 }
 
+/** 속보, 단독, …: badges before a headline, inside its heading so they read as part of it. */
+export function LabelBadges({ labels }: { labels: readonly ArticleLabel[] }) {
+  if (!labels.length) return null;
+  return (
+    <>
+      {labels.map((l) => (
+        <span key={l} class={`label-badge label-badge--${l}`}>
+          {LABEL_NAMES[l]}
+        </span>
+      ))}{" "}
+    </>
+  );
+}
+
 export function ArticleCard({
   article,
   withImage = true,
@@ -66,6 +82,7 @@ export function ArticleCard({
       ) : null}
       <div class="card__text">
         <Heading class="card__title">
+          <LabelBadges labels={article.labels} />
           <a href={paths.article(article.num)}>{article.title}</a>
         </Heading>
         {withExcerpt && article.excerpt ? <p class="card__excerpt">{article.excerpt}</p> : null}
@@ -99,7 +116,10 @@ export function MostReadList({
         {articles.map((a) => (
           <li key={a.id}>
             <a href={paths.article(a.num)}>
-              <span class="most-read__title">{a.title}</span>
+              <span class="most-read__title">
+                <LabelBadges labels={a.labels} />
+                {a.title}
+              </span>
               {a.byline ? <span class="most-read__author">{a.byline.name} 기자</span> : null}
             </a>
           </li>

@@ -9,6 +9,8 @@ import { LegalFooter } from "./legal-footer.tsx";
 export interface PageMeta {
   /** plain text; the site name is appended */
   title: string;
+  /** what link previews show as the title when it differs ("[단독] …", as Korean portals expect) */
+  ogTitle?: string;
   description?: string;
   /** path or absolute URL of the canonical page */
   canonical?: string;
@@ -42,6 +44,19 @@ function EventBanner({ chrome }: { chrome: Chrome }) {
           {e.venue ? ` · ${e.venue}` : ""}
         </span>
         <span class="event-banner__cta">자세히 보기 ›</span>
+      </a>
+    </aside>
+  );
+}
+
+/** 속보: the site-wide bar, until an editor clears it or its 30 minutes are up (chrome.ts). */
+function BreakingBarStrip({ chrome }: { chrome: Chrome }) {
+  const b = chrome.breaking;
+  if (!b) return null;
+  return (
+    <aside class="breaking-bar" aria-label="속보">
+      <a href={paths.article(b.num)}>
+        <strong class="breaking-bar__label">속보</strong> <span class="breaking-bar__title">{b.title}</span>
       </a>
     </aside>
   );
@@ -133,7 +148,7 @@ export function Layout({ chrome, assets, meta, activeSectionId, children }: Page
         {canonical ? <link rel="canonical" href={canonical} /> : null}
         <meta property="og:site_name" content={chrome.site.name} />
         <meta property="og:type" content={meta.ogType ?? "website"} />
-        <meta property="og:title" content={meta.title || chrome.site.name} />
+        <meta property="og:title" content={meta.ogTitle || meta.title || chrome.site.name} />
         {meta.description ? <meta property="og:description" content={meta.description} /> : null}
         {canonical ? <meta property="og:url" content={canonical} /> : null}
         <meta property="og:image" content={image} />
@@ -142,7 +157,7 @@ export function Layout({ chrome, assets, meta, activeSectionId, children }: Page
         <meta property="og:image:alt" content={shared.alt || meta.title || chrome.site.name} />
         <meta property="og:locale" content="ko_KR" />
         <meta name="twitter:card" content="summary_large_image" />
-        <meta name="twitter:title" content={meta.title || chrome.site.name} />
+        <meta name="twitter:title" content={meta.ogTitle || meta.title || chrome.site.name} />
         {meta.description ? <meta name="twitter:description" content={meta.description} /> : null}
         <meta name="twitter:image" content={image} />
         <meta name="twitter:image:alt" content={shared.alt || meta.title || chrome.site.name} />
@@ -175,6 +190,7 @@ export function Layout({ chrome, assets, meta, activeSectionId, children }: Page
         <a class="skip-link" href="#main">
           본문 바로가기
         </a>
+        <BreakingBarStrip chrome={chrome} />
         <EventBanner chrome={chrome} />
         <SiteHeader chrome={chrome} activeSectionId={activeSectionId} />
         <main id="main" class="site-main">

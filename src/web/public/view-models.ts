@@ -1,3 +1,5 @@
+import type { ArticleLabel } from "../../db/schema.ts";
+
 /**
  * What the reader's lists and cards show of an article: plain view models, built by repositories
  * (articles/, ranking/) and handed to the public components. No feature owns them, so any feature
@@ -39,4 +41,6 @@ export interface ArticleSummary {
   excerpt: string;
   byline: Byline | null;
   leadImage: ImageView | null;
+  /** 속보, 단독, …: a badge before the headline on every list, in display order */
+  labels: ArticleLabel[];
 }
