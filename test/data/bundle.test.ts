@@ -322,7 +322,7 @@ describe("bundle import and export", () => {
     const lines = (error as BundleInvalidError).problems.map((p) => `${p.path}: ${p.message}`);
     expect(lines).toEqual(
       expect.arrayContaining([
-        "articles[0].series.key: unknown series 'nope'",
+        "articles[0].series.key: unknown series key 'nope'",
         "media[0].sha256: no photo with this SHA-256 in the bundle or the library",
         `media[1].src: the photo's SHA-256 is ${sha(spare)}, not ${"1".repeat(64)}`,
       ]),
