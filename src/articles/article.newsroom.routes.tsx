@@ -40,6 +40,7 @@ import {
   EditorPage,
   RevisionsPage,
 } from "./desk.view.tsx";
+import { conflictRows, editSafetyData, registerEditSafetyRoutes } from "./edit-safety.routes.tsx";
 import { loadEditorData } from "./editor.service.ts";
 import { bodyAsText, sideBySide } from "./revision-diff.ts";
 
@@ -95,6 +96,7 @@ function articleId(params: unknown): number {
 export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void {
   const deps: DeskDeps = { db: ctx.db, dialect: ctx.dialect, now: ctx.now, bus: ctx.bus };
   registerArticlePeopleRoutes(app, ctx);
+  registerEditSafetyRoutes(app, ctx);
 
   const editorData = (id: number | null, extra: Partial<EditorData> = {}) =>
     loadEditorData(ctx.db, id, ctx.now(), extra);
@@ -120,8 +122,19 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
     const str = (k: string) => (typeof body[k] === "string" ? (body[k] as string) : undefined);
     const sectionId = Number(str("sectionId"));
     const lead = str("leadMediaId");
+    const safety = id === null ? {} : await editSafetyData(ctx, staffOf(request), id, { takeLock: false });
     const data = await editorData(id, {
+      ...safety,
       error: error.message,
+      ...(id !== null && error.code === "edit_conflict"
+        ? {
+            conflict: await conflictRows(ctx, id, {
+              title: str("title"),
+              subtitle: str("subtitle"),
+              body: str("body"),
+            }),
+          }
+        : {}),
       draft: {
         title: str("title"),
         subtitle: str("subtitle"),
@@ -237,10 +250,11 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
   });
 
   app.get("/newsroom/articles/:id/edit", async (request, reply) => {
-    const { article } = await loadEditable(request);
+    const { user, article } = await loadEditable(request);
+    const safety = await editSafetyData(ctx, user, article.id, { takeLock: true });
     return sendPage(
       reply,
-      <EditorPage {...(await pageBase(ctx, request))} data={await editorData(article.id)} />,
+      <EditorPage {...(await pageBase(ctx, request))} data={await editorData(article.id, safety)} />,
       200,
       "no-store",
     );
@@ -253,11 +267,12 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
     const id = article.id;
     try {
       const input = parseForm(request.body);
-      await saveArticle(deps, user, id, input, {
+      const saved = await saveArticle(deps, user, id, input, {
         kind: "save",
         correctionNote: input.correctionNote,
         baseRevisionId: input.baseRevisionId,
       });
+      if (saved.requested) return reply.redirect(`/newsroom/articles/${id}/edit?notice=edit_requested`, 303);
       return reply.redirect(
         `/newsroom/articles/${id}/edit?notice=${input.correctionNote?.trim() ? "corrected" : "saved"}`,
         303,
@@ -284,6 +299,8 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
       kind: "autosave",
       baseRevisionId: input.baseRevisionId,
     });
+    // A refused autosave (newer version, someone else's lock) answers 409 with its code: nothing is
+    // written, and the text stays in the editor and in the browser's own backup.
     return { ok: true, revisionId, savedAt: ctx.now(), conflict };
   });
 

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import { isUniqueViolation } from "../db/dialect.ts";
-import type { ArticleAction, ArticleStatus, Database } from "../db/schema.ts";
+import type { ArticleAction, ArticleRevisionRow, ArticleStatus, Database } from "../db/schema.ts";
 import { AppError, fail } from "../lib/errors.ts";
 import { htmlToText, paragraphText, sanitizeBodyHtml } from "../lib/sanitize-html.ts";
 import type { UseCaseDeps } from "../lib/use-case.ts";
@@ -18,6 +18,7 @@ import {
   findRevision,
   insertArticle,
   insertRevision,
+  insertRevisionReturningId,
   lastRevision,
   listDueScheduled,
   mediaExists,
@@ -27,9 +28,12 @@ import {
   replaceAuthors,
   replaceTags,
   sectionExists,
+  staffNameOf,
   updateArticle,
   updateArticleIfStatus,
 } from "./desk.repo.ts";
+import { lockForSave } from "./edit-lock.service.ts";
+import { decideEditRequest, findEditRequest, upsertPendingEditRequest } from "./edit-request.repo.ts";
 import { staleTagsOfArticleWrite } from "./stale.ts";
 import { type DeskAction, nextStatus } from "./workflow.ts";
 
@@ -142,16 +146,8 @@ function normalise(input: ArticleInput) {
 
 type Normalised = ReturnType<typeof normalise>;
 
-/** Keeps a revision of every save; autosaves by the same person within 10 minutes fold into one. */
-async function keepRevision(
-  trx: Transaction<Database>,
-  articleId: number,
-  actor: Actor,
-  kind: "save" | "autosave" | "restore",
-  v: Normalised,
-  now: number,
-): Promise<void> {
-  const values = {
+function revisionValues(v: Normalised) {
+  return {
     title: v.title,
     subtitle: v.subtitle,
     section_id: v.section_id,
@@ -162,6 +158,18 @@ async function keepRevision(
     lead_caption: v.lead_caption,
     lead_credit: v.lead_credit,
   };
+}
+
+/** Keeps a revision of every save; autosaves by the same person within 10 minutes fold into one. */
+async function keepRevision(
+  trx: Transaction<Database>,
+  articleId: number,
+  actor: Actor,
+  kind: "save" | "autosave" | "restore",
+  v: Normalised,
+  now: number,
+): Promise<void> {
+  const values = revisionValues(v);
   const last = await lastRevision(trx, articleId);
   if (
     kind === "autosave" &&
@@ -250,17 +258,49 @@ export interface SaveOptions {
   baseRevisionId?: number | null;
 }
 
-/** Saves the text. A published story edited later gets a public 수정 time (and, for a correction, its note). */
+/**
+ * Whether a save by `actor` becomes a 수정 요청 instead: a reporter (no `article.edit_any`) editing
+ * their own published story proposes the change to the desk, which approves or returns it.
+ */
+export function savesAsEditRequest(actor: StaffUser, article: Pick<EditableArticle, "status" | "authors">) {
+  return (
+    article.status === "published" &&
+    !can(actor.role, "article.edit_any") &&
+    can(actor.role, "article.edit_own") &&
+    article.authors.some((a) => a.id === actor.id)
+  );
+}
+
+export type SaveOutcome =
+  | { revisionId: number | null; conflict: false; requested?: false }
+  /** the save became a 수정 요청 (see `savesAsEditRequest`): nothing public changed */
+  | { revisionId: number; conflict: false; requested: true; requestId: number };
+
+/**
+ * Saves the text. A published story edited later gets a public 수정 time (and, for a correction, its
+ * note). A save (or autosave) made from a revision older than the story's newest, by someone else,
+ * is refused with `edit_conflict` (details: the newest revision), never written over it; so is one
+ * while another editor holds the story's lock. A reporter's save of their own published story becomes
+ * a 수정 요청; their autosaves of it are not kept on the server (the browser keeps them), so no
+ * autosave ever reaches readers.
+ */
 export async function saveArticle(
   deps: DeskDeps,
   actor: StaffUser,
   id: number,
   input: ArticleInput,
   options: SaveOptions,
-): Promise<{ revisionId: number | null; conflict: boolean }> {
+): Promise<SaveOutcome> {
   const v = normalise(input);
   const now = deps.now();
   const correction = options.correctionNote?.trim() || null;
+  const current = await findEditable(deps.db, id);
+  if (!current) throw fail("article_not_found");
+  if (savesAsEditRequest(actor, current)) {
+    if (correction) ensure(actor, "article.correct");
+    if (options.kind === "autosave") return { revisionId: null, conflict: false };
+    return requestEdit(deps, actor, id, input, v);
+  }
   return writeArticle(deps, id, { links: true }, async (trx) => {
     const article = await loadForUpdate(trx, id);
     assertCanEdit(actor, article);
@@ -269,12 +309,17 @@ export async function saveArticle(
       if (article.status !== "published") throw fail("invalid_transition", "correction_needs_published");
     }
     await checkReferences(trx, input);
+    await lockForSave(trx, actor, id, now);
     const before = await lastRevision(trx, id);
-    const conflict =
+    if (
       options.baseRevisionId != null &&
       before != null &&
       before.id !== options.baseRevisionId &&
-      before.staff_id !== actor.id;
+      before.staff_id !== actor.id
+    ) {
+      const by = before.staff_id === null ? undefined : await staffNameOf(trx, before.staff_id);
+      throw fail("edit_conflict", by, { currentRevisionId: before.id });
+    }
     const { tags, ...columns } = v;
     const isPublic = article.status === "published";
     // A published story's autosave is kept only as a revision, pending until someone presses 저장:
@@ -282,7 +327,7 @@ export async function saveArticle(
     if (isPublic && options.kind === "autosave") {
       await keepRevision(trx, id, actor, "autosave", v, now);
       const pending = await lastRevision(trx, id);
-      return { revisionId: pending?.id ?? null, conflict };
+      return { revisionId: pending?.id ?? null, conflict: false as const };
     }
     await updateArticle(trx, id, {
       ...columns,
@@ -304,8 +349,131 @@ export async function saveArticle(
       });
     }
     const after = await lastRevision(trx, id);
-    return { revisionId: after?.id ?? null, conflict };
+    return { revisionId: after?.id ?? null, conflict: false as const };
   });
+}
+
+/**
+ * A reporter's 수정 요청: the proposed text is kept as a revision of kind `request` (never the
+ * story's text) and the request waits for the desk. A second save while one waits replaces its text.
+ * Nothing public changes, so nothing is announced.
+ */
+async function requestEdit(
+  deps: DeskDeps,
+  actor: StaffUser,
+  id: number,
+  input: ArticleInput,
+  v: Normalised,
+): Promise<SaveOutcome> {
+  const now = deps.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const article = await loadForUpdate(trx, id);
+    if (!savesAsEditRequest(actor, article)) throw fail("invalid_transition", "changed_meanwhile");
+    await checkReferences(trx, input);
+    const revisionId = await insertRevisionReturningId(trx, {
+      article_id: id,
+      staff_id: actor.id,
+      kind: "request",
+      created_at: now,
+      ...revisionValues(v),
+    });
+    const requestId = await upsertPendingEditRequest(trx, {
+      articleId: id,
+      staffId: actor.id,
+      revisionId,
+      at: now,
+    });
+    await recordEvent(trx, {
+      articleId: id,
+      staffId: actor.id,
+      action: "edit_requested",
+      from: article.status,
+      to: article.status,
+      note: `요청 #${requestId}`,
+      at: now,
+    });
+    return { revisionId, conflict: false as const, requested: true as const, requestId };
+  });
+}
+
+/**
+ * The desk approves a 수정 요청: the proposed text becomes the story's (a new revision by the
+ * approver), with a public 수정 time when it is out, through `writeArticle`, so the search index, the
+ * person links and the page cache follow.
+ */
+export async function approveEditRequest(deps: DeskDeps, actor: StaffUser, requestId: number) {
+  ensure(actor, "article.edit_any");
+  const request = await findEditRequest(deps.db, requestId);
+  if (!request) throw fail("edit_request_not_found");
+  const now = deps.now();
+  return writeArticle(deps, request.article_id, { links: true }, async (trx) => {
+    const article = await loadForUpdate(trx, request.article_id);
+    const rev = await findRevision(trx, article.id, request.revision_id);
+    if (!rev) throw fail("edit_request_not_found");
+    if (!(await decideEditRequest(trx, requestId, "approved", actor.id, now, null))) {
+      throw fail("edit_request_decided");
+    }
+    const v = normalise(revisionInput(rev, article.sectionId));
+    await checkReferences(trx, revisionInput(rev, article.sectionId));
+    const { tags, ...columns } = v;
+    await updateArticle(trx, article.id, {
+      ...columns,
+      saved_at: now,
+      ...(article.status === "published" ? { updated_at: now } : {}),
+    });
+    await replaceTags(trx, article.id, tags);
+    await keepRevision(trx, article.id, actor, "save", v, now);
+    await recordEvent(trx, {
+      articleId: article.id,
+      staffId: actor.id,
+      action: "edit_approved",
+      from: article.status,
+      to: article.status,
+      note: `요청 #${requestId}`,
+      at: now,
+    });
+    return { articleId: article.id };
+  });
+}
+
+/** The desk returns a 수정 요청 to its reporter with a note; the story is untouched. */
+export async function returnEditRequest(deps: DeskDeps, actor: StaffUser, requestId: number, note: string) {
+  ensure(actor, "article.edit_any");
+  const text = note.trim();
+  if (!text) throw fail("edit_request_note_required");
+  const now = deps.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const request = await findEditRequest(trx, requestId);
+    if (!request) throw fail("edit_request_not_found");
+    if (!(await decideEditRequest(trx, requestId, "returned", actor.id, now, text))) {
+      throw fail("edit_request_decided");
+    }
+    const article = await loadForUpdate(trx, request.article_id);
+    await recordEvent(trx, {
+      articleId: article.id,
+      staffId: actor.id,
+      action: "edit_returned",
+      from: article.status,
+      to: article.status,
+      note: text,
+      at: now,
+    });
+    return { articleId: article.id };
+  });
+}
+
+function revisionInput(rev: ArticleRevisionRow, fallbackSection: number): ArticleInput {
+  return {
+    title: rev.title,
+    subtitle: rev.subtitle,
+    sectionId: rev.section_id ?? fallbackSection,
+    bodyHtml: rev.body_html,
+    tags: JSON.parse(rev.tags) as string[],
+    leadMediaId: rev.lead_media_id,
+    leadAlt: rev.lead_alt,
+    leadCaption: rev.lead_caption,
+    leadCredit: rev.lead_credit,
+  };
 }
 
 async function transition(
@@ -417,18 +585,9 @@ export async function restoreRevision(deps: DeskDeps, actor: StaffUser, id: numb
   if (!rev) throw fail("revision_not_found");
   const article = await findEditable(deps.db, id);
   if (!article) throw fail("article_not_found");
-  const input: ArticleInput = {
-    title: rev.title,
-    subtitle: rev.subtitle,
-    sectionId: rev.section_id ?? article.sectionId,
-    bodyHtml: rev.body_html,
-    tags: JSON.parse(rev.tags) as string[],
-    leadMediaId: rev.lead_media_id,
-    leadAlt: rev.lead_alt,
-    leadCaption: rev.lead_caption,
-    leadCredit: rev.lead_credit,
-  };
-  const v = normalise(input);
+  // A 수정 요청's text is not a version of the story: it reaches it only through the desk's approval.
+  if (rev.kind === "request") throw fail("revision_not_found");
+  const v = normalise(revisionInput(rev, article.sectionId));
   const now = deps.now();
   await writeArticle(deps, id, { links: true }, async (trx) => {
     const { tags, ...columns } = v;

@@ -8,6 +8,9 @@ import type { NewsroomAlert } from "../web/newsroom/alerts.ts";
 import { Csrf, NewsroomLayout, type NewsroomPageProps } from "../web/newsroom/layout.tsx";
 import { paths } from "../web/paths.ts";
 import type { DeskRow, EditableArticle } from "./desk.repo.ts";
+import type { EditRequestRow } from "./edit-request.repo.ts";
+import { EditRequestsPanel, EditSafetyNotices, type LockView } from "./edit-safety.view.tsx";
+import type { DiffRow } from "./revision-diff.ts";
 import { type PublishWarning, STATUS_LABELS, TITLE_WARN_LENGTH } from "./workflow.ts";
 
 type Base = Omit<NewsroomPageProps, "title" | "children">;
@@ -213,6 +216,14 @@ export interface EditorData {
   defaultScheduleAt: string;
   /** people found in the body (issue 4) */
   people?: PeoplePanel | null;
+  /** the soft lock (issue 15 §7): held by the viewer (with the heartbeat), or by someone named */
+  lock?: LockView | null;
+  /** a refused save: the stored text against the typed one */
+  conflict?: { label: string; diff: DiffRow }[] | null;
+  /** a reporter on their published story: saving sends a 수정 요청 */
+  requestMode?: boolean;
+  /** pending 수정 요청s (the desk: all of the story's; a reporter: their own) */
+  editRequests?: EditRequestRow[];
 }
 
 const ACTION_LABELS: Record<string, string> = {
@@ -225,6 +236,10 @@ const ACTION_LABELS: Record<string, string> = {
   unpublished: "발행 취소",
   corrected: "정정",
   restored: "판 되돌림",
+  edit_requested: "수정 요청",
+  edit_approved: "수정 요청 승인",
+  edit_returned: "수정 요청 반려",
+  lock_taken_over: "편집 넘겨받음",
 };
 
 function sectionOptions(sections: SectionRow[]) {
@@ -253,7 +268,7 @@ export function EditorPage(props: Base & { data: EditorData }) {
       {...props}
       title={a ? `편집: ${a.title}` : "새 기사"}
       active={a ? "articles" : "new"}
-      scripts={["/newsroom/assets/editor.js"]}
+      scripts={["/newsroom/assets/editor.js", props.assets.url("article-lock.js")]}
     >
       <div class="nr-head">
         <h1>{a ? "기사 편집" : "새 기사"}</h1>
@@ -275,6 +290,16 @@ export function EditorPage(props: Base & { data: EditorData }) {
           자동 저장된 수정본을 불러왔습니다. 독자에게는 [저장]을 눌러야 보입니다.
         </p>
       ) : null}
+      {a ? (
+        <EditSafetyNotices
+          articleId={a.id}
+          lock={props.data.lock}
+          conflict={props.data.conflict}
+          requestMode={props.data.requestMode}
+          editRequests={props.data.editRequests}
+          csrfToken={props.csrfToken}
+        />
+      ) : null}
       {a?.deskNote && status === "draft" ? (
         <p class="nr-desknote nr-desknote--block" role="note">
           데스크 메모: {a.deskNote}
@@ -286,8 +311,11 @@ export function EditorPage(props: Base & { data: EditorData }) {
           action={action}
           class="nr-form nr-editor"
           data-editor-form
-          data-article-id={a?.id ?? ""}
+          // A 수정 요청 is sent by pressing the button only: no server autosave (the browser keeps a copy).
+          data-article-id={props.data.requestMode ? "" : (a?.id ?? "")}
           data-revision-id={props.data.revisionId ?? ""}
+          data-lock-heartbeat={a && props.data.lock?.held ? `/newsroom/api/articles/${a.id}/lock` : undefined}
+          data-lock-ms={props.data.lock?.held ? String(props.data.lock.heartbeatMs) : undefined}
         >
           <Csrf token={props.csrfToken} />
           <input type="hidden" name="baseRevisionId" value={String(props.data.revisionId ?? "")} />
@@ -386,8 +414,9 @@ export function EditorPage(props: Base & { data: EditorData }) {
           ) : null}
           <div class="nr-actions">
             <button type="submit" class="nr-button nr-button--primary">
-              저장
+              {props.data.requestMode ? "수정 요청 보내기" : "저장"}
             </button>
+            <span class="nr-lock-status" data-lock-status aria-live="polite" />
             <span class="nr-autosave" data-autosave-status aria-live="polite" />
           </div>
         </form>
@@ -498,6 +527,9 @@ export function EditorPage(props: Base & { data: EditorData }) {
                 <p class="nr-meta">발행 예정: {formatKst(a.publishedAt)}</p>
               ) : null}
             </section>
+            {!props.data.requestMode ? (
+              <EditRequestsPanel articleId={a.id} rows={props.data.editRequests ?? []} />
+            ) : null}
             {props.data.people ? (
               <PeoplePanelView articleId={a.id} panel={props.data.people} csrfToken={props.csrfToken} />
             ) : null}
@@ -595,11 +627,7 @@ export function RevisionsPage(
   );
 }
 
-export interface DiffRow {
-  left: { text: string; kind: "same" | "removed" }[];
-  right: { text: string; kind: "same" | "added" }[];
-  changed: boolean;
-}
+export type { DiffRow };
 
 export function DiffPage(
   props: Base & {

@@ -42,7 +42,7 @@ export function findStaffById(db: Db, id: number): Promise<StaffRow | undefined>
 }
 
 /** A staff account as the newsroom's staff pages show it: everything but the password hash. */
-export type StaffAccount = Omit<StaffRow, "password_hash">;
+export type StaffAccount = Omit<StaffRow, "password_hash" | "photo_media_id" | "job_title" | "bio" | "links">;
 
 export function findStaffAccount(db: Db, id: number): Promise<StaffAccount | undefined> {
   return db
