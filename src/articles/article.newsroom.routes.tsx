@@ -10,6 +10,7 @@ import { requirePermission, staffOf } from "../web/newsroom/auth.ts";
 import { pageBase } from "../web/newsroom/page.ts";
 import { findByNum } from "./article.repo.ts";
 import { ArticlePage } from "./article.view.tsx";
+import { registerArticleListRoutes } from "./article-list.routes.tsx";
 import { registerArticlePeopleRoutes } from "./article-people.routes.tsx";
 import {
   findEditable,
@@ -32,14 +33,7 @@ import {
   scheduleArticle,
   unpublishArticle,
 } from "./desk.service.ts";
-import {
-  ArticleListPage,
-  DeskHome,
-  DiffPage,
-  type EditorData,
-  EditorPage,
-  RevisionsPage,
-} from "./desk.view.tsx";
+import { DeskHome, DiffPage, type EditorData, EditorPage, RevisionsPage } from "./desk.view.tsx";
 import { conflictRows, editSafetyData, registerEditSafetyRoutes } from "./edit-safety.routes.tsx";
 import { loadEditorData } from "./editor.service.ts";
 import { bodyAsText, sideBySide } from "./revision-diff.ts";
@@ -97,6 +91,7 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
   const deps: DeskDeps = { db: ctx.db, dialect: ctx.dialect, now: ctx.now, bus: ctx.bus };
   registerArticlePeopleRoutes(app, ctx);
   registerEditSafetyRoutes(app, ctx);
+  registerArticleListRoutes(app, ctx);
 
   const editorData = (id: number | null, extra: Partial<EditorData> = {}) =>
     loadEditorData(ctx.db, id, ctx.now(), extra);
@@ -191,34 +186,6 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
         published={published}
         filed={filed}
         alerts={alerts}
-      />,
-      200,
-      "no-store",
-    );
-  });
-
-  app.get("/newsroom/articles", async (request, reply) => {
-    const user = requirePermission(request, "article.create");
-    const q = z
-      .object({
-        status: z.enum(["draft", "submitted", "scheduled", "published", "unpublished"]).default("published"),
-        page: z.coerce.number().int().min(1).max(10_000).default(1),
-      })
-      .safeParse(request.query);
-    if (!q.success) throw fail("invalid_request", "목록 조건이 올바르지 않습니다.");
-    const { status, page } = q.data;
-    const order =
-      status === "scheduled" ? "published_asc" : status === "published" ? "published_desc" : "saved_desc";
-    const mine = can(user.role, "article.edit_any") ? undefined : user.id;
-    const rows = await listByStatus(ctx.db, status, order, 51, (page - 1) * 50, mine);
-    return sendPage(
-      reply,
-      <ArticleListPage
-        {...(await pageBase(ctx, request))}
-        rows={rows.slice(0, 50)}
-        status={status}
-        page={page}
-        hasNext={rows.length > 50}
       />,
       200,
       "no-store",

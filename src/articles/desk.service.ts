@@ -1,6 +1,12 @@
 import type { Kysely, Transaction } from "kysely";
 import { isUniqueViolation } from "../db/dialect.ts";
-import type { ArticleAction, ArticleRevisionRow, ArticleStatus, Database } from "../db/schema.ts";
+import type {
+  ArticleAction,
+  ArticleLabel,
+  ArticleRevisionRow,
+  ArticleStatus,
+  Database,
+} from "../db/schema.ts";
 import { AppError, fail } from "../lib/errors.ts";
 import { htmlToText, paragraphText, sanitizeBodyHtml } from "../lib/sanitize-html.ts";
 import type { UseCaseDeps } from "../lib/use-case.ts";
@@ -9,6 +15,7 @@ import { indexArticles } from "../search/search.repo.ts";
 import { can, canEditArticle, type Permission, type StaffUser } from "../staff/staff.ts";
 import type { NoticeKind } from "./article.ts";
 import { makeExcerpt } from "./article.ts";
+import { addLabel, removeLabel } from "./article-list.repo.ts";
 import { insertArticleNotice, touchArticle } from "./article-notices.repo.ts";
 import {
   type ArticleColumns,
@@ -652,5 +659,60 @@ export async function publishArticleNotice(
     });
     await touchArticle(trx, articleId, now);
     return id;
+  });
+}
+
+/**
+ * Moves a story to another section (the newsroom list's bulk action). It is a save of the story's
+ * text with a new section: a revision is kept, so an editor who has the story open gets a refused
+ * save with the difference rather than silently moving it back; refused while someone else holds
+ * the story's lock.
+ */
+export async function moveArticleToSection(deps: DeskDeps, actor: StaffUser, id: number, sectionId: number) {
+  const now = deps.now();
+  await writeArticle(deps, id, { links: false }, async (trx) => {
+    const article = await loadForUpdate(trx, id);
+    assertCanEdit(actor, article);
+    if (!(await sectionExists(trx, sectionId))) throw fail("unknown_section");
+    if (article.sectionId === sectionId) return;
+    await lockForSave(trx, actor, id, now);
+    const v = normalise({
+      title: article.title,
+      subtitle: article.subtitle,
+      sectionId,
+      bodyHtml: article.bodyHtml,
+      tags: article.tags,
+      leadMediaId: article.leadMediaId,
+      leadAlt: article.leadAlt,
+      leadCaption: article.leadCaption,
+      leadCredit: article.leadCredit,
+    });
+    await updateArticle(trx, id, { section_id: sectionId, saved_at: now });
+    await keepRevision(trx, id, actor, "save", v, now);
+    await recordEvent(trx, {
+      articleId: id,
+      staffId: actor.id,
+      action: "saved",
+      from: article.status,
+      to: article.status,
+      note: "섹션 옮김",
+      at: now,
+    });
+  });
+}
+
+/** Adds or removes one label (속보, 단독, …) on a story; pages that show the story are announced. */
+export async function setArticleLabel(
+  deps: DeskDeps,
+  actor: StaffUser,
+  id: number,
+  label: ArticleLabel,
+  on: boolean,
+) {
+  await writeArticle(deps, id, { links: false }, async (trx) => {
+    const article = await loadForUpdate(trx, id);
+    assertCanEdit(actor, article);
+    if (on) await addLabel(trx, id, label);
+    else await removeLabel(trx, id, label);
   });
 }

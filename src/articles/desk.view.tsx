@@ -154,42 +154,6 @@ export function DeskHome(
   );
 }
 
-export function ArticleListPage(
-  props: Base & { rows: DeskRow[]; status: ArticleStatus; page: number; hasNext: boolean },
-) {
-  const tabs: ArticleStatus[] = ["draft", "submitted", "scheduled", "published", "unpublished"];
-  return (
-    <NewsroomLayout {...props} title="기사 목록" active="articles">
-      <h1>기사 목록</h1>
-      <nav class="nr-tabs" aria-label="상태">
-        {tabs.map((s) => (
-          <a
-            key={s}
-            href={`/newsroom/articles?status=${s}`}
-            aria-current={s === props.status ? "page" : undefined}
-          >
-            {STATUS_LABELS[s]}
-          </a>
-        ))}
-      </nav>
-      <DeskTable
-        rows={props.rows}
-        empty="이 상태의 기사가 없습니다."
-        timeLabel="시각"
-        time={(r) => r.publishedAt ?? r.savedAt}
-      />
-      <nav class="nr-pages">
-        {props.page > 1 ? (
-          <a href={`/newsroom/articles?status=${props.status}&page=${props.page - 1}`}>‹ 이전</a>
-        ) : null}
-        {props.hasNext ? (
-          <a href={`/newsroom/articles?status=${props.status}&page=${props.page + 1}`}>다음 ›</a>
-        ) : null}
-      </nav>
-    </NewsroomLayout>
-  );
-}
-
 export interface EditorData {
   article: EditableArticle | null;
   sections: SectionRow[];
