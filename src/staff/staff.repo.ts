@@ -152,3 +152,41 @@ export async function countActiveAdmins(db: Db): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** The public profile columns of a staff member (issue 15 §9). */
+export function findStaffProfile(db: Db, id: number) {
+  return db
+    .selectFrom("staff as s")
+    .leftJoin("media as m", "m.id", "s.photo_media_id")
+    .select([
+      "s.id",
+      "s.key",
+      "s.name",
+      "s.role",
+      "s.photo_media_id",
+      "s.job_title",
+      "s.bio",
+      "s.links",
+      "m.path as photo_path",
+    ])
+    .where("s.id", "=", id)
+    .executeTakeFirst();
+}
+
+export async function updateStaffProfile(
+  db: Db,
+  id: number,
+  values: {
+    photo_media_id: number | null;
+    job_title: string | null;
+    bio: string | null;
+    links: string | null;
+  },
+): Promise<void> {
+  await db.updateTable("staff").set(values).where("id", "=", id).execute();
+}
+
+/** Whether a library photo with this id exists (a profile's photo is picked by its number). */
+export async function libraryPhotoExists(db: Db, id: number): Promise<boolean> {
+  return (await db.selectFrom("media").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
+}

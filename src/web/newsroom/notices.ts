@@ -16,6 +16,7 @@ export const NOTICES: Record<string, string> = {
   edit_requested: "수정 요청을 데스크에 보냈습니다. 승인되면 기사에 반영됩니다.",
   edit_approved: "수정 요청을 승인했습니다. 기사에 반영되어 독자에게 보입니다.",
   edit_returned: "수정 요청을 기자에게 돌려보냈습니다.",
+  profile_saved: "공개 프로필을 저장했습니다. 기자 페이지와 바이라인에 바로 나옵니다.",
   lock_taken: "편집을 넘겨받았습니다. 이제 이 화면에서 저장할 수 있습니다.",
   uploaded: "사진을 올렸습니다.",
   staff_saved: "직원 정보를 저장했습니다.",

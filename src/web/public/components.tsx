@@ -1,6 +1,6 @@
 import { formatKst, formatKstMinute, toKstIso } from "../../lib/kst-time.ts";
 import { paths } from "../paths.ts";
-import type { ArticleSummary, ImageView } from "./view-models.ts";
+import { type ArticleSummary, bylineName, type ImageView } from "./view-models.ts";
 
 export function KstTime({ at, withSeconds = true }: { at: number; withSeconds?: boolean }) {
   return <time dateTime={toKstIso(at)}>{withSeconds ? formatKst(at) : formatKstMinute(at)}</time>;
@@ -70,7 +70,7 @@ export function ArticleCard({
         </Heading>
         {withExcerpt && article.excerpt ? <p class="card__excerpt">{article.excerpt}</p> : null}
         <p class="card__meta">
-          {article.byline ? <span class="card__author">{article.byline.name} 기자</span> : null}
+          {article.byline ? <span class="card__author">{bylineName(article.byline)}</span> : null}
           <KstTime at={article.publishedAt} withSeconds={false} />
         </p>
       </div>
@@ -97,7 +97,7 @@ export function MostReadList({
           <li key={a.id}>
             <a href={paths.article(a.num)}>
               <span class="most-read__title">{a.title}</span>
-              {a.byline ? <span class="most-read__author">{a.byline.name} 기자</span> : null}
+              {a.byline ? <span class="most-read__author">{bylineName(a.byline)}</span> : null}
             </a>
           </li>
         ))}
