@@ -33,7 +33,9 @@
         banner.setAttribute("role", "alert");
         banner.setAttribute("data-lock-lost", "");
         banner.textContent = `${message} 내 글은 이 화면에 그대로 있으니 복사해 두세요.`;
-        form.parentElement?.insertBefore(banner, form);
+        // Above the editor's two columns, not inside their grid.
+        const anchor = form.closest(".nr-editor-layout") || form;
+        anchor.parentElement?.insertBefore(banner, anchor);
       }
     } catch {
       // offline for a moment: the next beat tries again
