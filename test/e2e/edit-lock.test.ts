@@ -111,4 +111,23 @@ describe("two editors on one story: the soft lock and its takeover, in a browser
       .executeTakeFirstOrThrow();
     expect(stored.title).toBe("조선 수주 회복세");
   });
+
+  it("the list finds the story by a word of its title, on a phone and on a desktop, without widening the page", async () => {
+    for (const [page, name] of [
+      [choi, "phone"],
+      [kim, "desktop"],
+    ] as const) {
+      await page.goto(`${server.url}/newsroom/articles`);
+      await page.getByLabel("검색어 (제목·본문·기자)").fill("조선");
+      await page.getByRole("button", { name: "찾기" }).click();
+      await page.waitForURL(/q=/);
+      expect(await page.getByRole("link", { name: "조선 수주 회복세" }).count()).toBe(1);
+      expect(await page.getByRole("checkbox", { name: "조선 수주 회복세 선택" }).count()).toBe(1);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, name).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `/tmp/jikji-e2e-list-${name}.png`, fullPage: true });
+    }
+  });
 });
