@@ -29,7 +29,8 @@ export function articleSummaryJson(a: ArticleSummary, sections: SectionTree, sit
     title: a.title,
     subtitle: a.subtitle,
     section: sectionJson(sections, a.sectionId),
-    byline: a.byline,
+    // the contract's byline is key, name and email; the profile's 직함 stays on the pages
+    byline: a.byline ? { key: a.byline.key, name: a.byline.name, email: a.byline.email } : null,
     publishedAt: toKstIso(a.publishedAt),
     updatedAt: toKstIso(shownUpdatedAt(a.publishedAt, a.updatedAt) ?? a.publishedAt),
     excerpt: a.excerpt,
@@ -46,7 +47,7 @@ export function articleDetailJson(a: ArticleDetail, sections: SectionTree, siteU
     title: a.title,
     subtitle: a.subtitle,
     section: sectionJson(sections, a.sectionId),
-    authors: a.authors,
+    authors: a.authors.map((p) => ({ key: p.key, name: p.name, email: p.email })),
     publishedAt: toKstIso(a.publishedAt),
     updatedAt: toKstIso(shownUpdatedAt(a.publishedAt, a.updatedAt) ?? a.publishedAt),
     excerpt: a.excerpt,

@@ -11,6 +11,7 @@ import { requirePermission, staffOf } from "../web/newsroom/auth.ts";
 import { pageBase } from "../web/newsroom/page.ts";
 import { findByNum } from "./article.repo.ts";
 import { ArticlePage } from "./article.view.tsx";
+import { registerArticleListRoutes } from "./article-list.routes.tsx";
 import { registerArticlePeopleRoutes } from "./article-people.routes.tsx";
 import {
   findEditable,
@@ -33,14 +34,8 @@ import {
   scheduleArticle,
   unpublishArticle,
 } from "./desk.service.ts";
-import {
-  ArticleListPage,
-  DeskHome,
-  DiffPage,
-  type EditorData,
-  EditorPage,
-  RevisionsPage,
-} from "./desk.view.tsx";
+import { DeskHome, DiffPage, type EditorData, EditorPage, RevisionsPage } from "./desk.view.tsx";
+import { conflictRows, editSafetyData, registerEditSafetyRoutes } from "./edit-safety.routes.tsx";
 import { loadEditorData } from "./editor.service.ts";
 import { registerKindsNewsroomRoutes } from "./kinds.newsroom.routes.tsx";
 import { bodyAsText, sideBySide } from "./revision-diff.ts";
@@ -104,6 +99,8 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
   };
   registerArticlePeopleRoutes(app, ctx);
   registerKindsNewsroomRoutes(app, ctx);
+  registerEditSafetyRoutes(app, ctx);
+  registerArticleListRoutes(app, ctx);
 
   const editorData = (id: number | null, extra: Partial<EditorData> = {}) =>
     loadEditorData(ctx.db, id, ctx.now(), extra);
@@ -129,8 +126,19 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
     const str = (k: string) => (typeof body[k] === "string" ? (body[k] as string) : undefined);
     const sectionId = Number(str("sectionId"));
     const lead = str("leadMediaId");
+    const safety = id === null ? {} : await editSafetyData(ctx, staffOf(request), id, { takeLock: false });
     const data = await editorData(id, {
+      ...safety,
       error: error.message,
+      ...(id !== null && error.code === "edit_conflict"
+        ? {
+            conflict: await conflictRows(ctx, id, {
+              title: str("title"),
+              subtitle: str("subtitle"),
+              body: str("body"),
+            }),
+          }
+        : {}),
       draft: {
         title: str("title"),
         subtitle: str("subtitle"),
@@ -198,34 +206,6 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
     );
   });
 
-  app.get("/newsroom/articles", async (request, reply) => {
-    const user = requirePermission(request, "article.create");
-    const q = z
-      .object({
-        status: z.enum(["draft", "submitted", "scheduled", "published", "unpublished"]).default("published"),
-        page: z.coerce.number().int().min(1).max(10_000).default(1),
-      })
-      .safeParse(request.query);
-    if (!q.success) throw fail("invalid_request", "목록 조건이 올바르지 않습니다.");
-    const { status, page } = q.data;
-    const order =
-      status === "scheduled" ? "published_asc" : status === "published" ? "published_desc" : "saved_desc";
-    const mine = can(user.role, "article.edit_any") ? undefined : user.id;
-    const rows = await listByStatus(ctx.db, status, order, 51, (page - 1) * 50, mine);
-    return sendPage(
-      reply,
-      <ArticleListPage
-        {...(await pageBase(ctx, request))}
-        rows={rows.slice(0, 50)}
-        status={status}
-        page={page}
-        hasNext={rows.length > 50}
-      />,
-      200,
-      "no-store",
-    );
-  });
-
   app.get("/newsroom/articles/new", async (request, reply) => {
     requirePermission(request, "article.create");
     return sendPage(
@@ -251,10 +231,11 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
   });
 
   app.get("/newsroom/articles/:id/edit", async (request, reply) => {
-    const { article } = await loadEditable(request);
+    const { user, article } = await loadEditable(request);
+    const safety = await editSafetyData(ctx, user, article.id, { takeLock: true });
     return sendPage(
       reply,
-      <EditorPage {...(await pageBase(ctx, request))} data={await editorData(article.id)} />,
+      <EditorPage {...(await pageBase(ctx, request))} data={await editorData(article.id, safety)} />,
       200,
       "no-store",
     );
@@ -267,11 +248,12 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
     const id = article.id;
     try {
       const input = parseForm(request.body);
-      await saveArticle(deps, user, id, input, {
+      const saved = await saveArticle(deps, user, id, input, {
         kind: "save",
         correctionNote: input.correctionNote,
         baseRevisionId: input.baseRevisionId,
       });
+      if (saved.requested) return reply.redirect(`/newsroom/articles/${id}/edit?notice=edit_requested`, 303);
       return reply.redirect(
         `/newsroom/articles/${id}/edit?notice=${input.correctionNote?.trim() ? "corrected" : "saved"}`,
         303,
@@ -298,6 +280,8 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
       kind: "autosave",
       baseRevisionId: input.baseRevisionId,
     });
+    // A refused autosave (newer version, someone else's lock) answers 409 with its code: nothing is
+    // written, and the text stays in the editor and in the browser's own backup.
     return { ok: true, revisionId, savedAt: ctx.now(), conflict };
   });
 

@@ -96,7 +96,7 @@ export async function findByNum(db: Db, num: number): Promise<ArticleDetail | nu
     db
       .selectFrom("article_authors as aa")
       .innerJoin("staff as s", "s.id", "aa.staff_id")
-      .select(["s.key", "s.name", "s.email"])
+      .select(["s.key", "s.name", "s.email", "s.job_title as jobTitle"])
       .where("aa.article_id", "=", a.id)
       .orderBy("aa.position")
       .execute(),

@@ -19,6 +19,7 @@ import {
 } from "../web/public/components.tsx";
 import { Layout } from "../web/public/layout.tsx";
 import { breadcrumbJsonLd, graph, organizationJsonLd } from "../web/public/structured-data.ts";
+import { bylineName } from "../web/public/view-models.ts";
 import type { ArticlePageData } from "./article.service.ts";
 import { type ArticleDetail, type ArticleNotice, NOTICE_LABELS, shownUpdatedAt } from "./article.ts";
 import { labelledTitle, seriesPartLabel, youTubeEmbedUrl } from "./labels.ts";
@@ -296,7 +297,7 @@ function newsArticleJsonLd(a: ArticleDetail, url: string, chrome: Chrome, trail:
       author: a.authors.map((p) => ({
         "@type": "Person",
         name: p.name,
-        jobTitle: "기자",
+        jobTitle: p.jobTitle?.trim() || "기자",
         url: abs(paths.reporter(p.key)),
       })),
       publisher: organization,
@@ -329,7 +330,7 @@ export function ArticlePage({
   const section = trail.at(-1);
   const updated = shownUpdatedAt(a.publishedAt, a.updatedAt);
   const byline = a.authors[0];
-  const signoff = a.authors.map((p) => `${p.name} 기자`).join(" · ");
+  const signoff = a.authors.map((p) => bylineName(p)).join(" · ");
   return (
     <Layout
       chrome={chrome}
@@ -397,7 +398,7 @@ export function ArticlePage({
                   <span class="byline__person" key={p.key}>
                     {i > 0 ? " · " : null}
                     <a class="byline__name" href={paths.reporter(p.key)}>
-                      {p.name} 기자
+                      {bylineName(p)}
                     </a>{" "}
                     <a class="byline__email" href={`mailto:${p.email}`}>
                       {p.email}

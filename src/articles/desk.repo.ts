@@ -182,11 +182,16 @@ export function findRevision(db: Db, articleId: number, revisionId: number) {
     .executeTakeFirst();
 }
 
+/**
+ * The newest revision of the story's own text: a 수정 요청 (`kind = 'request'`) is a proposal, not a
+ * version, so it is never the base of the next save nor the one autosaves fold into.
+ */
 export function lastRevision(db: Db, articleId: number) {
   return db
     .selectFrom("article_revisions")
     .selectAll()
     .where("article_id", "=", articleId)
+    .where("kind", "!=", "request")
     .orderBy("id", "desc")
     .limit(1)
     .executeTakeFirst();
@@ -389,6 +394,24 @@ export async function insertRevision(
   revision: Insertable<ArticleRevisionsTable>,
 ): Promise<void> {
   await trx.insertInto("article_revisions").values(revision).execute();
+}
+
+export async function insertRevisionReturningId(
+  trx: Transaction<Database>,
+  revision: Insertable<ArticleRevisionsTable>,
+): Promise<number> {
+  const { id } = await trx
+    .insertInto("article_revisions")
+    .values(revision)
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** A staff member's name (who saved the newer version, in a refused save's message). */
+export async function staffNameOf(db: Db, staffId: number): Promise<string | undefined> {
+  const row = await db.selectFrom("staff").select("name").where("id", "=", staffId).executeTakeFirst();
+  return row?.name;
 }
 
 /** Folds an autosave into the revision before it (same person, within minutes). */

@@ -1,6 +1,12 @@
 import type { Kysely, Transaction } from "kysely";
 import { isUniqueViolation } from "../db/dialect.ts";
-import type { ArticleAction, ArticleStatus, Database } from "../db/schema.ts";
+import type {
+  ArticleAction,
+  ArticleLabel,
+  ArticleRevisionRow,
+  ArticleStatus,
+  Database,
+} from "../db/schema.ts";
 import { AppError, fail } from "../lib/errors.ts";
 import { htmlToText, paragraphText, sanitizeBodyHtml } from "../lib/sanitize-html.ts";
 import type { UseCaseDeps } from "../lib/use-case.ts";
@@ -10,6 +16,7 @@ import { indexArticles } from "../search/search.repo.ts";
 import { can, canEditArticle, type Permission, type StaffUser } from "../staff/staff.ts";
 import type { NoticeKind } from "./article.ts";
 import { makeExcerpt } from "./article.ts";
+import { addLabel, removeLabel } from "./article-list.repo.ts";
 import { insertArticleNotice, touchArticle } from "./article-notices.repo.ts";
 import { queueStoryReturnedMails } from "./desk.mail.ts";
 import {
@@ -20,6 +27,7 @@ import {
   findRevision,
   insertArticle,
   insertRevision,
+  insertRevisionReturningId,
   lastRevision,
   listDueScheduled,
   mediaExists,
@@ -29,9 +37,12 @@ import {
   replaceAuthors,
   replaceTags,
   sectionExists,
+  staffNameOf,
   updateArticle,
   updateArticleIfStatus,
 } from "./desk.repo.ts";
+import { lockForSave } from "./edit-lock.service.ts";
+import { decideEditRequest, findEditRequest, upsertPendingEditRequest } from "./edit-request.repo.ts";
 import { staleTagsOfArticleWrite } from "./stale.ts";
 import { type DeskAction, nextStatus } from "./workflow.ts";
 
@@ -144,16 +155,8 @@ function normalise(input: ArticleInput) {
 
 type Normalised = ReturnType<typeof normalise>;
 
-/** Keeps a revision of every save; autosaves by the same person within 10 minutes fold into one. */
-async function keepRevision(
-  trx: Transaction<Database>,
-  articleId: number,
-  actor: Actor,
-  kind: "save" | "autosave" | "restore",
-  v: Normalised,
-  now: number,
-): Promise<void> {
-  const values = {
+function revisionValues(v: Normalised) {
+  return {
     title: v.title,
     subtitle: v.subtitle,
     section_id: v.section_id,
@@ -164,6 +167,18 @@ async function keepRevision(
     lead_caption: v.lead_caption,
     lead_credit: v.lead_credit,
   };
+}
+
+/** Keeps a revision of every save; autosaves by the same person within 10 minutes fold into one. */
+async function keepRevision(
+  trx: Transaction<Database>,
+  articleId: number,
+  actor: Actor,
+  kind: "save" | "autosave" | "restore",
+  v: Normalised,
+  now: number,
+): Promise<void> {
+  const values = revisionValues(v);
   const last = await lastRevision(trx, articleId);
   if (
     kind === "autosave" &&
@@ -252,17 +267,49 @@ export interface SaveOptions {
   baseRevisionId?: number | null;
 }
 
-/** Saves the text. A published story edited later gets a public 수정 time (and, for a correction, its note). */
+/**
+ * Whether a save by `actor` becomes a 수정 요청 instead: a reporter (no `article.edit_any`) editing
+ * their own published story proposes the change to the desk, which approves or returns it.
+ */
+export function savesAsEditRequest(actor: StaffUser, article: Pick<EditableArticle, "status" | "authors">) {
+  return (
+    article.status === "published" &&
+    !can(actor.role, "article.edit_any") &&
+    can(actor.role, "article.edit_own") &&
+    article.authors.some((a) => a.id === actor.id)
+  );
+}
+
+export type SaveOutcome =
+  | { revisionId: number | null; conflict: false; requested?: false }
+  /** the save became a 수정 요청 (see `savesAsEditRequest`): nothing public changed */
+  | { revisionId: number; conflict: false; requested: true; requestId: number };
+
+/**
+ * Saves the text. A published story edited later gets a public 수정 time (and, for a correction, its
+ * note). A save (or autosave) made from a revision older than the story's newest, by someone else,
+ * is refused with `edit_conflict` (details: the newest revision), never written over it; so is one
+ * while another editor holds the story's lock. A reporter's save of their own published story becomes
+ * a 수정 요청; their autosaves of it are not kept on the server (the browser keeps them), so no
+ * autosave ever reaches readers.
+ */
 export async function saveArticle(
   deps: DeskDeps,
   actor: StaffUser,
   id: number,
   input: ArticleInput,
   options: SaveOptions,
-): Promise<{ revisionId: number | null; conflict: boolean }> {
+): Promise<SaveOutcome> {
   const v = normalise(input);
   const now = deps.now();
   const correction = options.correctionNote?.trim() || null;
+  const current = await findEditable(deps.db, id);
+  if (!current) throw fail("article_not_found");
+  if (savesAsEditRequest(actor, current)) {
+    if (correction) ensure(actor, "article.correct");
+    if (options.kind === "autosave") return { revisionId: null, conflict: false };
+    return requestEdit(deps, actor, id, input, v);
+  }
   return writeArticle(deps, id, { links: true }, async (trx) => {
     const article = await loadForUpdate(trx, id);
     assertCanEdit(actor, article);
@@ -271,12 +318,17 @@ export async function saveArticle(
       if (article.status !== "published") throw fail("invalid_transition", "correction_needs_published");
     }
     await checkReferences(trx, input);
+    await lockForSave(trx, actor, id, now);
     const before = await lastRevision(trx, id);
-    const conflict =
+    if (
       options.baseRevisionId != null &&
       before != null &&
       before.id !== options.baseRevisionId &&
-      before.staff_id !== actor.id;
+      before.staff_id !== actor.id
+    ) {
+      const by = before.staff_id === null ? undefined : await staffNameOf(trx, before.staff_id);
+      throw fail("edit_conflict", by, { currentRevisionId: before.id });
+    }
     const { tags, ...columns } = v;
     const isPublic = article.status === "published";
     // A published story's autosave is kept only as a revision, pending until someone presses 저장:
@@ -284,7 +336,7 @@ export async function saveArticle(
     if (isPublic && options.kind === "autosave") {
       await keepRevision(trx, id, actor, "autosave", v, now);
       const pending = await lastRevision(trx, id);
-      return { revisionId: pending?.id ?? null, conflict };
+      return { revisionId: pending?.id ?? null, conflict: false as const };
     }
     await updateArticle(trx, id, {
       ...columns,
@@ -306,8 +358,131 @@ export async function saveArticle(
       });
     }
     const after = await lastRevision(trx, id);
-    return { revisionId: after?.id ?? null, conflict };
+    return { revisionId: after?.id ?? null, conflict: false as const };
   });
+}
+
+/**
+ * A reporter's 수정 요청: the proposed text is kept as a revision of kind `request` (never the
+ * story's text) and the request waits for the desk. A second save while one waits replaces its text.
+ * Nothing public changes, so nothing is announced.
+ */
+async function requestEdit(
+  deps: DeskDeps,
+  actor: StaffUser,
+  id: number,
+  input: ArticleInput,
+  v: Normalised,
+): Promise<SaveOutcome> {
+  const now = deps.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const article = await loadForUpdate(trx, id);
+    if (!savesAsEditRequest(actor, article)) throw fail("invalid_transition", "changed_meanwhile");
+    await checkReferences(trx, input);
+    const revisionId = await insertRevisionReturningId(trx, {
+      article_id: id,
+      staff_id: actor.id,
+      kind: "request",
+      created_at: now,
+      ...revisionValues(v),
+    });
+    const requestId = await upsertPendingEditRequest(trx, {
+      articleId: id,
+      staffId: actor.id,
+      revisionId,
+      at: now,
+    });
+    await recordEvent(trx, {
+      articleId: id,
+      staffId: actor.id,
+      action: "edit_requested",
+      from: article.status,
+      to: article.status,
+      note: `요청 #${requestId}`,
+      at: now,
+    });
+    return { revisionId, conflict: false as const, requested: true as const, requestId };
+  });
+}
+
+/**
+ * The desk approves a 수정 요청: the proposed text becomes the story's (a new revision by the
+ * approver), with a public 수정 time when it is out, through `writeArticle`, so the search index, the
+ * person links and the page cache follow.
+ */
+export async function approveEditRequest(deps: DeskDeps, actor: StaffUser, requestId: number) {
+  ensure(actor, "article.edit_any");
+  const request = await findEditRequest(deps.db, requestId);
+  if (!request) throw fail("edit_request_not_found");
+  const now = deps.now();
+  return writeArticle(deps, request.article_id, { links: true }, async (trx) => {
+    const article = await loadForUpdate(trx, request.article_id);
+    const rev = await findRevision(trx, article.id, request.revision_id);
+    if (!rev) throw fail("edit_request_not_found");
+    if (!(await decideEditRequest(trx, requestId, "approved", actor.id, now, null))) {
+      throw fail("edit_request_decided");
+    }
+    const v = normalise(revisionInput(rev, article.sectionId));
+    await checkReferences(trx, revisionInput(rev, article.sectionId));
+    const { tags, ...columns } = v;
+    await updateArticle(trx, article.id, {
+      ...columns,
+      saved_at: now,
+      ...(article.status === "published" ? { updated_at: now } : {}),
+    });
+    await replaceTags(trx, article.id, tags);
+    await keepRevision(trx, article.id, actor, "save", v, now);
+    await recordEvent(trx, {
+      articleId: article.id,
+      staffId: actor.id,
+      action: "edit_approved",
+      from: article.status,
+      to: article.status,
+      note: `요청 #${requestId}`,
+      at: now,
+    });
+    return { articleId: article.id };
+  });
+}
+
+/** The desk returns a 수정 요청 to its reporter with a note; the story is untouched. */
+export async function returnEditRequest(deps: DeskDeps, actor: StaffUser, requestId: number, note: string) {
+  ensure(actor, "article.edit_any");
+  const text = note.trim();
+  if (!text) throw fail("edit_request_note_required");
+  const now = deps.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const request = await findEditRequest(trx, requestId);
+    if (!request) throw fail("edit_request_not_found");
+    if (!(await decideEditRequest(trx, requestId, "returned", actor.id, now, text))) {
+      throw fail("edit_request_decided");
+    }
+    const article = await loadForUpdate(trx, request.article_id);
+    await recordEvent(trx, {
+      articleId: article.id,
+      staffId: actor.id,
+      action: "edit_returned",
+      from: article.status,
+      to: article.status,
+      note: text,
+      at: now,
+    });
+    return { articleId: article.id };
+  });
+}
+
+function revisionInput(rev: ArticleRevisionRow, fallbackSection: number): ArticleInput {
+  return {
+    title: rev.title,
+    subtitle: rev.subtitle,
+    sectionId: rev.section_id ?? fallbackSection,
+    bodyHtml: rev.body_html,
+    tags: JSON.parse(rev.tags) as string[],
+    leadMediaId: rev.lead_media_id,
+    leadAlt: rev.lead_alt,
+    leadCaption: rev.lead_caption,
+    leadCredit: rev.lead_credit,
+  };
 }
 
 async function transition(
@@ -453,18 +628,9 @@ export async function restoreRevision(deps: DeskDeps, actor: StaffUser, id: numb
   if (!rev) throw fail("revision_not_found");
   const article = await findEditable(deps.db, id);
   if (!article) throw fail("article_not_found");
-  const input: ArticleInput = {
-    title: rev.title,
-    subtitle: rev.subtitle,
-    sectionId: rev.section_id ?? article.sectionId,
-    bodyHtml: rev.body_html,
-    tags: JSON.parse(rev.tags) as string[],
-    leadMediaId: rev.lead_media_id,
-    leadAlt: rev.lead_alt,
-    leadCaption: rev.lead_caption,
-    leadCredit: rev.lead_credit,
-  };
-  const v = normalise(input);
+  // A 수정 요청's text is not a version of the story: it reaches it only through the desk's approval.
+  if (rev.kind === "request") throw fail("revision_not_found");
+  const v = normalise(revisionInput(rev, article.sectionId));
   const now = deps.now();
   await writeArticle(deps, id, { links: true }, async (trx) => {
     const { tags, ...columns } = v;
@@ -529,5 +695,60 @@ export async function publishArticleNotice(
     });
     await touchArticle(trx, articleId, now);
     return id;
+  });
+}
+
+/**
+ * Moves a story to another section (the newsroom list's bulk action). It is a save of the story's
+ * text with a new section: a revision is kept, so an editor who has the story open gets a refused
+ * save with the difference rather than silently moving it back; refused while someone else holds
+ * the story's lock.
+ */
+export async function moveArticleToSection(deps: DeskDeps, actor: StaffUser, id: number, sectionId: number) {
+  const now = deps.now();
+  await writeArticle(deps, id, { links: false }, async (trx) => {
+    const article = await loadForUpdate(trx, id);
+    assertCanEdit(actor, article);
+    if (!(await sectionExists(trx, sectionId))) throw fail("unknown_section");
+    if (article.sectionId === sectionId) return;
+    await lockForSave(trx, actor, id, now);
+    const v = normalise({
+      title: article.title,
+      subtitle: article.subtitle,
+      sectionId,
+      bodyHtml: article.bodyHtml,
+      tags: article.tags,
+      leadMediaId: article.leadMediaId,
+      leadAlt: article.leadAlt,
+      leadCaption: article.leadCaption,
+      leadCredit: article.leadCredit,
+    });
+    await updateArticle(trx, id, { section_id: sectionId, saved_at: now });
+    await keepRevision(trx, id, actor, "save", v, now);
+    await recordEvent(trx, {
+      articleId: id,
+      staffId: actor.id,
+      action: "saved",
+      from: article.status,
+      to: article.status,
+      note: "섹션 옮김",
+      at: now,
+    });
+  });
+}
+
+/** Adds or removes one label (속보, 단독, …) on a story; pages that show the story are announced. */
+export async function setArticleLabel(
+  deps: DeskDeps,
+  actor: StaffUser,
+  id: number,
+  label: ArticleLabel,
+  on: boolean,
+) {
+  await writeArticle(deps, id, { links: false }, async (trx) => {
+    const article = await loadForUpdate(trx, id);
+    assertCanEdit(actor, article);
+    if (on) await addLabel(trx, id, label);
+    else await removeLabel(trx, id, label);
   });
 }

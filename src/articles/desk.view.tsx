@@ -8,12 +8,15 @@ import type { NewsroomAlert } from "../web/newsroom/alerts.ts";
 import { Csrf, NewsroomLayout, type NewsroomPageProps } from "../web/newsroom/layout.tsx";
 import { paths } from "../web/paths.ts";
 import type { DeskRow, EditableArticle } from "./desk.repo.ts";
+import type { EditRequestRow } from "./edit-request.repo.ts";
+import { EditRequestsPanel, EditSafetyNotices, type LockView } from "./edit-safety.view.tsx";
 import { KindsPanel, type KindsPanelData } from "./kinds.view.tsx";
+import type { DiffRow } from "./revision-diff.ts";
 import { type PublishWarning, STATUS_LABELS, TITLE_WARN_LENGTH } from "./workflow.ts";
 
 type Base = Omit<NewsroomPageProps, "title" | "children">;
 
-function StatusBadge({
+export function StatusBadge({
   status,
   embargoUntil = null,
 }: {
@@ -169,42 +172,6 @@ export function DeskHome(
   );
 }
 
-export function ArticleListPage(
-  props: Base & { rows: DeskRow[]; status: ArticleStatus; page: number; hasNext: boolean },
-) {
-  const tabs: ArticleStatus[] = ["draft", "submitted", "scheduled", "published", "unpublished"];
-  return (
-    <NewsroomLayout {...props} title="기사 목록" active="articles">
-      <h1>기사 목록</h1>
-      <nav class="nr-tabs" aria-label="상태">
-        {tabs.map((s) => (
-          <a
-            key={s}
-            href={`/newsroom/articles?status=${s}`}
-            aria-current={s === props.status ? "page" : undefined}
-          >
-            {STATUS_LABELS[s]}
-          </a>
-        ))}
-      </nav>
-      <DeskTable
-        rows={props.rows}
-        empty="이 상태의 기사가 없습니다."
-        timeLabel="시각"
-        time={(r) => r.publishedAt ?? r.savedAt}
-      />
-      <nav class="nr-pages">
-        {props.page > 1 ? (
-          <a href={`/newsroom/articles?status=${props.status}&page=${props.page - 1}`}>‹ 이전</a>
-        ) : null}
-        {props.hasNext ? (
-          <a href={`/newsroom/articles?status=${props.status}&page=${props.page + 1}`}>다음 ›</a>
-        ) : null}
-      </nav>
-    </NewsroomLayout>
-  );
-}
-
 export interface EditorData {
   article: EditableArticle | null;
   sections: SectionRow[];
@@ -233,6 +200,14 @@ export interface EditorData {
   people?: PeoplePanel | null;
   /** labels, video, 연재, 엠바고, takedown (kinds.view.tsx) */
   kinds?: KindsPanelData | null;
+  /** the soft lock (issue 15 §7): held by the viewer (with the heartbeat), or by someone named */
+  lock?: LockView | null;
+  /** a refused save: the stored text against the typed one */
+  conflict?: { label: string; diff: DiffRow }[] | null;
+  /** a reporter on their published story: saving sends a 수정 요청 */
+  requestMode?: boolean;
+  /** pending 수정 요청s (the desk: all of the story's; a reporter: their own) */
+  editRequests?: EditRequestRow[];
 }
 
 const ACTION_LABELS: Record<string, string> = {
@@ -249,6 +224,10 @@ const ACTION_LABELS: Record<string, string> = {
   embargoed: "엠바고",
   taken_down: "게재 중단",
   breaking_cleared: "속보 띠 내림",
+  edit_requested: "수정 요청",
+  edit_approved: "수정 요청 승인",
+  edit_returned: "수정 요청 반려",
+  lock_taken_over: "편집 넘겨받음",
 };
 
 function sectionOptions(sections: SectionRow[]) {
@@ -277,7 +256,7 @@ export function EditorPage(props: Base & { data: EditorData }) {
       {...props}
       title={a ? `편집: ${a.title}` : "새 기사"}
       active={a ? "articles" : "new"}
-      scripts={["/newsroom/assets/editor.js"]}
+      scripts={["/newsroom/assets/editor.js", props.assets.url("article-lock.js")]}
     >
       <div class="nr-head">
         <h1>{a ? "기사 편집" : "새 기사"}</h1>
@@ -299,6 +278,16 @@ export function EditorPage(props: Base & { data: EditorData }) {
           자동 저장된 수정본을 불러왔습니다. 독자에게는 [저장]을 눌러야 보입니다.
         </p>
       ) : null}
+      {a ? (
+        <EditSafetyNotices
+          articleId={a.id}
+          lock={props.data.lock}
+          conflict={props.data.conflict}
+          requestMode={props.data.requestMode}
+          editRequests={props.data.editRequests}
+          csrfToken={props.csrfToken}
+        />
+      ) : null}
       {a?.deskNote && status === "draft" ? (
         <p class="nr-desknote nr-desknote--block" role="note">
           데스크 메모: {a.deskNote}
@@ -310,8 +299,11 @@ export function EditorPage(props: Base & { data: EditorData }) {
           action={action}
           class="nr-form nr-editor"
           data-editor-form
-          data-article-id={a?.id ?? ""}
+          // A 수정 요청 is sent by pressing the button only: no server autosave (the browser keeps a copy).
+          data-article-id={props.data.requestMode ? "" : (a?.id ?? "")}
           data-revision-id={props.data.revisionId ?? ""}
+          data-lock-heartbeat={a && props.data.lock?.held ? `/newsroom/api/articles/${a.id}/lock` : undefined}
+          data-lock-ms={props.data.lock?.held ? String(props.data.lock.heartbeatMs) : undefined}
         >
           <Csrf token={props.csrfToken} />
           <input type="hidden" name="baseRevisionId" value={String(props.data.revisionId ?? "")} />
@@ -410,8 +402,9 @@ export function EditorPage(props: Base & { data: EditorData }) {
           ) : null}
           <div class="nr-actions">
             <button type="submit" class="nr-button nr-button--primary">
-              저장
+              {props.data.requestMode ? "수정 요청 보내기" : "저장"}
             </button>
+            <span class="nr-lock-status" data-lock-status aria-live="polite" />
             <span class="nr-autosave" data-autosave-status aria-live="polite" />
           </div>
         </form>
@@ -525,6 +518,9 @@ export function EditorPage(props: Base & { data: EditorData }) {
             {props.data.kinds ? (
               <KindsPanel article={a} data={props.data.kinds} user={user} csrfToken={props.csrfToken} />
             ) : null}
+            {!props.data.requestMode ? (
+              <EditRequestsPanel articleId={a.id} rows={props.data.editRequests ?? []} />
+            ) : null}
             {props.data.people ? (
               <PeoplePanelView articleId={a.id} panel={props.data.people} csrfToken={props.csrfToken} />
             ) : null}
@@ -622,11 +618,7 @@ export function RevisionsPage(
   );
 }
 
-export interface DiffRow {
-  left: { text: string; kind: "same" | "removed" }[];
-  right: { text: string; kind: "same" | "added" }[];
-  changed: boolean;
-}
+export type { DiffRow };
 
 export function DiffPage(
   props: Base & {

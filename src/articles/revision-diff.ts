@@ -1,6 +1,12 @@
 import { diffWordsWithSpace } from "diff";
 import { htmlToText } from "../lib/sanitize-html.ts";
-import type { DiffRow } from "./desk.view.tsx";
+
+/** A field's two versions, as the two columns of a side-by-side view. */
+export interface DiffRow {
+  left: { text: string; kind: "same" | "removed" }[];
+  right: { text: string; kind: "same" | "added" }[];
+  changed: boolean;
+}
 
 /** Body HTML as readable text, one block per line, so a diff follows paragraphs. */
 export function bodyAsText(html: string): string {

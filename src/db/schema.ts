@@ -56,6 +56,8 @@ export interface Database {
   frontpage_layouts: FrontpageLayoutsTable;
   frontpage_log: FrontpageLogTable;
   frontpage_pages: FrontpagePagesTable;
+  article_locks: ArticleLocksTable;
+  article_edit_requests: ArticleEditRequestsTable;
 }
 
 /** A scheduled backup claimed by one instance: `slot` is unique (see src/backup/backup.ts). */
@@ -117,6 +119,30 @@ export interface PolicyVersionsTable {
   effective_at: number;
   created_at: number;
   created_by: number | null;
+}
+
+/** The soft lock on a story being edited: free again once `heartbeat_at` is older than the lock's lifetime. */
+export interface ArticleLocksTable {
+  article_id: number;
+  staff_id: number;
+  taken_at: number;
+  heartbeat_at: number;
+}
+
+export type EditRequestStatus = "pending" | "approved" | "returned";
+
+/** A reporter's 수정 요청 to their published story: the proposed text is the revision it points at. */
+export interface ArticleEditRequestsTable {
+  id: Generated<number>;
+  article_id: number;
+  revision_id: number;
+  staff_id: number | null;
+  status: EditRequestStatus;
+  created_at: number;
+  decided_by: number | null;
+  decided_at: number | null;
+  /** the desk's note when it returns the request */
+  note: string | null;
 }
 
 /** A 정정·반론·추후보도 published at the top of an article (언론중재법 §15③). */
@@ -201,6 +227,12 @@ export interface StaffTable {
   active: Flag;
   password_hash: string | null;
   created_at: number;
+  /** the public profile (reporter pages, bylines, feeds): a library photo, 직함, a short bio */
+  photo_media_id: ColumnType<number | null, number | null | undefined, number | null>;
+  job_title: ColumnType<string | null, string | null | undefined, string | null>;
+  bio: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON list of {label, url}: public contact links (https URLs or mailto:) */
+  links: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PeopleTable {
@@ -505,7 +537,11 @@ export type ArticleAction =
   | "embargoed"
   /** unpublished with a recorded reason (법원 결정, 정정 합의 …): the URL answers 410 */
   | "taken_down"
-  | "breaking_cleared";
+  | "breaking_cleared"
+  | "edit_requested"
+  | "edit_approved"
+  | "edit_returned"
+  | "lock_taken_over";
 
 export interface ArticleEventsTable {
   id: Generated<number>;
@@ -522,7 +558,8 @@ export interface ArticleRevisionsTable {
   id: Generated<number>;
   article_id: number;
   staff_id: number | null;
-  kind: "save" | "autosave" | "restore" | "import";
+  /** `request`: a reporter's 수정 요청 to a published story, not the story's text (see article_edit_requests) */
+  kind: "save" | "autosave" | "restore" | "import" | "request";
   created_at: number;
   title: string;
   subtitle: string | null;

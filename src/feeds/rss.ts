@@ -1,7 +1,7 @@
 import { shownUpdatedAt } from "../articles/article.ts";
 import { labelledTitle } from "../articles/labels.ts";
 import { toRfc822Kst } from "../lib/kst-time.ts";
-import type { ArticleSummary } from "../web/public/view-models.ts";
+import { type ArticleSummary, bylineName } from "../web/public/view-models.ts";
 import { el, escapeXml } from "./xml.ts";
 
 export interface FeedChannel {
@@ -51,7 +51,7 @@ export function renderRss(channel: FeedChannel, items: FeedItem[], now: number):
       `<guid isPermaLink="true">${escapeXml(url)}</guid>`,
       el("description", a.excerpt),
       el("content:encoded", bodyHtml),
-      el("dc:creator", a.byline ? `${a.byline.name} 기자` : null),
+      el("dc:creator", a.byline ? bylineName(a.byline) : null),
       el("category", category),
       el("pubDate", toRfc822Kst(a.publishedAt)),
       imageUrl && a.leadImage

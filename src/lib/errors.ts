@@ -193,6 +193,25 @@ export const CATALOGUE = {
     status: 409,
     message: (key: string) => `주소 ‘${key}’${particleFor(key, "은/는")} 이미 다른 연재가 쓰고 있습니다.`,
   },
+  /** a save over a newer version (issue 15 §7): refused, the typed text shown back with a diff */
+  edit_conflict: {
+    status: 409,
+    message: (by: string | undefined) =>
+      `그사이 ${by ? `${withParticle(by, "이/가")} ` : "다른 사람이 "}이 기사를 저장했습니다. 내 글은 저장되지 않았고 아래에 그대로 있습니다. 차이를 확인한 뒤 다시 저장해 주세요.`,
+  },
+  /** someone else holds the story's soft lock; the message names them ("김대철 기자가 편집 중입니다.") */
+  article_locked: {
+    status: 409,
+    message: (holder: string) =>
+      `${withParticle(holder, "이/가")} 편집 중입니다. 넘겨받은 뒤에 저장할 수 있습니다.`,
+  },
+  edit_request_not_found: { status: 404, message: "수정 요청을 찾을 수 없습니다." },
+  edit_request_decided: { status: 409, message: "이미 처리된 수정 요청입니다. 화면을 새로 고쳐 주세요." },
+  edit_request_note_required: { status: 400, message: "돌려보내는 이유를 적어 주세요." },
+  /** the newsroom list's bulk actions (issue 15 §6) */
+  bulk_invalid: { status: 400, message: (detail: string) => detail },
+  /** a reporter's public profile (issue 15 §9) */
+  invalid_profile: { status: 400, message: (detail: string) => detail },
 
   // ---- sections
   section_not_found: { status: 404, message: "섹션을 찾을 수 없습니다." },

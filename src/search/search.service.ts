@@ -146,3 +146,30 @@ export async function searchArticles(
   });
   return { query, total, pages: Math.ceil(total / SEARCH_PAGE_SIZE), hits };
 }
+
+/**
+ * The ids of published stories matching `q`, newest first, at most `limit`: the newsroom's list
+ * (issue 15 §6) finds published stories through the same index readers search, with the same
+ * Korean rules (substrings, people's spellings, initial consonants).
+ */
+export async function matchPublishedIds(
+  { db, dialect }: { db: Kysely<Database>; dialect: Dialect },
+  q: string,
+  now: number,
+  limit: number,
+): Promise<number[]> {
+  const query = parseQuery(q);
+  if (query.kind === "empty") return [];
+  const { groups } = await plan(db, query);
+  const { ids } = await matchArticles(db, dialect, {
+    groups,
+    now,
+    from: null,
+    to: null,
+    sectionIds: null,
+    sort: "recent",
+    limit,
+    offset: 0,
+  });
+  return ids;
+}

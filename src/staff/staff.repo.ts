@@ -42,7 +42,7 @@ export function findStaffById(db: Db, id: number): Promise<StaffRow | undefined>
 }
 
 /** A staff account as the newsroom's staff pages show it: everything but the password hash. */
-export type StaffAccount = Omit<StaffRow, "password_hash">;
+export type StaffAccount = Omit<StaffRow, "password_hash" | "photo_media_id" | "job_title" | "bio" | "links">;
 
 export function findStaffAccount(db: Db, id: number): Promise<StaffAccount | undefined> {
   return db
@@ -151,4 +151,42 @@ export async function countActiveAdmins(db: Db): Promise<number> {
     .where("active", "=", 1)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** The public profile columns of a staff member (issue 15 §9). */
+export function findStaffProfile(db: Db, id: number) {
+  return db
+    .selectFrom("staff as s")
+    .leftJoin("media as m", "m.id", "s.photo_media_id")
+    .select([
+      "s.id",
+      "s.key",
+      "s.name",
+      "s.role",
+      "s.photo_media_id",
+      "s.job_title",
+      "s.bio",
+      "s.links",
+      "m.path as photo_path",
+    ])
+    .where("s.id", "=", id)
+    .executeTakeFirst();
+}
+
+export async function updateStaffProfile(
+  db: Db,
+  id: number,
+  values: {
+    photo_media_id: number | null;
+    job_title: string | null;
+    bio: string | null;
+    links: string | null;
+  },
+): Promise<void> {
+  await db.updateTable("staff").set(values).where("id", "=", id).execute();
+}
+
+/** Whether a library photo with this id exists (a profile's photo is picked by its number). */
+export async function libraryPhotoExists(db: Db, id: number): Promise<boolean> {
+  return (await db.selectFrom("media").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
 }

@@ -7,6 +7,7 @@ import { sendPage, type WebContext } from "../web/context.ts";
 import { requirePermission } from "../web/newsroom/auth.ts";
 import { isFormError, parseForm, sentText } from "../web/newsroom/form.ts";
 import { pageBase } from "../web/newsroom/page.ts";
+import { registerProfileRoutes } from "./profile.routes.tsx";
 import { findStaffAccount, listStaffWithSignIns } from "./staff.repo.ts";
 import { createStaff, resetStaffPassword, updateStaff } from "./staff.service.ts";
 import { EditStaffPage, NewStaffPage, type StaffFormValues, StaffListPage } from "./staff.view.tsx";
@@ -61,6 +62,7 @@ function sentValues(body: unknown): StaffFormValues {
 
 /** Staff accounts: list, add, edit (role, desk, switched off), and an admin's password reset. Needs `staff.manage`. */
 export function registerStaffRoutes(app: FastifyInstance, ctx: WebContext): void {
+  registerProfileRoutes(app, ctx);
   const deps: UseCaseDeps = { db: ctx.db, dialect: ctx.dialect, now: ctx.now, bus: ctx.bus };
 
   async function renderEdit(

@@ -164,7 +164,8 @@ export function EditStaffPage(
       <div class="nr-head">
         <h1>{row.name}</h1>
         <p class="nr-meta">
-          <a href="/newsroom/staff">‹ 직원 목록</a> · 키 {row.key} · 등록 {formatKstMinute(row.created_at)}
+          <a href="/newsroom/staff">‹ 직원 목록</a> · 키 {row.key} · 등록 {formatKstMinute(row.created_at)} ·{" "}
+          <a href={`/newsroom/staff/${row.id}/profile`}>공개 프로필</a>
         </p>
       </div>
       <div class="nr-editor-layout">

@@ -313,6 +313,20 @@ const TARGETS: Target[] = [
     active: "1",
   }),
   staff("set a password", "/newsroom/staff/{victim}/password", ["password"]),
+  // issue 15: the list's bulk actions, a public profile, the lock, a 수정 요청's return
+  staff("bulk action", "/newsroom/articles/bulk", ["ids", "action", "sectionId", "label", "back"], {
+    ids: "{draft}",
+    action: "label_add",
+    label: "feature",
+  }),
+  staff(
+    "a public profile",
+    "/newsroom/staff/{victim}/profile",
+    ["photo", "jobTitle", "bio", "linkLabel1", "linkUrl1"],
+    { jobTitle: "선임기자", linkLabel1: "X", linkUrl1: "https://x.com/a" },
+  ),
+  staff("take a story over", "/newsroom/articles/{article}/lock/takeover", []),
+  staff("lock heartbeat", "/newsroom/api/articles/{article}/lock", [], {}, "admin", "json"),
   staff(
     "my password",
     "/newsroom/account/password",

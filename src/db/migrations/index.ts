@@ -16,6 +16,7 @@ import * as commentFilterLearning from "./2026_12_04_1700_comment_filter_learnin
 import * as articleKinds from "./2026_12_05_0800_article_kinds.ts";
 import * as frontpage from "./2026_12_05_1500_frontpage.ts";
 import * as articleVideoBreaking from "./2026_12_05_1510_article_video_breaking.ts";
+import * as deskEditing from "./2026_12_05_1520_desk_editing.ts";
 import * as backupRuns from "./2026_12_05_1600_backup_runs.ts";
 import * as mail from "./2026_12_05_1610_mail.ts";
 
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   "2026_12_05_0800_article_kinds": articleKinds,
   "2026_12_05_1500_frontpage": frontpage,
   "2026_12_05_1510_article_video_breaking": articleVideoBreaking,
+  "2026_12_05_1520_desk_editing": deskEditing,
   "2026_12_05_1600_backup_runs": backupRuns,
   "2026_12_05_1610_mail": mail,
 };

@@ -34,6 +34,11 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: WebContext): vo
           <dt>역할</dt>
           <dd>{ROLE_LABELS[base.user.role]}</dd>
         </dl>
+        <p>
+          <a class="nr-button" href="/newsroom/account/profile">
+            공개 프로필 고치기 (사진, 직함, 소개, 연락처)
+          </a>
+        </p>
         <h2>비밀번호 바꾸기</h2>
         {error ? (
           <p class="nr-error" role="alert">

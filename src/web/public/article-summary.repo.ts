@@ -52,6 +52,7 @@ export function publicStoriesQuery(db: Db, f: StoryFilter) {
       "s.key as author_key",
       "s.name as author_name",
       "s.email as author_email",
+      "s.job_title as author_job_title",
       "m.id as m_id",
       "m.path as m_path",
       "m.mime as m_mime",
@@ -77,7 +78,7 @@ type StoryRow = Awaited<ReturnType<ReturnType<typeof publicStoriesQuery>["execut
 export function toArticleSummary(r: StoryRow): ArticleSummary {
   const byline: Byline | null =
     r.author_key !== null && r.author_name !== null && r.author_email !== null
-      ? { key: r.author_key, name: r.author_name, email: r.author_email }
+      ? { key: r.author_key, name: r.author_name, email: r.author_email, jobTitle: r.author_job_title }
       : null;
   const leadImage =
     r.m_id !== null

@@ -2,7 +2,7 @@ import { LABEL_NAMES } from "../../articles/labels.ts";
 import type { ArticleLabel } from "../../db/schema.ts";
 import { formatKst, formatKstMinute, toKstIso } from "../../lib/kst-time.ts";
 import { paths } from "../paths.ts";
-import type { ArticleSummary, ImageView } from "./view-models.ts";
+import { type ArticleSummary, bylineName, type ImageView } from "./view-models.ts";
 
 export function KstTime({ at, withSeconds = true }: { at: number; withSeconds?: boolean }) {
   return <time dateTime={toKstIso(at)}>{withSeconds ? formatKst(at) : formatKstMinute(at)}</time>;
@@ -87,7 +87,7 @@ export function ArticleCard({
         </Heading>
         {withExcerpt && article.excerpt ? <p class="card__excerpt">{article.excerpt}</p> : null}
         <p class="card__meta">
-          {article.byline ? <span class="card__author">{article.byline.name} 기자</span> : null}
+          {article.byline ? <span class="card__author">{bylineName(article.byline)}</span> : null}
           <KstTime at={article.publishedAt} withSeconds={false} />
         </p>
       </div>
@@ -120,7 +120,7 @@ export function MostReadList({
                 <LabelBadges labels={a.labels} />
                 {a.title}
               </span>
-              {a.byline ? <span class="most-read__author">{a.byline.name} 기자</span> : null}
+              {a.byline ? <span class="most-read__author">{bylineName(a.byline)}</span> : null}
             </a>
           </li>
         ))}

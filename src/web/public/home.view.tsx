@@ -7,7 +7,7 @@ import type { FrontSlots } from "./home.ts";
 import { Layout } from "./layout.tsx";
 import { YouthOfficerNotice } from "./legal-footer.tsx";
 import { graph, organizationJsonLd, websiteJsonLd } from "./structured-data.ts";
-import type { ArticleSummary } from "./view-models.ts";
+import { type ArticleSummary, bylineName } from "./view-models.ts";
 
 export interface HomeData extends FrontSlots<SectionNode> {
   mostRead: ArticleSummary[];
@@ -29,7 +29,7 @@ export function TopStory({ article }: { article: ArticleSummary }) {
         {article.subtitle ? <p class="top-story__subtitle">{article.subtitle}</p> : null}
         <p class="top-story__excerpt">{article.excerpt}</p>
         <p class="card__meta">
-          {article.byline ? <span class="card__author">{article.byline.name} 기자</span> : null}
+          {article.byline ? <span class="card__author">{bylineName(article.byline)}</span> : null}
           <KstTime at={article.publishedAt} withSeconds={false} />
         </p>
       </div>

@@ -4,6 +4,7 @@ import { countPublished, listPublished } from "../../articles/article.repo.ts";
 import { PAGE_SIZE } from "../../articles/article.ts";
 import { fail, notFound } from "../../lib/errors.ts";
 import { stale } from "../../lib/invalidation-bus.ts";
+import { findMediaById } from "../../media/media.repo.ts";
 import { findStaffByKey } from "../../staff/staff.repo.ts";
 import { cachePublicPage, sendPage, type WebContext } from "../context.ts";
 import { PageQuery, parseInput } from "../validation.ts";
@@ -28,6 +29,8 @@ export function registerReporterPageRoutes(app: FastifyInstance, ctx: WebContext
     // Desk staff who never wrote a public story have no public page.
     if (total === 0 && reporter.role !== "reporter") throw fail("reporter_not_found");
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    const photo =
+      reporter.photo_media_id === null ? null : await findMediaById(ctx.db, reporter.photo_media_id);
     if (page > pages) throw notFound();
     cachePublicPage(reply, chrome, [stale.reporter(reporter.key)]);
     return sendPage(
@@ -35,7 +38,7 @@ export function registerReporterPageRoutes(app: FastifyInstance, ctx: WebContext
       <ReporterPageView
         chrome={chrome}
         assets={ctx.assets}
-        data={toReporterPage({ reporter, articles, page, pages, total })}
+        data={toReporterPage({ reporter, photo, articles, page, pages, total })}
       />,
     );
   });

@@ -26,6 +26,13 @@ export interface Byline {
   key: string;
   name: string;
   email: string;
+  /** 직함 from the reporter's profile (issue 15 §9); null: "기자" */
+  jobTitle: string | null;
+}
+
+/** How a byline names its reporter: "박서준 기자", or with a 직함 "박서준 선임기자". */
+export function bylineName(b: Pick<Byline, "name" | "jobTitle">): string {
+  return `${b.name} ${b.jobTitle?.trim() || "기자"}`;
 }
 
 /** What lists (home, sections, most-read, related, API) need of an article. */
