@@ -207,7 +207,7 @@ export const CATALOGUE = {
   },
   edit_request_not_found: { status: 404, message: "수정 요청을 찾을 수 없습니다." },
   edit_request_decided: { status: 409, message: "이미 처리된 수정 요청입니다. 화면을 새로 고쳐 주세요." },
-  edit_request_note_required: { status: 400, message: "돌려보내는 이유를 적어 주세요." },
+  edit_request_note_required: { status: 400, message: "수정 요청을 돌려보내는 이유를 적어 주세요." },
   /** the newsroom list's bulk actions (issue 15 §6) */
   bulk_invalid: { status: 400, message: (detail: string) => detail },
   /** a reporter's public profile (issue 15 §9) */
