@@ -7,6 +7,7 @@ import { registerDeskRoutes } from "./articles/article.newsroom.routes.tsx";
 import { registerArticleRoutes } from "./articles/article.routes.tsx";
 import { registerCommentRoutes } from "./comments/comment.routes.ts";
 import { registerModerationRoutes } from "./comments/moderation.routes.tsx";
+import { registerRightsReportRoutes, registerTakedownNewsroomRoutes } from "./comments/takedown.routes.tsx";
 import type { Config } from "./config.ts";
 import { registerCorrectionNewsroomRoutes } from "./corrections/correction.newsroom.routes.tsx";
 import { registerCorrectionRoutes } from "./corrections/correction.routes.tsx";
@@ -181,6 +182,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerEventRoutes(app, ctx);
   registerFeedRoutes(app, ctx);
   registerCommentRoutes(app, ctx);
+  registerRightsReportRoutes(app, ctx);
   registerViewRoutes(app, ctx);
   registerCorrectionRoutes(app, ctx);
   registerPolicyRoutes(app, ctx);
@@ -188,6 +190,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerNewsroom(app, ctx, [
     registerDeskRoutes,
     registerModerationRoutes,
+    registerTakedownNewsroomRoutes,
     registerMediaRoutes,
     registerStaffRoutes,
     registerSectionNewsroomRoutes,

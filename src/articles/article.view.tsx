@@ -201,6 +201,17 @@ function CommentSection({
 }
 
 function CommentItem({ comment }: { comment: PublicComment }) {
+  // Under 임시조치 (정보통신망법 §44의2) the board shows that the comment is blocked, and nothing of it.
+  if (comment.takenDown)
+    return (
+      <li class="comment comment--taken-down" id={`comment-${comment.id}`} data-comment-taken-down>
+        <p class="comment__meta">
+          <strong class="comment__nick">{maskNickname(comment.nickname)}</strong>
+          <KstTime at={comment.createdAt} withSeconds={false} />
+        </p>
+        <p class="comment__body comment__body--notice">{comment.body}</p>
+      </li>
+    );
   return (
     <li class="comment" id={`comment-${comment.id}`} data-comment-id={comment.id}>
       <p class="comment__meta">
@@ -221,6 +232,9 @@ function CommentItem({ comment }: { comment: PublicComment }) {
         <button type="button" data-comment-delete>
           삭제
         </button>
+        <a class="comment__rights" href={paths.rightsReport(comment.id)} rel="nofollow">
+          권리침해 신고
+        </a>
       </p>
     </li>
   );
