@@ -34,6 +34,8 @@ export function articleSummaryJson(a: ArticleSummary, sections: SectionTree, sit
     updatedAt: toKstIso(shownUpdatedAt(a.publishedAt, a.updatedAt) ?? a.publishedAt),
     excerpt: a.excerpt,
     leadImage: imageJson(siteUrl, a.leadImage),
+    /** 광고·협찬 (신문법 §6③): clients show it with a "광고" label */
+    sponsored: a.sponsored,
   };
 }
 
@@ -51,6 +53,9 @@ export function articleDetailJson(a: ArticleDetail, sections: SectionTree, siteU
     body: a.bodyHtml,
     tags: a.tags,
     leadImage: imageJson(siteUrl, a.leadImage),
+    origin: a.origin,
+    originSource: a.originSource,
+    sponsored: a.sponsored,
   };
 }
 

@@ -9,7 +9,14 @@ import type { SectionNode } from "../sections/section.ts";
 import { absoluteUrl, paths } from "../web/paths.ts";
 import type { Assets } from "../web/public/assets.ts";
 import type { Chrome } from "../web/public/chrome.ts";
-import { ArticleCard, KstTime, MostReadList, Pagination, Picture } from "../web/public/components.tsx";
+import {
+  AdLabel,
+  ArticleCard,
+  KstTime,
+  MostReadList,
+  Pagination,
+  Picture,
+} from "../web/public/components.tsx";
 import { Layout } from "../web/public/layout.tsx";
 import { breadcrumbJsonLd, graph, organizationJsonLd } from "../web/public/structured-data.ts";
 import type { ArticlePageData } from "./article.service.ts";
@@ -351,7 +358,10 @@ export function ArticlePage({
             <ArticleNoticeBox key={n.id} notice={n} />
           ))}
           <header class="article__header">
-            <h1 class="article__title">{a.title}</h1>
+            <h1 class="article__title">
+              <AdLabel sponsored={a.sponsored} />
+              {a.title}
+            </h1>
             {a.subtitle ? <p class="article__subtitle">{a.subtitle}</p> : null}
             <div class="article__byline">
               <p class="byline">

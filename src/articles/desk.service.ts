@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import { isUniqueViolation } from "../db/dialect.ts";
-import type { ArticleAction, ArticleStatus, Database } from "../db/schema.ts";
+import type { ArticleAction, ArticleOrigin, ArticleStatus, Database } from "../db/schema.ts";
 import { AppError, fail } from "../lib/errors.ts";
 import { htmlToText, paragraphText, sanitizeBodyHtml } from "../lib/sanitize-html.ts";
 import type { UseCaseDeps } from "../lib/use-case.ts";
@@ -30,6 +30,7 @@ import {
   updateArticle,
   updateArticleIfStatus,
 } from "./desk.repo.ts";
+import { checkOrigin } from "./origin.ts";
 import { staleTagsOfArticleWrite } from "./stale.ts";
 import { type DeskAction, nextStatus } from "./workflow.ts";
 
@@ -62,6 +63,9 @@ export interface ArticleInput {
   leadAlt: string | null;
   leadCaption: string | null;
   leadCredit: string | null;
+  /** where the story came from (신문법 시행령 §2), checked by `checkOrigin`; left as it is when absent */
+  origin?: ArticleOrigin;
+  originSource?: string | null;
 }
 
 async function loadForUpdate(trx: Transaction<Database>, id: number): Promise<EditableArticle> {
@@ -137,7 +141,13 @@ function normalise(input: ArticleInput) {
     lead_caption: input.leadCaption?.trim() || null,
     lead_credit: input.leadCredit?.trim() || null,
     tags: [...new Set(input.tags.map((t) => t.trim()).filter(Boolean))],
+    ...(input.origin !== undefined ? checkedOrigin(input.origin, input.originSource) : {}),
   };
+}
+
+function checkedOrigin(origin: ArticleOrigin, source: string | null | undefined) {
+  const o = checkOrigin(origin, source);
+  return { origin: o.origin, origin_source: o.originSource };
 }
 
 type Normalised = ReturnType<typeof normalise>;

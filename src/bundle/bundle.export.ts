@@ -136,6 +136,8 @@ export async function exportBundle(
               }),
         tags: tags.length ? tags : undefined,
         views: a.view_count,
+        origin: a.origin,
+        originSource: opt(a.origin_source),
       }),
     );
     onProgress?.("articles", i + 1, articleRows.length);

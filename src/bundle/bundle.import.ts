@@ -469,6 +469,8 @@ async function writeBundle(
       lead_alt: a.leadImage?.alt ?? null,
       lead_caption: a.leadImage?.caption ?? null,
       lead_credit: a.leadImage?.credit ?? null,
+      origin: a.origin ?? "own",
+      origin_source: (a.origin ?? "own") === "own" ? null : a.originSource?.trim() || null,
     };
     const views = a.views ?? 0;
     const { id } = await trx

@@ -39,6 +39,7 @@ export function publicStoriesQuery(db: Db, f: StoryFilter) {
       "a.lead_alt",
       "a.lead_caption",
       "a.lead_credit",
+      "a.origin",
       "s.key as author_key",
       "s.name as author_name",
       "s.email as author_email",
@@ -96,5 +97,6 @@ export function toArticleSummary(r: StoryRow): ArticleSummary {
     excerpt: r.excerpt,
     byline,
     leadImage,
+    sponsored: r.origin === "sponsored",
   };
 }

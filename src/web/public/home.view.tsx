@@ -2,7 +2,7 @@ import type { SectionNode } from "../../sections/section.ts";
 import { paths } from "../paths.ts";
 import type { Assets } from "./assets.ts";
 import type { Chrome } from "./chrome.ts";
-import { ArticleCard, KstTime, MostReadList, Picture } from "./components.tsx";
+import { AdLabel, ArticleCard, KstTime, MostReadList, Picture } from "./components.tsx";
 import { Layout } from "./layout.tsx";
 import { YouthOfficerNotice } from "./legal-footer.tsx";
 import { graph, organizationJsonLd, websiteJsonLd } from "./structured-data.ts";
@@ -25,6 +25,7 @@ function TopStory({ article }: { article: ArticleSummary }) {
       ) : null}
       <div class="top-story__text">
         <h2 class="top-story__title">
+          <AdLabel sponsored={article.sponsored} />
           <a href={paths.article(article.num)}>{article.title}</a>
         </h2>
         {article.subtitle ? <p class="top-story__subtitle">{article.subtitle}</p> : null}

@@ -39,4 +39,6 @@ export interface ArticleSummary {
   excerpt: string;
   byline: Byline | null;
   leadImage: ImageView | null;
+  /** a 광고·협찬 story: every list shows it with the "광고" label (신문법 §6③: ads apart from articles) */
+  sponsored: boolean;
 }
