@@ -5,6 +5,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import { registerDeskRoutes } from "./articles/article.newsroom.routes.tsx";
 import { registerArticleRoutes } from "./articles/article.routes.tsx";
+import { registerOriginReportRoutes } from "./articles/origin-report.routes.tsx";
 import { registerCommentRoutes } from "./comments/comment.routes.ts";
 import { registerModerationRoutes } from "./comments/moderation.routes.tsx";
 import { registerRightsReportRoutes, registerTakedownNewsroomRoutes } from "./comments/takedown.routes.tsx";
@@ -200,6 +201,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerPersonNewsroomRoutes,
     registerCorrectionNewsroomRoutes,
     registerPolicyNewsroomRoutes,
+    registerOriginReportRoutes,
   ]);
   registerSearchRoutes(app, ctx);
   registerLegacyRoutes(app, ctx);
