@@ -7,13 +7,13 @@ import { sendPage, type WebContext } from "../web/context.ts";
 import { requirePermission } from "../web/newsroom/auth.ts";
 import { pageBase } from "../web/newsroom/page.ts";
 import { checkOrigin } from "../web/origin.ts";
-import { findComment } from "./comment.repo.ts";
 import {
   applyTakedown,
   countTakedownsAwaitingDecision,
   dismissRightsRequest,
   endTakedown,
   fileRightsReport,
+  findReportableComment,
   loadRightsRequests,
 } from "./takedown.service.ts";
 import { RIGHTS_FIELDS, type RightsField } from "./takedown.ts";
@@ -41,12 +41,7 @@ function sentFields(body: unknown): Partial<Record<RightsField, string>> {
 export function registerRightsReportRoutes(app: FastifyInstance, ctx: WebContext): void {
   const deps = { db: ctx.db, dialect: ctx.dialect, now: ctx.now, bus: ctx.bus, limiter: ctx.limiter };
 
-  /** The comment a reader may report: visible (one under 임시조치 included), else 404. */
-  async function reportable(id: number) {
-    const comment = await findComment(ctx.db, id);
-    if (comment?.status !== "visible") throw fail("comment_not_found");
-    return comment;
-  }
+  const reportable = (id: number) => findReportableComment(deps, id);
 
   app.get("/comments/:id/rights-report", async (request, reply) => {
     const comment = await reportable(commentIdOf(request));

@@ -3,7 +3,7 @@ import { checkRates, type RateLimiter } from "../lib/rate-limit.ts";
 import type { UseCaseDeps } from "../lib/use-case.ts";
 import { getSiteSettings } from "../site/site-settings.repo.ts";
 import { can, type StaffUser } from "../staff/staff.ts";
-import { findComment, setCommentStatus } from "./comment.repo.ts";
+import { findComment, findPublicArticle, setCommentStatus } from "./comment.repo.ts";
 import { staleTagsOfCommentChange } from "./comment.ts";
 import { logModeration } from "./moderation.repo.ts";
 import {
@@ -38,6 +38,17 @@ function ensureModerator(user: StaffUser) {
 }
 
 /**
+ * A comment a 권리침해 신고 may be filed on: visible (under 임시조치 included) on a public article;
+ * else comment_not_found, so the form reveals nothing of drafts or pulled stories.
+ */
+export async function findReportableComment(deps: Pick<UseCaseDeps, "db" | "now">, commentId: number) {
+  const comment = await findComment(deps.db, commentId);
+  if (comment?.status !== "visible" || !(await findPublicArticle(deps.db, comment.article_num, deps.now())))
+    throw fail("comment_not_found");
+  return comment;
+}
+
+/**
  * Files a 권리침해 신고 on a comment readers can see (정보통신망법 §44의2①). Nothing readers see changes
  * until a moderator acts, so nothing is announced.
  */
@@ -48,9 +59,8 @@ export async function fileRightsReport(
   addressHash: string,
 ): Promise<{ id: number }> {
   const input = validateRightsReport(raw);
-  const comment = await findComment(deps.db, commentId);
-  if (comment?.status !== "visible") throw fail("comment_not_found");
   const now = deps.now();
+  await findReportableComment(deps, commentId);
   const rate = await checkRates(
     deps.limiter,
     [

@@ -61,13 +61,24 @@ describe("권리침해 신고 and 임시조치", () => {
   beforeAll(async () => {
     t = await createTestApp({ now: () => clock });
     await t.import(
-      newsroom([article({ num: 7301, title: "임시조치 시험 기사" })], {
-        staff: [
-          { key: "park-sj", name: "박서준", email: "sjpark@test.example.kr", role: "reporter" },
-          { key: "choi-desk", name: "최민호", email: "desk@test.example.kr", role: "editor" },
-          { key: "mod", name: "모더", email: "mod@test.example.kr", role: "moderator" },
-        ],
-      }),
+      newsroom(
+        [article({ num: 7301, title: "임시조치 시험 기사" }), article({ num: 7302, title: "내릴 기사" })],
+        {
+          staff: [
+            { key: "park-sj", name: "박서준", email: "sjpark@test.example.kr", role: "reporter" },
+            { key: "choi-desk", name: "최민호", email: "desk@test.example.kr", role: "editor" },
+            { key: "mod", name: "모더", email: "mod@test.example.kr", role: "moderator" },
+          ],
+          comments: [
+            {
+              article: 7302,
+              nickname: "독자",
+              body: "내린 기사의 댓글",
+              createdAt: "2026-03-20T08:00:00+09:00",
+            },
+          ],
+        },
+      ),
     );
     await givePasswords(t, ["mod", "choi-desk"]);
     mod = await signIn(t, "mod@test.example.kr");
@@ -86,6 +97,22 @@ describe("권리침해 신고 and 임시조치", () => {
     for (const label of ["이름", "연락처", "침해된 권리", "신고 이유", "명예훼손"])
       expect(textOf(form.body)).toContain(label);
     expect((await t.app.inject({ url: "/comments/999999/rights-report" })).statusCode).toBe(404);
+    // A comment on a story readers cannot see (pulled) cannot be reported: nothing of it is revealed.
+    await t.database.db
+      .updateTable("articles")
+      .set({ status: "unpublished" })
+      .where("num", "=", 7302)
+      .execute();
+    const hidden = (
+      await t.database.db
+        .selectFrom("comments as c")
+        .innerJoin("articles as a", "a.id", "c.article_id")
+        .select("c.id")
+        .where("a.num", "=", 7302)
+        .executeTakeFirstOrThrow()
+    ).id;
+    expect((await t.app.inject({ url: `/comments/${hidden}/rights-report` })).statusCode).toBe(404);
+    expect((await report(hidden, GOOD)).statusCode).toBe(404);
   });
 
   it("refuses bad input with 400 and a Korean message per field; a foreign origin with 403", async () => {
