@@ -25,6 +25,10 @@ export interface Config {
   readonly pageCacheMb: number;
   /** bearer token that opens `/metrics` to addresses other than loopback; null: loopback only */
   readonly metricsToken: string | null;
+  /** outgoing mail over SMTP (`smtp://user:pass@host:587`, `smtps://…:465`); null: `.eml` files in DATA_DIR/outbox */
+  readonly smtpUrl: string | null;
+  /** the From of every mail (`직지뉴스 <news@example.com>`); default `noreply@` the site's host */
+  readonly mailFrom: string;
 }
 
 const flag = z
@@ -65,6 +69,22 @@ const EnvSchema = z.object({
     .min(16, "16자 이상이어야 합니다")
     .max(512, "512자 이하여야 합니다")
     .regex(/^[\x21-\x7e]+$/, "공백 없는 ASCII 문자여야 합니다")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  SMTP_URL: z
+    .string()
+    .max(2000)
+    .regex(/^smtps?:\/\/[^\s]+$/, "smtp://사용자:비밀번호@호스트:587 형식이어야 합니다")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  // An address, optionally with a display name: `직지뉴스 <news@example.com>`.
+  MAIL_FROM: z
+    .string()
+    .max(300)
+    .regex(
+      /^([^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
+      "news@example.com 또는 이름 <news@example.com> 형식이어야 합니다",
+    )
     .optional()
     .or(z.literal("").transform(() => undefined)),
 });
@@ -120,5 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     pageCacheMb: e.PAGE_CACHE_MB,
     metricsToken: e.METRICS_TOKEN ?? null,
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM ?? `noreply@${new URL(siteUrl).hostname}`,
   });
 }

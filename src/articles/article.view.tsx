@@ -13,7 +13,7 @@ import {
   AdLabel,
   ArticleCard,
   KstTime,
-  MostReadList,
+  MostReadSlot,
   Pagination,
   Picture,
 } from "../web/public/components.tsx";
@@ -56,20 +56,24 @@ export function withDateline(bodyHtml: string, dateline: string): string {
   return bodyHtml.startsWith("<p>") ? `<p>${mark}${bodyHtml.slice(3)}` : `<p>${mark}</p>${bodyHtml}`;
 }
 
-function shareLinks(url: string, title: string, youtubeUrl: string | null) {
+/**
+ * Each network reads the headline from the page's og:title when it fetches the link, so the links
+ * carry only the address: a percent-encoded Korean headline is ~9 bytes a syllable, twice over, and
+ * compresses badly (~150 bytes of every page on the wire).
+ */
+function shareLinks(url: string, youtubeUrl: string | null) {
   const u = encodeURIComponent(url);
-  const t = encodeURIComponent(title);
   return [
     { id: "facebook", label: "페이스북", href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
-    { id: "x", label: "X(트위터)", href: `https://twitter.com/intent/tweet?url=${u}&text=${t}` },
-    { id: "naver", label: "네이버", href: `https://share.naver.com/web/shareView?url=${u}&title=${t}` },
+    { id: "x", label: "X(트위터)", href: `https://twitter.com/intent/tweet?url=${u}` },
+    { id: "naver", label: "네이버", href: `https://share.naver.com/web/shareView?url=${u}` },
     { id: "kakaostory", label: "카카오스토리", href: `https://story.kakao.com/share?url=${u}` },
     ...(youtubeUrl ? [{ id: "youtube", label: "유튜브", href: youtubeUrl }] : []),
   ];
 }
 
-function ShareBar({ url, title, youtubeUrl }: { url: string; title: string; youtubeUrl: string | null }) {
-  const [facebook, x, naver, kakaostory, youtube] = shareLinks(url, title, youtubeUrl);
+function ShareBar({ url, youtubeUrl }: { url: string; youtubeUrl: string | null }) {
+  const [facebook, x, naver, kakaostory, youtube] = shareLinks(url, youtubeUrl);
   const link = (l: { id: string; label: string; href: string } | undefined, verb = "공유하기") =>
     l ? (
       <a class={`share__btn share__btn--${l.id}`} href={l.href} target="_blank" rel="noopener noreferrer">
@@ -85,13 +89,7 @@ function ShareBar({ url, title, youtubeUrl }: { url: string; title: string; yout
       {link(facebook)}
       {link(x)}
       {link(naver)}
-      <button
-        type="button"
-        class="share__btn share__btn--kakaotalk"
-        data-share="kakaotalk"
-        data-url={url}
-        data-title={title}
-      >
+      <button type="button" class="share__btn share__btn--kakaotalk" data-share="kakaotalk" data-url={url}>
         <span class="share__icon" aria-hidden="true" />
         <span class="share__label">
           카카오톡<span class="visually-hidden"> 공유하기</span>
@@ -401,7 +399,7 @@ export function ArticlePage({
                   <span class="visually-hidden">글자 </span>축소
                 </button>
               </div>
-              <ShareBar url={url} title={a.title} youtubeUrl={chrome.site.youtubeUrl} />
+              <ShareBar url={url} youtubeUrl={chrome.site.youtubeUrl} />
             </div>
             <p class="print-url">{url}</p>
           </header>
@@ -456,9 +454,7 @@ export function ArticlePage({
           ) : null}
           <CommentSection data={data} notice={commentNotice} />
         </article>
-        <aside class="sidebar">
-          <MostReadList articles={data.mostRead} />
-        </aside>
+        <aside class="sidebar">{preview ? null : <MostReadSlot />}</aside>
       </div>
     </Layout>
   );

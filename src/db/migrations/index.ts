@@ -15,6 +15,7 @@ import * as policyVersions from "./2026_12_04_1401_policy_versions.ts";
 import * as commentFilterLearning from "./2026_12_04_1700_comment_filter_learning.ts";
 import * as articleKinds from "./2026_12_05_0800_article_kinds.ts";
 import * as commentTakedowns from "./2026_12_05_1400_comment_takedowns.ts";
+import * as mail from "./2026_12_05_1610_mail.ts";
 
 /** Every migration, by name. Names sort in the order they run; a landed migration never changes. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_04_1700_comment_filter_learning": commentFilterLearning,
   "2026_12_05_0800_article_kinds": articleKinds,
   "2026_12_05_1400_comment_takedowns": commentTakedowns,
+  "2026_12_05_1610_mail": mail,
 };

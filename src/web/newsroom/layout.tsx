@@ -128,6 +128,11 @@ export function NewsroomLayout(props: NewsroomPageProps) {
                     사이트 설정
                   </NavLink>
                 ) : null}
+                {can(user.role, "settings.manage") ? (
+                  <NavLink href="/newsroom/mail" id="mail" active={active}>
+                    메일
+                  </NavLink>
+                ) : null}
               </ul>
             </nav>
           ) : null}
