@@ -6,8 +6,10 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import { registerDeskRoutes } from "./articles/article.newsroom.routes.tsx";
 import { registerArticleRoutes } from "./articles/article.routes.tsx";
+import { registerOriginReportRoutes } from "./articles/origin-report.routes.tsx";
 import { registerCommentRoutes } from "./comments/comment.routes.ts";
 import { registerModerationRoutes } from "./comments/moderation.routes.tsx";
+import { registerRightsReportRoutes, registerTakedownNewsroomRoutes } from "./comments/takedown.routes.tsx";
 import type { Config } from "./config.ts";
 import { registerCorrectionNewsroomRoutes } from "./corrections/correction.newsroom.routes.tsx";
 import { registerCorrectionRoutes } from "./corrections/correction.routes.tsx";
@@ -223,6 +225,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerEventRoutes(app, ctx);
   registerFeedRoutes(app, ctx);
   registerCommentRoutes(app, ctx);
+  registerRightsReportRoutes(app, ctx);
   registerViewRoutes(app, ctx);
   registerCorrectionRoutes(app, ctx);
   registerPolicyRoutes(app, ctx);
@@ -231,6 +234,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerNewsroom(app, ctx, [
     registerDeskRoutes,
     registerModerationRoutes,
+    registerTakedownNewsroomRoutes,
     registerMediaRoutes,
     registerStaffRoutes,
     registerSectionNewsroomRoutes,
@@ -240,6 +244,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerPersonNewsroomRoutes,
     registerCorrectionNewsroomRoutes,
     registerPolicyNewsroomRoutes,
+    registerOriginReportRoutes,
     registerMailRoutes,
     registerFrontpageRoutes,
   ]);

@@ -37,6 +37,8 @@ export function articleSummaryJson(a: ArticleSummary, sections: SectionTree, sit
     leadImage: imageJson(siteUrl, a.leadImage),
     /** the bundle's label names: breaking, exclusive, … */
     labels: a.labels,
+    /** 광고·협찬 (신문법 §6③): clients show it with a "광고" label */
+    sponsored: a.sponsored,
   };
 }
 
@@ -63,6 +65,9 @@ export function articleDetailJson(a: ArticleDetail, sections: SectionTree, siteU
           url: absoluteUrl(siteUrl, paths.series(a.series.key)),
         }
       : null,
+    origin: a.origin,
+    originSource: a.originSource,
+    sponsored: a.sponsored,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { ArticleRevisionRow } from "../db/schema.ts";
+import type { ArticleOrigin, ArticleRevisionRow } from "../db/schema.ts";
 import { AppError, fail } from "../lib/errors.ts";
 import { parseKstLocal } from "../lib/kst-input.ts";
 import type { MailContext } from "../mail/mail.ts";
@@ -57,6 +57,9 @@ const ArticleForm = z.object({
   leadCredit: z.string().max(200).optional().default(""),
   correctionNote: z.string().max(2000).optional(),
   baseRevisionId: optionalInt,
+  // 신문법 시행령 §2: checked by `checkOrigin` when the story is saved
+  origin: z.string().max(32).optional(),
+  originSource: z.string().max(500, "출처는 100자까지 쓸 수 있습니다.").optional(),
 });
 type ArticleFormValues = z.infer<typeof ArticleForm>;
 
@@ -79,6 +82,9 @@ function toInput(f: ArticleFormValues): ArticleInput {
     leadAlt: f.leadAlt || null,
     leadCaption: f.leadCaption || null,
     leadCredit: f.leadCredit || null,
+    ...(f.origin !== undefined
+      ? { origin: f.origin as ArticleOrigin, originSource: f.originSource ?? null }
+      : {}),
   };
 }
 
@@ -147,6 +153,8 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
         leadAlt: str("leadAlt"),
         leadCaption: str("leadCaption"),
         leadCredit: str("leadCredit"),
+        origin: str("origin"),
+        originSource: str("originSource"),
         sectionId: Number.isFinite(sectionId) ? sectionId : undefined,
         leadMediaId: lead ? Number(lead) : null,
       },
@@ -275,7 +283,8 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
   app.post("/newsroom/api/articles/:id/autosave", async (request) => {
     const { user, article } = await loadEditable(request);
     const id = article.id;
-    const input = parseForm(request.body);
+    // The origin is set by 저장 only: a half-typed 통신 전재 without its agency must not fail an autosave.
+    const { origin: _origin, originSource: _source, ...input } = parseForm(request.body);
     const { revisionId, conflict } = await saveArticle(deps, user, id, input, {
       kind: "autosave",
       baseRevisionId: input.baseRevisionId,

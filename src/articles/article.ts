@@ -1,8 +1,12 @@
-import type { ArticleStatus } from "../db/schema.ts";
+import type { ArticleOrigin, ArticleStatus } from "../db/schema.ts";
 import type { ArticleSummary, Byline, ImageView } from "../web/public/view-models.ts";
 
 export interface ArticleDetail extends Omit<ArticleSummary, "byline"> {
   status: ArticleStatus;
+  /** where the story came from (신문법 시행령 §2); 광고·협찬 also sets `sponsored` */
+  origin: ArticleOrigin;
+  /** the agency or source of a wire or press-release story, e.g. 연합뉴스 */
+  originSource: string | null;
   bodyHtml: string;
   authors: Byline[];
   tags: string[];

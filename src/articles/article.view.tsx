@@ -10,6 +10,7 @@ import { absoluteUrl, paths } from "../web/paths.ts";
 import type { Assets } from "../web/public/assets.ts";
 import type { Chrome } from "../web/public/chrome.ts";
 import {
+  AdLabel,
   ArticleCard,
   KstTime,
   LabelBadges,
@@ -244,6 +245,17 @@ function CommentSection({
 }
 
 function CommentItem({ comment }: { comment: PublicComment }) {
+  // Under 임시조치 (정보통신망법 §44의2) the board shows that the comment is blocked, and nothing of it.
+  if (comment.takenDown)
+    return (
+      <li class="comment comment--taken-down" id={`comment-${comment.id}`} data-comment-taken-down>
+        <p class="comment__meta">
+          <strong class="comment__nick">{maskNickname(comment.nickname)}</strong>
+          <KstTime at={comment.createdAt} withSeconds={false} />
+        </p>
+        <p class="comment__body comment__body--notice">{comment.body}</p>
+      </li>
+    );
   return (
     <li class="comment" id={`comment-${comment.id}`} data-comment-id={comment.id}>
       <p class="comment__meta">
@@ -264,6 +276,9 @@ function CommentItem({ comment }: { comment: PublicComment }) {
         <button type="button" data-comment-delete>
           삭제
         </button>
+        <a class="comment__rights" href={paths.rightsReport(comment.id)} rel="nofollow">
+          권리침해 신고
+        </a>
       </p>
     </li>
   );
@@ -388,6 +403,7 @@ export function ArticlePage({
               </p>
             ) : null}
             <h1 class="article__title">
+              <AdLabel sponsored={a.sponsored} />
               <LabelBadges labels={a.labels} />
               {a.title}
             </h1>

@@ -1,6 +1,7 @@
 import type { Insertable, Kysely, Transaction, Updateable } from "kysely";
 import type {
   ArticleAction,
+  ArticleOrigin,
   ArticleRevisionsTable,
   ArticleStatus,
   ArticlesTable,
@@ -23,6 +24,8 @@ export interface EditableArticle {
   leadAlt: string | null;
   leadCaption: string | null;
   leadCredit: string | null;
+  origin: ArticleOrigin;
+  originSource: string | null;
   publishedAt: number | null;
   updatedAt: number | null;
   savedAt: number | null;
@@ -61,6 +64,8 @@ export async function findEditable(db: Db, id: number): Promise<EditableArticle 
     leadAlt: a.lead_alt,
     leadCaption: a.lead_caption,
     leadCredit: a.lead_credit,
+    origin: a.origin,
+    originSource: a.origin_source,
     publishedAt: a.published_at,
     updatedAt: a.updated_at,
     savedAt: a.saved_at,

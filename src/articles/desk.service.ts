@@ -3,6 +3,7 @@ import { isUniqueViolation } from "../db/dialect.ts";
 import type {
   ArticleAction,
   ArticleLabel,
+  ArticleOrigin,
   ArticleRevisionRow,
   ArticleStatus,
   Database,
@@ -43,6 +44,7 @@ import {
 } from "./desk.repo.ts";
 import { lockForSave } from "./edit-lock.service.ts";
 import { decideEditRequest, findEditRequest, upsertPendingEditRequest } from "./edit-request.repo.ts";
+import { checkOrigin } from "./origin.ts";
 import { staleTagsOfArticleWrite } from "./stale.ts";
 import { type DeskAction, nextStatus } from "./workflow.ts";
 
@@ -75,6 +77,9 @@ export interface ArticleInput {
   leadAlt: string | null;
   leadCaption: string | null;
   leadCredit: string | null;
+  /** where the story came from (신문법 시행령 §2), checked by `checkOrigin`; left as it is when absent */
+  origin?: ArticleOrigin;
+  originSource?: string | null;
 }
 
 export async function loadForUpdate(trx: Transaction<Database>, id: number): Promise<EditableArticle> {
@@ -150,7 +155,13 @@ function normalise(input: ArticleInput) {
     lead_caption: input.leadCaption?.trim() || null,
     lead_credit: input.leadCredit?.trim() || null,
     tags: [...new Set(input.tags.map((t) => t.trim()).filter(Boolean))],
+    ...(input.origin !== undefined ? checkedOrigin(input.origin, input.originSource) : {}),
   };
+}
+
+function checkedOrigin(origin: ArticleOrigin, source: string | null | undefined) {
+  const o = checkOrigin(origin, source);
+  return { origin: o.origin, origin_source: o.originSource };
 }
 
 type Normalised = ReturnType<typeof normalise>;

@@ -11,6 +11,7 @@ import type { DeskRow, EditableArticle } from "./desk.repo.ts";
 import type { EditRequestRow } from "./edit-request.repo.ts";
 import { EditRequestsPanel, EditSafetyNotices, type LockView } from "./edit-safety.view.tsx";
 import { KindsPanel, type KindsPanelData } from "./kinds.view.tsx";
+import { ORIGIN_LABELS, ORIGIN_SOURCE_MAX, ORIGINS } from "./origin.ts";
 import type { DiffRow } from "./revision-diff.ts";
 import { type PublishWarning, STATUS_LABELS, TITLE_WARN_LENGTH } from "./workflow.ts";
 
@@ -187,7 +188,18 @@ export interface EditorData {
   }[];
   /** values to show after a failed save, so nothing typed is lost */
   draft?: Partial<
-    Record<"title" | "subtitle" | "body" | "tags" | "leadAlt" | "leadCaption" | "leadCredit", string>
+    Record<
+      | "title"
+      | "subtitle"
+      | "body"
+      | "tags"
+      | "leadAlt"
+      | "leadCaption"
+      | "leadCredit"
+      | "origin"
+      | "originSource",
+      string
+    >
   > & {
     sectionId?: number;
     leadMediaId?: number | null;
@@ -238,6 +250,28 @@ function sectionOptions(sections: SectionRow[]) {
       .filter((s) => s.parent_id === root.id)
       .map((c) => ({ id: c.id, label: `${root.name} › ${c.name}` })),
   ]);
+}
+
+/** 신문법 시행령 §2 (own reporting) and §6③ (ads apart): where the story came from. */
+function OriginFields({ origin, source }: { origin: string; source: string }) {
+  return (
+    <div class="nr-origin">
+      <label>
+        <span>기사 출처 구분</span>
+        <select name="origin">
+          {ORIGINS.map((o) => (
+            <option key={o} value={o} selected={o === origin}>
+              {ORIGIN_LABELS[o]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>통신사·출처 (통신 전재는 필수)</span>
+        <input name="originSource" maxLength={ORIGIN_SOURCE_MAX} value={source} placeholder="예: 연합뉴스" />
+      </label>
+    </div>
+  );
 }
 
 export function EditorPage(props: Base & { data: EditorData }) {
@@ -392,6 +426,10 @@ export function EditorPage(props: Base & { data: EditorData }) {
             <span>태그 (쉼표로 구분)</span>
             <input name="tags" maxLength={3000} value={value("tags", a?.tags.join(", "))} />
           </label>
+          <OriginFields
+            origin={value("origin", a?.origin) || "own"}
+            source={value("originSource", a?.originSource)}
+          />
           {a && status === "published" && can(user.role, "article.correct") ? (
             <label>
               <span>정정 내용 (적으면 기사 아래에 ‘바로잡습니다’로 나갑니다)</span>

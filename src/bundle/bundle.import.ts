@@ -595,7 +595,7 @@ async function writeBundle(
       lead_caption: a.leadImage?.caption ?? null,
       lead_credit: a.leadImage?.credit ?? null,
       origin: a.origin ?? "own",
-      origin_source: a.originSource ?? null,
+      origin_source: (a.origin ?? "own") === "own" ? null : a.originSource?.trim() || null,
       correction_note: a.correction?.note ?? null,
       corrected_at: ms(a.correction?.correctedAt),
     };

@@ -105,6 +105,7 @@ export const ArticleSchema = z.strictObject({
   leadImage: LeadImageSchema.optional(),
   tags: stringList(30, 100).optional(),
   views: z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  /** 신문법 시행령 §2: 자체 취재 unless said otherwise */
   origin: z.enum(["own", "press-release", "wire", "contribution", "translation", "sponsored"]).optional(),
   originSource: text(200).optional(),
   labels: z

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { CommentStatus, Database } from "../db/schema.ts";
-import type { PublicComment } from "./comment.ts";
+import { type PublicComment, toPublicComment } from "./comment.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -26,7 +26,7 @@ export async function listVisibleComments(
 ): Promise<PublicComment[]> {
   let q = db
     .selectFrom("comments")
-    .select(["id", "nickname", "body", "created_at", "likes", "dislikes"])
+    .select(["id", "nickname", "body", "created_at", "likes", "dislikes", "takedown_at"])
     .where("article_id", "=", articleId)
     .where("status", "=", "visible");
   if (sort === "likes") q = q.orderBy("likes", "desc");
@@ -36,14 +36,7 @@ export async function listVisibleComments(
     .limit(limit)
     .offset(offset)
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    nickname: r.nickname,
-    body: r.body,
-    createdAt: r.created_at,
-    likes: r.likes,
-    dislikes: r.dislikes,
-  }));
+  return rows.map(toPublicComment);
 }
 
 /**

@@ -38,6 +38,7 @@ function commentJson(c: {
   createdAt: number;
   likes: number;
   dislikes: number;
+  takenDown?: boolean;
 }) {
   return {
     id: c.id,
@@ -46,6 +47,8 @@ function commentJson(c: {
     createdAt: toKstIso(c.createdAt),
     likes: c.likes,
     dislikes: c.dislikes,
+    // 임시조치: `body` is then the notice (정보통신망법 §44의2), never the comment's text
+    takenDown: c.takenDown ?? false,
   };
 }
 

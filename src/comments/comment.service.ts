@@ -250,7 +250,8 @@ export async function voteComment(
 ): Promise<{ likes: number; dislikes: number }> {
   const now = deps.now();
   const comment = await findComment(deps.db, id);
-  if (comment?.status !== "visible") throw fail("comment_not_found");
+  // A comment under 임시조치 shows no text, so there is nothing to agree or disagree with.
+  if (comment?.status !== "visible" || comment.takedown_at !== null) throw fail("comment_not_found");
   const rate = await checkRates(
     deps.limiter,
     [

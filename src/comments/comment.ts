@@ -1,5 +1,6 @@
 import type { CommentStatus } from "../db/schema.ts";
 import { type StaleTag, stale } from "../lib/invalidation-bus.ts";
+import { TAKEDOWN_NOTICE } from "./takedown.ts";
 
 /** Comments on one page of an article (the page and the JSON list alike). */
 export const COMMENTS_PER_PAGE = 20;
@@ -11,6 +12,33 @@ export interface PublicComment {
   createdAt: number;
   likes: number;
   dislikes: number;
+  /** under 임시조치 (정보통신망법 §44의2): `body` is then the notice, never the comment's text */
+  takenDown: boolean;
+}
+
+/**
+ * A comment as readers may see it: under 임시조치 its text is replaced by the notice before it leaves
+ * the repository, so no page, API answer or cache can carry it.
+ */
+export function toPublicComment(r: {
+  id: number;
+  nickname: string;
+  body: string;
+  created_at: number;
+  likes: number;
+  dislikes: number;
+  takedown_at: number | null;
+}): PublicComment {
+  const takenDown = r.takedown_at !== null;
+  return {
+    id: r.id,
+    nickname: r.nickname,
+    body: takenDown ? TAKEDOWN_NOTICE : r.body,
+    createdAt: r.created_at,
+    likes: r.likes,
+    dislikes: r.dislikes,
+    takenDown,
+  };
 }
 
 /**

@@ -61,6 +61,7 @@ export function ModerationPage(props: Base & ModerationPageData & { tab: Moderat
             {t.label}
           </a>
         ))}
+        <a href="/newsroom/comments/rights">권리침해 신고</a>
       </nav>
       <p class="nr-model">
         판단 모델:{" "}

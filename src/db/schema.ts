@@ -58,6 +58,7 @@ export interface Database {
   frontpage_pages: FrontpagePagesTable;
   article_locks: ArticleLocksTable;
   article_edit_requests: ArticleEditRequestsTable;
+  comment_rights_requests: CommentRightsRequestsTable;
 }
 
 /** A scheduled backup claimed by one instance: `slot` is unique (see src/backup/backup.ts). */
@@ -382,6 +383,37 @@ export interface CommentsTable {
   held_reason: ColumnType<string | null, string | null | undefined, string | null>;
   report_count: ColumnType<number, number | undefined, number>;
   moderated_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** 임시조치 (정보통신망법 §44의2): set while the text is hidden from readers, until a moderator decides */
+  takedown_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** the end of the 임시조치 period; past it the comment stays hidden and is flagged for a decision */
+  takedown_until: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** received → blocked (임시조치) → restored | deleted; or received → dismissed (기각) */
+export type RightsRequestStatus = "received" | "blocked" | "dismissed" | "restored" | "deleted";
+
+/** A 권리침해 신고 on a comment (정보통신망법 §44의2) and what a moderator did with it. */
+export interface CommentRightsRequestsTable {
+  id: Generated<number>;
+  comment_id: number;
+  name: string;
+  /** an e-mail address or a phone number, as the requester gave it */
+  contact: string;
+  /** defamation, privacy, copyright, portrait, other */
+  infringed_right: string;
+  reason: string;
+  address_hash: string | null;
+  status: RightsRequestStatus;
+  received_at: number;
+  block_days: number | null;
+  blocked_at: number | null;
+  block_until: number | null;
+  /** what the requester and the poster were told, as recorded when the 임시조치 was applied */
+  requester_notice: string | null;
+  poster_notice: string | null;
+  decided_at: number | null;
+  decided_by: number | null;
+  decision_note: string | null;
 }
 
 export interface EventsTable {

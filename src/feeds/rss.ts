@@ -45,14 +45,16 @@ export function renderRss(channel: FeedChannel, items: FeedItem[], now: number):
   for (const { article: a, url, bodyHtml, category, imageUrl } of items) {
     parts.push(
       "<item>",
-      // "[단독] …": Korean portals read the label from the feed title, as they do from og:title.
-      el("title", labelledTitle(a.title, a.labels)),
+      // "[단독] …": Korean portals read the label from the feed title, as they do from og:title;
+      // 신문법 §6③: a 광고·협찬 story is marked as an ad in every feed reader too.
+      el("title", `${a.sponsored ? "[광고] " : ""}${labelledTitle(a.title, a.labels)}`),
       el("link", url),
       `<guid isPermaLink="true">${escapeXml(url)}</guid>`,
       el("description", a.excerpt),
       el("content:encoded", bodyHtml),
       el("dc:creator", a.byline ? bylineName(a.byline) : null),
       el("category", category),
+      a.sponsored ? el("category", "광고") : "",
       el("pubDate", toRfc822Kst(a.publishedAt)),
       imageUrl && a.leadImage
         ? `<enclosure url="${escapeXml(imageUrl)}" length="${a.leadImage.bytes}" type="${escapeXml(a.leadImage.mime)}"/>`

@@ -51,6 +51,14 @@ const BLOCKS = {
   no_address: "이 댓글은 주소 기록이 없어 주소로 차단할 수 없습니다.",
 } as const;
 
+/** What is wrong with a 임시조치 (정보통신망법 §44의2), for the `invalid_takedown` code. */
+const TAKEDOWNS = {
+  days: "임시조치 기간은 1일부터 30일까지 정할 수 있습니다.",
+  not_received: "이미 처리한 신고입니다. 화면을 새로 고쳐 주세요.",
+  not_blocked: "임시조치 중인 댓글만 복원하거나 삭제할 수 있습니다.",
+  comment_gone: "이미 삭제된 댓글에는 임시조치를 할 수 없습니다.",
+} as const;
+
 /**
  * Every error people can meet, by code. The codes are part of the JSON API (`{error: {code,
  * message}}`) and stay stable; the messages are what readers and staff read.
@@ -138,6 +146,15 @@ export const CATALOGUE = {
   invalid_correction: { status: 400, message: (first: string) => first },
   correction_not_found: { status: 404, message: "접수 번호와 이메일이 맞는 청구를 찾을 수 없습니다." },
   correction_state: { status: 409, message: (detail: string) => detail },
+  /** a 권리침해 신고 with bad fields; details.fields has a Korean message per field */
+  invalid_rights_report: { status: 400, message: (first: string) => first },
+  rights_request_not_found: { status: 404, message: "권리침해 신고를 찾을 수 없습니다." },
+  invalid_takedown: { status: 400, message: (why: "days") => TAKEDOWNS[why] },
+  /** the request or comment is no longer in the state the moderator saw */
+  takedown_state: {
+    status: 409,
+    message: (why: Exclude<keyof typeof TAKEDOWNS, "days">) => TAKEDOWNS[why],
+  },
   invalid_article: { status: 400, message: (detail: string) => detail },
   title_required: { status: 400, message: "제목을 입력해 주세요." },
   body_required: { status: 400, message: "본문이 없는 기사는 발행할 수 없습니다." },

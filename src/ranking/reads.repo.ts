@@ -188,6 +188,8 @@ export async function windowScoresFromDatabase(
       ),
     ])
     .where("a.status", "=", "published")
+    // 광고·협찬 stories never enter 인기기사 (신문법 §6③: ads kept apart from articles).
+    .where("a.origin", "!=", "sponsored")
     .where("a.published_at", ">=", now - MAX_AGE_MS)
     .where("a.published_at", "<=", now)
     .where("r.hour", ">=", first.hour)
@@ -201,7 +203,10 @@ export async function windowScoresFromDatabase(
   });
 }
 
-/** Of the given articles, those that may be ranked at `now`: published, public, at most 7 days old. */
+/**
+ * Of the given articles, those that may be ranked at `now`: published, public, at most 7 days old,
+ * not 광고·협찬.
+ */
 export async function filterRankable(db: Db, ids: readonly number[], now: number): Promise<Set<number>> {
   const out = new Set<number>();
   for (const chunk of chunks(ids)) {
@@ -210,6 +215,7 @@ export async function filterRankable(db: Db, ids: readonly number[], now: number
       .select("id")
       .where("id", "in", chunk)
       .where("status", "=", "published")
+      .where("origin", "!=", "sponsored")
       .where("published_at", ">=", now - MAX_AGE_MS)
       .where("published_at", "<=", now)
       .execute();
@@ -303,6 +309,7 @@ export async function listRankedForDesk(
     ])
     .where("r.period", "=", period)
     .where("a.status", "=", "published")
+    .where("a.origin", "!=", "sponsored")
     .where("a.published_at", "<=", now)
     .where("a.published_at", ">=", now - MAX_AGE_MS)
     .orderBy("r.rank")

@@ -368,6 +368,7 @@ export interface ResultRow {
   sectionId: number;
   publishedAt: number;
   byline: { key: string; name: string } | null;
+  sponsored: boolean;
 }
 
 /**
@@ -392,6 +393,7 @@ export async function loadResultRows(
       "a.section_id",
       "a.published_at",
       "a.status",
+      "a.origin",
       "s.key as author_key",
       "s.name as author_name",
     ])
@@ -413,6 +415,7 @@ export async function loadResultRows(
         publishedAt: r.published_at!,
         byline:
           r.author_key !== null && r.author_name !== null ? { key: r.author_key, name: r.author_name } : null,
+        sponsored: r.origin === "sponsored",
       },
     ];
   });

@@ -44,6 +44,8 @@ export interface SearchHit {
   section: SectionNode | null;
   byline: { key: string; name: string } | null;
   publishedAt: number;
+  /** 광고·협찬: listed with the "광고" label */
+  sponsored: boolean;
 }
 
 export interface SearchOutcome {
@@ -142,6 +144,7 @@ export async function searchArticles(
       section: sections.byId.get(r.sectionId) ?? null,
       byline: r.byline,
       publishedAt: r.publishedAt,
+      sponsored: r.sponsored,
     };
   });
   return { query, total, pages: Math.ceil(total / SEARCH_PAGE_SIZE), hits };

@@ -28,6 +28,8 @@ export const paths = {
   correctionRequest: (articleNum?: number) =>
     `/corrections/request${articleNum ? `?article=${articleNum}` : ""}`,
   correctionStatus: (receipt: string) => `/corrections/${encodeURIComponent(receipt)}`,
+  /** the 권리침해 신고 form of one comment (정보통신망법 §44의2) */
+  rightsReport: (commentId: number) => `/comments/${commentId}/rights-report`,
 } as const;
 
 /** The policy pages, in the footer's order, with their Korean titles. */

@@ -28,6 +28,7 @@ function story(id: number, sectionId: number, withPhoto = false): ArticleSummary
     byline: null,
     leadImage: withPhoto ? photo : null,
     labels: [],
+    sponsored: false,
   };
 }
 

@@ -14,6 +14,7 @@ import * as corrections from "./2026_12_04_1400_corrections.ts";
 import * as policyVersions from "./2026_12_04_1401_policy_versions.ts";
 import * as commentFilterLearning from "./2026_12_04_1700_comment_filter_learning.ts";
 import * as articleKinds from "./2026_12_05_0800_article_kinds.ts";
+import * as commentTakedowns from "./2026_12_05_1400_comment_takedowns.ts";
 import * as frontpage from "./2026_12_05_1500_frontpage.ts";
 import * as articleVideoBreaking from "./2026_12_05_1510_article_video_breaking.ts";
 import * as deskEditing from "./2026_12_05_1520_desk_editing.ts";
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   "2026_12_04_1401_policy_versions": policyVersions,
   "2026_12_04_1700_comment_filter_learning": commentFilterLearning,
   "2026_12_05_0800_article_kinds": articleKinds,
+  "2026_12_05_1400_comment_takedowns": commentTakedowns,
   "2026_12_05_1500_frontpage": frontpage,
   "2026_12_05_1510_article_video_breaking": articleVideoBreaking,
   "2026_12_05_1520_desk_editing": deskEditing,

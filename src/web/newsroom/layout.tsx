@@ -96,6 +96,11 @@ export function NewsroomLayout(props: NewsroomPageProps) {
                     조회 현황
                   </NavLink>
                 ) : null}
+                {can(user.role, "article.view_desk") ? (
+                  <NavLink href="/newsroom/reports/origin" id="reports" active={active}>
+                    자체 기사 비율
+                  </NavLink>
+                ) : null}
                 {can(user.role, "corrections.manage") ? (
                   <NavLink href="/newsroom/corrections" id="corrections" active={active}>
                     정정·반론

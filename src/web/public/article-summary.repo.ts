@@ -49,6 +49,7 @@ export function publicStoriesQuery(db: Db, f: StoryFilter) {
       "a.lead_alt",
       "a.lead_caption",
       "a.lead_credit",
+      "a.origin",
       "s.key as author_key",
       "s.name as author_name",
       "s.email as author_email",
@@ -109,5 +110,6 @@ export function toArticleSummary(r: StoryRow): ArticleSummary {
     byline,
     leadImage,
     labels: labelsFromBits(r.label_bits),
+    sponsored: r.origin === "sponsored",
   };
 }

@@ -60,6 +60,18 @@ export function LabelBadges({ labels }: { labels: readonly ArticleLabel[] }) {
   );
 }
 
+/**
+ * The "광고" label of a 광고·협찬 story (신문법 §6③: ads kept clearly apart from articles), shown
+ * before its title wherever it is listed or read.
+ */
+export function AdLabel({ sponsored }: { sponsored: boolean }) {
+  return sponsored ? (
+    <>
+      <span class="ad-label">광고</span>{" "}
+    </>
+  ) : null;
+}
+
 export function ArticleCard({
   article,
   withImage = true,
@@ -82,6 +94,7 @@ export function ArticleCard({
       ) : null}
       <div class="card__text">
         <Heading class="card__title">
+          <AdLabel sponsored={article.sponsored} />
           <LabelBadges labels={article.labels} />
           <a href={paths.article(article.num)}>{article.title}</a>
         </Heading>

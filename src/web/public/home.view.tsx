@@ -2,7 +2,7 @@ import type { SectionNode } from "../../sections/section.ts";
 import { paths } from "../paths.ts";
 import type { Assets } from "./assets.ts";
 import type { Chrome } from "./chrome.ts";
-import { ArticleCard, KstTime, LabelBadges, MostReadList, Picture } from "./components.tsx";
+import { AdLabel, ArticleCard, KstTime, LabelBadges, MostReadList, Picture } from "./components.tsx";
 import type { FrontSlots } from "./home.ts";
 import { Layout } from "./layout.tsx";
 import { YouthOfficerNotice } from "./legal-footer.tsx";
@@ -23,6 +23,7 @@ export function TopStory({ article }: { article: ArticleSummary }) {
       ) : null}
       <div class="top-story__text">
         <h2 class="top-story__title">
+          <AdLabel sponsored={article.sponsored} />
           <LabelBadges labels={article.labels} />
           <a href={paths.article(article.num)}>{article.title}</a>
         </h2>

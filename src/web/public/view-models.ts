@@ -50,4 +50,6 @@ export interface ArticleSummary {
   leadImage: ImageView | null;
   /** 속보, 단독, …: a badge before the headline on every list, in display order */
   labels: ArticleLabel[];
+  /** a 광고·협찬 story: every list shows it with the "광고" label (신문법 §6③: ads apart from articles) */
+  sponsored: boolean;
 }
