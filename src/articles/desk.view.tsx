@@ -5,6 +5,7 @@ import type { PeoplePanel } from "../people/article-people.service.ts";
 import { PeoplePanelView } from "../people/article-people.view.tsx";
 import { can, type StaffUser } from "../staff/staff.ts";
 import type { NewsroomAlert } from "../web/newsroom/alerts.ts";
+import { NewsroomAlerts } from "../web/newsroom/alerts.view.tsx";
 import { Csrf, NewsroomLayout, type NewsroomPageProps } from "../web/newsroom/layout.tsx";
 import { paths } from "../web/paths.ts";
 import type { DeskRow, EditableArticle } from "./desk.repo.ts";
@@ -107,15 +108,7 @@ export function DeskHome(
           ) : null}
         </div>
       </div>
-      {props.alerts?.length ? (
-        <ul class="nr-alerts" aria-label="확인할 일">
-          {props.alerts.map((a) => (
-            <li key={a.code} class={`nr-alert nr-alert--${a.level}`} data-code={a.code}>
-              <a href={a.href}>{a.message}</a>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <NewsroomAlerts alerts={props.alerts} />
       {!can(user.role, "article.create") ? <p class="nr-empty">기사 작업 권한이 없는 계정입니다.</p> : null}
       {props.queue ? (
         <section aria-labelledby="queue">

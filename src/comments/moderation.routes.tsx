@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { fail } from "../lib/errors.ts";
 import { sendPage, type WebContext } from "../web/context.ts";
+import { collectNewsroomAlerts } from "../web/newsroom/alerts.ts";
 import { requirePermission } from "../web/newsroom/auth.ts";
 import { pageBase } from "../web/newsroom/page.ts";
 import { abuseFilterFor } from "./abuse-filter.service.ts";
@@ -32,13 +33,13 @@ export function registerModerationRoutes(app: FastifyInstance, ctx: WebContext):
       .safeParse(request.query);
     if (!q.success) throw fail("invalid_request", "목록 조건이 올바르지 않습니다.");
     const { tab, page } = q.data;
-    const data = await loadModerationPage(deps, tab, page);
-    return sendPage(
-      reply,
-      <ModerationPage {...(await pageBase(ctx, request))} tab={tab} {...data} />,
-      200,
-      "no-store",
-    );
+    const base = await pageBase(ctx, request);
+    // The moderator's landing page: what the newsroom home would warn them of shows here too.
+    const [data, alerts] = await Promise.all([
+      loadModerationPage(deps, tab, page),
+      collectNewsroomAlerts(ctx.newsroomAlerts, base.user),
+    ]);
+    return sendPage(reply, <ModerationPage {...base} tab={tab} {...data} alerts={alerts} />, 200, "no-store");
   });
 
   for (const action of ["approve", "delete", "restore"] as const) {

@@ -1,4 +1,6 @@
 import { formatKstMinute } from "../lib/kst-time.ts";
+import type { NewsroomAlert } from "../web/newsroom/alerts.ts";
+import { NewsroomAlerts } from "../web/newsroom/alerts.view.tsx";
 import { Csrf, NewsroomLayout, type NewsroomPageProps } from "../web/newsroom/layout.tsx";
 import { paths } from "../web/paths.ts";
 import { BLOCK_DAYS, type ModerationPageData, type ModerationTab, type QueueItem } from "./moderation.ts";
@@ -47,10 +49,13 @@ function ModelLine({ reading }: { reading: QueueItem["model"] }) {
   );
 }
 
-export function ModerationPage(props: Base & ModerationPageData & { tab: ModerationTab }) {
+export function ModerationPage(
+  props: Base & ModerationPageData & { tab: ModerationTab; alerts?: NewsroomAlert[] },
+) {
   return (
     <NewsroomLayout {...props} title="댓글 관리" active="comments">
       <h1>댓글 관리</h1>
+      <NewsroomAlerts alerts={props.alerts} />
       <nav class="nr-tabs" aria-label="댓글 상태">
         {TABS.map((t) => (
           <a

@@ -250,7 +250,8 @@ describe("권리침해 신고 and 임시조치", () => {
     editor = await signIn(t, "desk@test.example.kr");
     expect((await page()).body).not.toContain(secret);
     expect((await apiComments()).find((c) => c.id === id)!.body).toBe(NOTICE);
-    const home = await mod.get("/newsroom");
+    // the moderator lands on the comment queue, which carries the reminder
+    const home = await mod.get("/newsroom/comments");
     expect(textOf(home.body)).toContain("임시조치 기간이 끝난 댓글이 1건 있습니다");
     const expired = await mod.get("/newsroom/comments/rights");
     expect(expired.body).toMatch(new RegExp(`data-rights-request="${requestId}" data-status="blocked"`));
