@@ -13,6 +13,7 @@ import { paragraphText, sanitizeBodyHtml } from "../lib/sanitize-html.ts";
 import type { UseCaseDeps } from "../lib/use-case.ts";
 import { upsertMedia } from "../media/media.repo.ts";
 import { type ProcessedImage, processImage } from "../media/media.service.ts";
+import type { MediaStore } from "../media/media-store.ts";
 import { refreshManyArticlePeople } from "../people/article-people.service.ts";
 import { indexImported } from "../search/search.repo.ts";
 import { saveSiteSettings } from "../site/site-settings.repo.ts";
@@ -21,6 +22,8 @@ import { type Bundle, type BundleProblem, formatProblem, parseBundle } from "./b
 
 export interface ImportDeps extends UseCaseDeps {
   mediaDir: string;
+  /** the configured media store (MEDIA_STORE); without it, photos go to the folder mediaDir */
+  media?: MediaStore;
 }
 
 export interface ImportOptions {
@@ -328,7 +331,9 @@ async function prepareImages(b: Bundle, deps: ImportDeps, options: ImportOptions
     try {
       let pending = bySource.get(job.src);
       if (!pending) {
-        pending = readImageSource(job.src, options.baseDir).then((data) => processImage(deps.mediaDir, data));
+        pending = readImageSource(job.src, options.baseDir).then((data) =>
+          processImage(deps.media ?? deps.mediaDir, data),
+        );
         bySource.set(job.src, pending);
       }
       job.done(await pending);
