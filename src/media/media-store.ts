@@ -151,13 +151,23 @@ class DiskCache {
   }
 }
 
+/** The database store, with its cache's figures for /metrics. */
+export interface DatabaseMediaStore extends MediaStore {
+  readonly kind: "database";
+  /** bytes this instance keeps on its disk now */
+  cachedBytes(): number;
+  /** files fetched from the database into the cache since start */
+  fetchedFiles(): number;
+}
+
 export function databaseMediaStore(options: {
   db: Kysely<Database>;
   cacheDir: string;
   cacheBytes: number;
   now: () => number;
-}): MediaStore & { cachedBytes(): number } {
+}): DatabaseMediaStore {
   const cache = new DiskCache(options.cacheDir, options.cacheBytes);
+  let fetched = 0;
   // One fetch per file at a time, however many requests ask for it at once.
   const fetching = new Map<string, Promise<boolean>>();
   const check = (rel: string) => {
@@ -167,6 +177,7 @@ export function databaseMediaStore(options: {
     const data = await findMediaFile(options.db, rel);
     if (!data) return false;
     await cache.add(rel, data);
+    fetched++;
     return true;
   }
   return {
@@ -200,6 +211,7 @@ export function databaseMediaStore(options: {
       return pending;
     },
     cachedBytes: () => cache.bytes,
+    fetchedFiles: () => fetched,
   };
 }
 
