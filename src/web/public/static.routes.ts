@@ -26,7 +26,12 @@ export async function registerStaticRoutes(app: FastifyInstance, ctx: WebContext
     // then served like any file (same headers, ranges, conditional requests).
     app.addHook("onRequest", async (request) => {
       if (!request.url.startsWith("/media/")) return;
-      const rel = decodeURIComponent(request.url.slice("/media/".length).split("?")[0] ?? "");
+      let rel: string;
+      try {
+        rel = decodeURIComponent(request.url.slice("/media/".length).split("?")[0] ?? "");
+      } catch {
+        return; // malformed escapes: the static handler answers 404 as for any unknown file
+      }
       if (isStorePath(rel)) await ctx.media.ensureLocal(rel);
     });
   }
