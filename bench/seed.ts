@@ -308,6 +308,8 @@ async function seedSqlite(): Promise<SeededDatabase> {
     await fs.cp(CACHE_DIR, dataDir, { recursive: true });
     const handle = openDatabase({ databaseUrl: null, dataDir });
     try {
+      // The cached copy may predate migrations added since: bring it up to date, as `npm start` would.
+      await migrateToLatest(handle.db);
       const now = Date.now();
       await shiftTimes(handle.db, Math.floor((now - seeded) / 1000) * 1000);
       const facts = await describe(handle.db, now);

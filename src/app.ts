@@ -1,4 +1,5 @@
 import http from "node:http";
+import path from "node:path";
 import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
@@ -20,11 +21,15 @@ import { registerFeedRoutes } from "./feeds/feed.routes.ts";
 import { createInvalidationBus, type InvalidationBus, stale } from "./lib/invalidation-bus.ts";
 import { databaseRateLimiter, fallbackRateLimiter, redisRateLimiter } from "./lib/rate-limit.ts";
 import { closeRedis, createRedisClient } from "./lib/redis.ts";
+import { registerMailRoutes } from "./mail/mail.routes.tsx";
+import { createMailWorker, type MailWorker } from "./mail/mail.worker.ts";
+import { registerPasswordResetRoutes } from "./mail/password-reset.routes.tsx";
 import { registerCropRoutes } from "./media/crop.routes.ts";
 import { registerMediaRoutes } from "./media/media.routes.tsx";
 import { registerMetricsRoute } from "./metrics/metrics.routes.ts";
 import { registerPersonNewsroomRoutes } from "./people/person.newsroom.routes.tsx";
 import { registerPersonRoutes } from "./people/person.routes.tsx";
+import { registerMostReadRoutes } from "./ranking/most-read.routes.tsx";
 import { ReadCounter } from "./ranking/read-counter.ts";
 import { registerReadsNewsroomRoutes } from "./ranking/reads.newsroom.routes.tsx";
 import { registerViewRoutes } from "./ranking/views.routes.ts";
@@ -48,6 +53,7 @@ import { registerSectionPageRoutes } from "./web/public/section-page.routes.tsx"
 import { registerStaticRoutes } from "./web/public/static.routes.ts";
 import { registerReadinessRoute } from "./web/readiness.routes.ts";
 import { registerSecurityHeaders } from "./web/security.ts";
+import { sessionCookies } from "./web/session-cookie.ts";
 
 export interface AppDeps {
   config: Config;
@@ -67,6 +73,15 @@ export interface AppDeps {
   bus?: InvalidationBus;
   /** the database pool's figures for /metrics (DatabaseHandle.poolStats) */
   databasePool?: () => DatabasePoolStats | null;
+  /** how often the mail worker looks for due mail (ms); 0: only when `app.mail.deliverDue()` is called */
+  mailPollMs?: number;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** this instance's mail worker (src/mail): delivers the queue over SMTP or into DATA_DIR/outbox */
+    mail: MailWorker;
+  }
 }
 
 /** A request must arrive in full, and an idle connection is closed, within these. */
@@ -75,7 +90,8 @@ const CONNECTION_TIMEOUT_MS = 60_000;
 
 /** Builds the HTTP app without listening: main.ts listens, tests call app.inject. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const pageCache = createPageCacheHttp(deps.config.pageCacheMb * 1024 * 1024);
+  const sessions = await sessionCookies(deps.db);
+  const pageCache = createPageCacheHttp(deps.config.pageCacheMb * 1024 * 1024, sessions.carriedBy);
   const app = Fastify({
     // Kept pages are answered by the server's own handler, before Fastify routes the request.
     // Fastify leaves a factory's server as made, so the timeouts below are set here too.
@@ -129,6 +145,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook("onReady", async () => reads.start());
   app.addHook("onClose", async () => reads.stop());
 
+  // Mail queued by any instance is delivered by whichever worker claims it first.
+  const mail = createMailWorker({
+    db: deps.db,
+    now: deps.now ?? Date.now,
+    smtpUrl: deps.config.smtpUrl,
+    mailFrom: deps.config.mailFrom,
+    outboxDir: path.join(deps.config.dataDir, "outbox"),
+    log: app.log,
+    pollMs: deps.mailPollMs,
+  });
+  app.decorate("mail", mail);
+  app.addHook("onReady", async () => mail.start());
+  app.addHook("onClose", async () => mail.stop());
+
   const ctx = createWebContext({
     config: deps.config,
     db: deps.db,
@@ -139,6 +169,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     limiter,
     reads,
     bus,
+    sessions,
   });
 
   await app.register(formbody, { bodyLimit: 2 * 1024 * 1024 });
@@ -174,6 +205,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSiteImageRoutes(app, ctx);
   registerCropRoutes(app, ctx);
   registerHomeRoutes(app, ctx);
+  registerMostReadRoutes(app, ctx);
   registerSectionPageRoutes(app, ctx);
   registerArticleRoutes(app, ctx);
   registerReporterPageRoutes(app, ctx);
@@ -184,6 +216,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerViewRoutes(app, ctx);
   registerCorrectionRoutes(app, ctx);
   registerPolicyRoutes(app, ctx);
+  registerPasswordResetRoutes(app, ctx);
   // The newsroom's shell (sign-in, the guard, the account page); each feature's staff routes inside it.
   await registerNewsroom(app, ctx, [
     registerDeskRoutes,
@@ -197,6 +230,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     registerPersonNewsroomRoutes,
     registerCorrectionNewsroomRoutes,
     registerPolicyNewsroomRoutes,
+    registerMailRoutes,
   ]);
   registerSearchRoutes(app, ctx);
   registerLegacyRoutes(app, ctx);

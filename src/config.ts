@@ -34,6 +34,10 @@ export interface Config {
   readonly mediaDir: string;
   /** bound of the local media cache with MEDIA_STORE=database, in megabytes */
   readonly mediaCacheMb: number;
+  /** outgoing mail over SMTP (`smtp://user:pass@host:587`, `smtps://…:465`); null: `.eml` files in DATA_DIR/outbox */
+  readonly smtpUrl: string | null;
+  /** the From of every mail (`직지뉴스 <news@example.com>`); default `noreply@` the site's host */
+  readonly mailFrom: string;
 }
 
 const flag = z
@@ -87,6 +91,22 @@ const EnvSchema = z.object({
     .min(1, "1 이상이어야 합니다")
     .max(1_048_576, "1048576 이하여야 합니다")
     .default(1024),
+  SMTP_URL: z
+    .string()
+    .max(2000)
+    .regex(/^smtps?:\/\/[^\s]+$/, "smtp://사용자:비밀번호@호스트:587 형식이어야 합니다")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  // An address, optionally with a display name: `직지뉴스 <news@example.com>`.
+  MAIL_FROM: z
+    .string()
+    .max(300)
+    .regex(
+      /^([^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
+      "news@example.com 또는 이름 <news@example.com> 형식이어야 합니다",
+    )
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 const TRUST_PROXY_MESSAGE =
@@ -144,5 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mediaStore: e.MEDIA_STORE,
     mediaDir: e.MEDIA_DIR ? path.resolve(e.MEDIA_DIR) : path.join(dataDir, "media"),
     mediaCacheMb: e.MEDIA_CACHE_MB,
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM ?? `noreply@${new URL(siteUrl).hostname}`,
   });
 }

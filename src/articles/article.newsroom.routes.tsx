@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { ArticleRevisionRow } from "../db/schema.ts";
 import { AppError, fail } from "../lib/errors.ts";
 import { parseKstLocal } from "../lib/kst-input.ts";
+import type { MailContext } from "../mail/mail.ts";
 import { can, canEditArticle } from "../staff/staff.ts";
 import { sendPage, type WebContext } from "../web/context.ts";
 import { collectNewsroomAlerts } from "../web/newsroom/alerts.ts";
@@ -93,7 +94,13 @@ function articleId(params: unknown): number {
 
 /** The newsroom's article pages: the desk, the list, the editor, the workflow actions, revisions. */
 export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void {
-  const deps: DeskDeps = { db: ctx.db, dialect: ctx.dialect, now: ctx.now, bus: ctx.bus };
+  const deps: DeskDeps & MailContext = {
+    db: ctx.db,
+    dialect: ctx.dialect,
+    now: ctx.now,
+    bus: ctx.bus,
+    siteUrl: ctx.config.siteUrl,
+  };
   registerArticlePeopleRoutes(app, ctx);
 
   const editorData = (id: number | null, extra: Partial<EditorData> = {}) =>
@@ -338,7 +345,6 @@ export function registerDeskRoutes(app: FastifyInstance, ctx: WebContext): void 
           article: shown,
           trail,
           related: [],
-          mostRead: [],
           comments: [],
           commentCount: 0,
           commentPage: 1,

@@ -38,9 +38,7 @@ export function registerArticleRoutes(app: FastifyInstance, ctx: WebContext): vo
     const num = articleNum(request.params);
     const q = parseInput(CommentPageQuery, request.query, "댓글 페이지 번호가 올바르지 않습니다.");
     const chrome = await ctx.chrome();
-    const data = await getArticlePage(ctx.db, chrome.sections, num, chrome.now, q.cpage, q.csort, () =>
-      ctx.mostRead.list(chrome.now),
-    );
+    const data = await getArticlePage(ctx.db, chrome.sections, num, chrome.now, q.cpage, q.csort);
     if (!data) throw fail("article_not_found");
     cachePublicPage(reply, chrome, articlePageTags(data));
     const notice = COMMENT_FORM_MESSAGES[q.comment ?? q.comment_error ?? ""] ?? null;

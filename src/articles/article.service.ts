@@ -17,7 +17,6 @@ export interface ArticlePageData {
   article: ArticleDetail;
   trail: SectionNode[];
   related: ArticleSummary[];
-  mostRead: ArticleSummary[];
   comments: PublicComment[];
   commentCount: number;
   commentPage: number;
@@ -62,14 +61,12 @@ export async function getArticlePage(
   now: number,
   commentPage: number,
   commentSort: CommentSort,
-  listShownMostRead: () => Promise<ArticleSummary[]>,
 ): Promise<ArticlePageData | null> {
   const article = await getPublishedArticle(db, num, now);
   if (!article) return null;
   const section = sections.byId.get(article.sectionId);
-  const [related, mostRead, comments, commentCount, links] = await Promise.all([
+  const [related, comments, commentCount, links] = await Promise.all([
     listRelated(db, article, now),
-    listShownMostRead(),
     listVisibleComments(
       db,
       article.id,
@@ -84,7 +81,6 @@ export async function getArticlePage(
     article,
     trail: section ? sectionTrail(section) : [],
     related,
-    mostRead,
     comments,
     commentCount,
     commentPage,
@@ -96,7 +92,8 @@ export async function getArticlePage(
 
 /**
  * What the article page shows and so goes stale with: the story (and its comments), its reporters'
- * and linked people's names, the related stories by headline, and 인기기사.
+ * and linked people's names and the related stories by headline. (인기기사 is a fragment of its own,
+ * `/fragments/most-read`: the ranking's changes do not purge article pages.)
  */
 export function articlePageTags(data: ArticlePageData): StaleTag[] {
   return [
@@ -104,7 +101,5 @@ export function articlePageTags(data: ArticlePageData): StaleTag[] {
     ...data.article.authors.map((a) => stale.reporter(a.key)),
     ...data.personKeys.map(stale.person),
     ...data.related.map((a) => stale.article(a.num)),
-    // 인기기사 goes with one tag for all pages: see MostReadSource.touches.
-    stale.mostRead,
   ];
 }

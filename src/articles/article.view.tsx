@@ -9,7 +9,7 @@ import type { SectionNode } from "../sections/section.ts";
 import { absoluteUrl, paths } from "../web/paths.ts";
 import type { Assets } from "../web/public/assets.ts";
 import type { Chrome } from "../web/public/chrome.ts";
-import { ArticleCard, KstTime, MostReadList, Pagination, Picture } from "../web/public/components.tsx";
+import { ArticleCard, KstTime, MostReadSlot, Pagination, Picture } from "../web/public/components.tsx";
 import { Layout } from "../web/public/layout.tsx";
 import { breadcrumbJsonLd, graph, organizationJsonLd } from "../web/public/structured-data.ts";
 import type { ArticlePageData } from "./article.service.ts";
@@ -49,20 +49,24 @@ export function withDateline(bodyHtml: string, dateline: string): string {
   return bodyHtml.startsWith("<p>") ? `<p>${mark}${bodyHtml.slice(3)}` : `<p>${mark}</p>${bodyHtml}`;
 }
 
-function shareLinks(url: string, title: string, youtubeUrl: string | null) {
+/**
+ * Each network reads the headline from the page's og:title when it fetches the link, so the links
+ * carry only the address: a percent-encoded Korean headline is ~9 bytes a syllable, twice over, and
+ * compresses badly (~150 bytes of every page on the wire).
+ */
+function shareLinks(url: string, youtubeUrl: string | null) {
   const u = encodeURIComponent(url);
-  const t = encodeURIComponent(title);
   return [
     { id: "facebook", label: "페이스북", href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
-    { id: "x", label: "X(트위터)", href: `https://twitter.com/intent/tweet?url=${u}&text=${t}` },
-    { id: "naver", label: "네이버", href: `https://share.naver.com/web/shareView?url=${u}&title=${t}` },
+    { id: "x", label: "X(트위터)", href: `https://twitter.com/intent/tweet?url=${u}` },
+    { id: "naver", label: "네이버", href: `https://share.naver.com/web/shareView?url=${u}` },
     { id: "kakaostory", label: "카카오스토리", href: `https://story.kakao.com/share?url=${u}` },
     ...(youtubeUrl ? [{ id: "youtube", label: "유튜브", href: youtubeUrl }] : []),
   ];
 }
 
-function ShareBar({ url, title, youtubeUrl }: { url: string; title: string; youtubeUrl: string | null }) {
-  const [facebook, x, naver, kakaostory, youtube] = shareLinks(url, title, youtubeUrl);
+function ShareBar({ url, youtubeUrl }: { url: string; youtubeUrl: string | null }) {
+  const [facebook, x, naver, kakaostory, youtube] = shareLinks(url, youtubeUrl);
   const link = (l: { id: string; label: string; href: string } | undefined, verb = "공유하기") =>
     l ? (
       <a class={`share__btn share__btn--${l.id}`} href={l.href} target="_blank" rel="noopener noreferrer">
@@ -78,13 +82,7 @@ function ShareBar({ url, title, youtubeUrl }: { url: string; title: string; yout
       {link(facebook)}
       {link(x)}
       {link(naver)}
-      <button
-        type="button"
-        class="share__btn share__btn--kakaotalk"
-        data-share="kakaotalk"
-        data-url={url}
-        data-title={title}
-      >
+      <button type="button" class="share__btn share__btn--kakaotalk" data-share="kakaotalk" data-url={url}>
         <span class="share__icon" aria-hidden="true" />
         <span class="share__label">
           카카오톡<span class="visually-hidden"> 공유하기</span>
@@ -377,7 +375,7 @@ export function ArticlePage({
                   <span class="visually-hidden">글자 </span>축소
                 </button>
               </div>
-              <ShareBar url={url} title={a.title} youtubeUrl={chrome.site.youtubeUrl} />
+              <ShareBar url={url} youtubeUrl={chrome.site.youtubeUrl} />
             </div>
             <p class="print-url">{url}</p>
           </header>
@@ -432,9 +430,7 @@ export function ArticlePage({
           ) : null}
           <CommentSection data={data} notice={commentNotice} />
         </article>
-        <aside class="sidebar">
-          <MostReadList articles={data.mostRead} />
-        </aside>
+        <aside class="sidebar">{preview ? null : <MostReadSlot />}</aside>
       </div>
     </Layout>
   );

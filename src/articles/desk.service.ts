@@ -4,12 +4,14 @@ import type { ArticleAction, ArticleStatus, Database } from "../db/schema.ts";
 import { AppError, fail } from "../lib/errors.ts";
 import { htmlToText, paragraphText, sanitizeBodyHtml } from "../lib/sanitize-html.ts";
 import type { UseCaseDeps } from "../lib/use-case.ts";
+import type { MailContext } from "../mail/mail.ts";
 import { refreshArticlePeople } from "../people/article-people.service.ts";
 import { indexArticles } from "../search/search.repo.ts";
 import { can, canEditArticle, type Permission, type StaffUser } from "../staff/staff.ts";
 import type { NoticeKind } from "./article.ts";
 import { makeExcerpt } from "./article.ts";
 import { insertArticleNotice, touchArticle } from "./article-notices.repo.ts";
+import { queueStoryReturnedMails } from "./desk.mail.ts";
 import {
   type ArticleColumns,
   type EditableArticle,
@@ -317,6 +319,8 @@ async function transition(
   apply: (article: EditableArticle, now: number) => ArticleColumns,
   note: string | null = null,
   derived: Derived = { links: false },
+  /** more work in the same transaction once the status changed (the returned-story mail) */
+  alsoInTransaction?: (trx: Transaction<Database>, article: EditableArticle, now: number) => Promise<void>,
 ): Promise<{ from: ArticleStatus; to: ArticleStatus }> {
   const now = deps.now();
   return writeArticle(deps, id, derived, async (trx) => {
@@ -340,6 +344,7 @@ async function transition(
       note,
       at: now,
     });
+    if (alsoInTransaction) await alsoInTransaction(trx, article, now);
     return { from: article.status, to };
   });
 }
@@ -353,12 +358,38 @@ export async function fileArticle(deps: DeskDeps, actor: StaffUser, id: number) 
   return transition(deps, actor, id, "file", "filed", () => ({ desk_note: null }));
 }
 
-/** The desk sends a filed story back to its reporter with a note. */
-export async function returnArticle(deps: DeskDeps, actor: StaffUser, id: number, note: string) {
+/**
+ * The desk sends a filed story back to its reporter with a note; the reporters on the byline are
+ * mailed the note in the same transaction.
+ */
+export async function returnArticle(
+  deps: DeskDeps & MailContext,
+  actor: StaffUser,
+  id: number,
+  note: string,
+) {
   ensure(actor, "article.return");
   const text = note.trim();
   if (!text) throw fail("note_required");
-  return transition(deps, actor, id, "return", "returned", () => ({ desk_note: text }), text);
+  return transition(
+    deps,
+    actor,
+    id,
+    "return",
+    "returned",
+    () => ({ desk_note: text }),
+    text,
+    { links: false },
+    (trx, article, now) =>
+      queueStoryReturnedMails(trx, {
+        now,
+        siteUrl: deps.siteUrl,
+        articleId: id,
+        title: article.title,
+        note: text,
+        desk: actor,
+      }),
+  );
 }
 
 function requirePublishable(article: EditableArticle): void {

@@ -4,6 +4,7 @@ import { attachmentHeader, toCsv } from "../lib/csv.ts";
 import { type AppError, fail } from "../lib/errors.ts";
 import { formatKstLong } from "../lib/kst-time.ts";
 import type { UseCaseDeps } from "../lib/use-case.ts";
+import type { MailContext } from "../mail/mail.ts";
 import { can } from "../staff/staff.ts";
 import { sendPage, type WebContext } from "../web/context.ts";
 import { requirePermission } from "../web/newsroom/auth.ts";
@@ -42,7 +43,13 @@ const PublishForm = z.object({
 
 /** The desk's side of 언론중재법 §15: the queue with its clocks, answers, publication, the CSV. */
 export function registerCorrectionNewsroomRoutes(app: FastifyInstance, ctx: WebContext): void {
-  const deps: UseCaseDeps = { db: ctx.db, dialect: ctx.dialect, now: ctx.now, bus: ctx.bus };
+  const deps: UseCaseDeps & MailContext = {
+    db: ctx.db,
+    dialect: ctx.dialect,
+    now: ctx.now,
+    bus: ctx.bus,
+    siteUrl: ctx.config.siteUrl,
+  };
 
   // Editors and admins see overdue requests in red on the newsroom home.
   ctx.newsroomAlerts.push(async (user) => {

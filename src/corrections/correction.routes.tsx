@@ -57,6 +57,7 @@ export function registerCorrectionRoutes(app: FastifyInstance, ctx: WebContext):
     now: ctx.now,
     bus: ctx.bus,
     limiter: ctx.limiter,
+    siteUrl: ctx.config.siteUrl,
   };
 
   const fromBody = (body: unknown): Partial<Record<RequestField, string>> => {

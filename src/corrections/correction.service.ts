@@ -3,7 +3,9 @@ import { fail } from "../lib/errors.ts";
 import { withParticle } from "../lib/josa.ts";
 import { checkRates, type RateLimiter } from "../lib/rate-limit.ts";
 import type { UseCaseDeps } from "../lib/use-case.ts";
+import type { MailContext } from "../mail/mail.ts";
 import { can, type StaffUser } from "../staff/staff.ts";
+import { correctionOutcomeMail, correctionReceiptMail, queueCorrectionMail } from "./correction.mail.ts";
 import {
   addCorrectionEvent,
   findCorrectionRequest,
@@ -24,7 +26,7 @@ import {
   type RefusalGround,
 } from "./correction.ts";
 
-export type CorrectionDeps = UseCaseDeps & { limiter: RateLimiter };
+export type CorrectionDeps = UseCaseDeps & MailContext & { limiter: RateLimiter };
 
 /** The fields of a request, as the form and `POST /api/v1/corrections` send them. */
 export const REQUEST_FIELDS = [
@@ -202,6 +204,23 @@ export async function fileCorrectionRequest(
       action: "received",
       note: late ? "보도 후 6개월이 지난 청구" : null,
     });
+    await queueCorrectionMail(
+      trx,
+      now,
+      deps.siteUrl,
+      (statusUrl) =>
+        correctionReceiptMail({
+          email: input.email,
+          name: input.name,
+          receipt,
+          kind: input.kind,
+          articleTitle: article.title,
+          articleNum: article.num,
+          answerDueAt,
+          statusUrl,
+        }),
+      receipt,
+    );
     return id;
   });
   // Nothing public shows a request until it is published on the article (through the desk).
@@ -224,7 +243,7 @@ function ensure(actor: StaffUser) {
 
 /** The paper's answer (§15②): accept, accept in part, refuse on a §15④ ground, or record a withdrawal. */
 export async function answerCorrectionRequest(
-  deps: UseCaseDeps,
+  deps: UseCaseDeps & MailContext,
   actor: StaffUser,
   id: number,
   answer: { outcome: Outcome; ground: RefusalGround | null; note: string | null },
@@ -263,6 +282,32 @@ export async function answerCorrectionRequest(
           ? [REFUSAL_GROUNDS[answer.ground!], answer.note].filter(Boolean).join(" — ")
           : answer.note,
     });
+    // The requester hears the answer (§15②); a withdrawal was theirs, so it is not mailed back.
+    if (answer.outcome !== "withdrawn") {
+      const row = await findCorrectionRequest(trx, { id });
+      const outcome = answer.outcome;
+      if (row)
+        await queueCorrectionMail(
+          trx,
+          now,
+          deps.siteUrl,
+          (statusUrl) =>
+            correctionOutcomeMail({
+              email: row.email,
+              name: row.name,
+              receipt: row.receipt,
+              kind: row.kind as CorrectionKind,
+              articleTitle: row.article_title,
+              articleNum: row.article_num,
+              outcome,
+              ground: answer.outcome === "refused" ? answer.ground : null,
+              note: answer.note,
+              publishDueAt: row.publish_due_at,
+              statusUrl,
+            }),
+          row.receipt,
+        );
+    }
   });
 }
 

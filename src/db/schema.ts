@@ -31,6 +31,8 @@ export interface Database {
   rate_limits: RateLimitsTable;
   stale_announcements: StaleAnnouncementsTable;
   sign_in_throttle: SignInThrottleTable;
+  mail_queue: MailQueueTable;
+  password_resets: PasswordResetsTable;
   article_events: ArticleEventsTable;
   article_revisions: ArticleRevisionsTable;
   search_documents: SearchDocumentsTable;
@@ -599,4 +601,37 @@ export interface StaleAnnouncementsTable {
   /** JSON array of tags */
   tags: string;
   at: number;
+}
+
+/** One outgoing mail (src/mail): queued with the write that caused it, delivered by the mail worker. */
+export interface MailQueueTable {
+  id: Generated<number>;
+  /** what the mail is about (`password_reset`, `registration_confirmed` …), for the admin list */
+  kind: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  created_at: number;
+  /** delivery attempts begun so far (counted when a worker claims the row) */
+  attempts: number;
+  next_attempt_at: number;
+  /** a worker holds the row until then; null when nobody does */
+  claimed_until: number | null;
+  sent_at: number | null;
+  /** given up (a permanent refusal, or too many attempts) */
+  failed_at: number | null;
+  last_error: string | null;
+  /** the `.eml` file in DATA_DIR/outbox when delivered there (no SMTP_URL) */
+  outbox_file: string | null;
+}
+
+/** A staff password-reset link: only the SHA-256 of its token is kept. */
+export interface PasswordResetsTable {
+  id: Generated<number>;
+  staff_id: number;
+  token_hash: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
 }

@@ -6,6 +6,7 @@ import { AppError, fail } from "../lib/errors.ts";
 import { parseKstLocal, toKstLocal } from "../lib/kst-input.ts";
 import { formatKstLong } from "../lib/kst-time.ts";
 import type { UseCaseDeps } from "../lib/use-case.ts";
+import type { MailContext } from "../mail/mail.ts";
 import { sendPage, type WebContext } from "../web/context.ts";
 import { requirePermission } from "../web/newsroom/auth.ts";
 import { isFormError, parseForm, sentText } from "../web/newsroom/form.ts";
@@ -99,7 +100,13 @@ const Query = z.object({ q: z.string().max(100).optional().default("") });
 
 /** Registrations, check-in and CSV export of events. Needs `events.manage` (editors and admins). */
 export function registerEventNewsroomRoutes(app: FastifyInstance, ctx: WebContext): void {
-  const deps: UseCaseDeps = { db: ctx.db, dialect: ctx.dialect, now: ctx.now, bus: ctx.bus };
+  const deps: UseCaseDeps & MailContext = {
+    db: ctx.db,
+    dialect: ctx.dialect,
+    now: ctx.now,
+    bus: ctx.bus,
+    siteUrl: ctx.config.siteUrl,
+  };
 
   async function eventOf(params: unknown): Promise<EventRow> {
     const p = EventParams.safeParse(params);

@@ -3,6 +3,7 @@ import { fail } from "../lib/errors.ts";
 import { type StaleTag, stale } from "../lib/invalidation-bus.ts";
 import { sanitizeBodyHtml } from "../lib/sanitize-html.ts";
 import type { UseCaseDeps } from "../lib/use-case.ts";
+import type { MailContext } from "../mail/mail.ts";
 import {
   type EventValues,
   findEventById,
@@ -13,6 +14,7 @@ import {
   replaceSpeakers,
   updateEvent,
 } from "./event.repo.ts";
+import { registrationMailer } from "./registration.mail.ts";
 import { fillSeats } from "./registration.service.ts";
 
 export interface EventInput {
@@ -57,7 +59,7 @@ function staleTagsOfEventSave({ before, after, speakerKeys }: SavedEvent): Stale
  * change made stale.
  */
 export async function saveEvent(
-  deps: UseCaseDeps,
+  deps: UseCaseDeps & MailContext,
   target: { id: number } | { key: string },
   input: EventInput,
 ): Promise<number> {
@@ -74,6 +76,7 @@ export async function saveEvent(
     registration_open: input.registrationOpen ? 1 : 0,
     promoted: input.promoted ? 1 : 0,
   };
+  const mailer = await registrationMailer(deps.db, deps.siteUrl);
   let saved: SavedEvent;
   try {
     saved = await deps.db.transaction().execute(async (trx) => {
@@ -99,7 +102,7 @@ export async function saveEvent(
       );
       const after = await findEventById(trx, id);
       if (!after) throw fail("event_not_found");
-      await fillSeats(trx, after, now);
+      await fillSeats(trx, after, now, mailer);
       return { before, after, speakerKeys: [...new Set([...formerSpeakers, ...speakers])] };
     });
   } catch (error) {

@@ -71,6 +71,7 @@ export function registerRegistrationRoutes(app: FastifyInstance, ctx: WebContext
     now: ctx.now,
     bus: ctx.bus,
     limiter: ctx.limiter,
+    siteUrl: ctx.config.siteUrl,
   };
 
   app.post("/api/v1/events/:key/registrations", async (request, reply) => {

@@ -4,9 +4,10 @@ import { addressKey } from "../lib/address-key.ts";
 import { fail } from "../lib/errors.ts";
 import { stale } from "../lib/invalidation-bus.ts";
 import { checkRates, type RateLimiter } from "../lib/rate-limit.ts";
-import { randomToken } from "../lib/secrets.ts";
 import type { UseCaseDeps } from "../lib/use-case.ts";
+import type { MailContext } from "../mail/mail.ts";
 import { findEventByKey, lockEvent } from "./event.repo.ts";
+import { type RegistrationMailer, registrationMailer } from "./registration.mail.ts";
 import {
   codeTaken,
   countConfirmed,
@@ -33,17 +34,32 @@ import {
  * Registrations change only the counts on the event's own page (seats left), so each use case that
  * changes them announces `stale.event(key)` after its transaction commits.
  */
-export interface RegistrationDeps extends UseCaseDeps {
+export interface RegistrationDeps extends UseCaseDeps, MailContext {
   limiter: RateLimiter;
 }
 
-/** Promotes from the waiting list, in order, while seats are free. Runs inside the caller's transaction. */
-export async function fillSeats(trx: Transaction<Database>, event: EventRow, now: number): Promise<number> {
+/** What the use cases that change registrations need: they mail the registrants (SITE_URL for links). */
+export type RegistrationMailDeps = UseCaseDeps & MailContext;
+
+/**
+ * Promotes from the waiting list, in order, while seats are free, and queues each promoted
+ * registrant's mail. Runs inside the caller's transaction.
+ */
+export async function fillSeats(
+  trx: Transaction<Database>,
+  event: EventRow,
+  now: number,
+  mailer: RegistrationMailer,
+): Promise<number> {
   if (event.capacity === null) return 0;
   const free = event.capacity - (await countConfirmed(trx, event.id));
   if (free <= 0) return 0;
   const waiting = await firstWaiting(trx, event.id, free);
-  for (const w of waiting) await setRegistrationStatus(trx, w.id, "confirmed", now);
+  for (const w of waiting) {
+    await setRegistrationStatus(trx, w.id, "confirmed", now);
+    const promoted = await findRegistration(trx, event.id, w.id);
+    if (promoted) await mailer.queue(trx, now, event, promoted, "promoted");
+  }
   return waiting.length;
 }
 
@@ -89,7 +105,7 @@ export async function registerForEvent(
     );
   }
 
-  const cancelToken = randomToken(24);
+  const mailer = await registrationMailer(deps.db, deps.siteUrl);
   let registered: NewRegistration;
   try {
     registered = await deps.db.transaction().execute(async (trx) => {
@@ -103,17 +119,19 @@ export async function registerForEvent(
         // a link of the same form), so the form tells no one who registered, and nothing is taken
         // from the registrant. Nothing is stored; their own confirmation stays theirs alone.
         const status = initialStatus(locked.capacity, await countConfirmed(trx, locked.id));
+        const decoyCode = newConfirmationCode();
         return {
           event: locked,
           status,
-          confirmationCode: newConfirmationCode(),
-          cancelToken,
+          confirmationCode: decoyCode,
+          cancelToken: mailer.tokenFor(locked.id, valid.email, now, decoyCode),
           unchanged: true,
         };
       }
       let code = newConfirmationCode();
       while (await codeTaken(trx, locked.id, code)) code = newConfirmationCode();
       const status = initialStatus(locked.capacity, await countConfirmed(trx, locked.id));
+      const cancelToken = mailer.tokenFor(locked.id, valid.email, now, code);
       const row = {
         event_id: locked.id,
         ...valid,
@@ -128,13 +146,21 @@ export async function registerForEvent(
       // the end of the queue), so the e-mail stays unique per event.
       if (existing) await replaceRegistration(trx, existing.id, row);
       else await insertRegistration(trx, row);
+      const saved = await findRegistrationByTokenHash(trx, locked.id, row.cancel_token_hash);
+      if (saved) await mailer.queue(trx, now, locked, saved, status);
       return { event: locked, status, confirmationCode: code, cancelToken };
     });
   } catch (error) {
     // The unique index is the last word on duplicates (the check above answers the common case):
     // a registration racing another with the same e-mail gets the same answer as above.
     if (!deps.dialect.isUniqueViolation(error)) throw error;
-    return { event, status: "confirmed", confirmationCode: newConfirmationCode(), cancelToken };
+    const code = newConfirmationCode();
+    return {
+      event,
+      status: "confirmed",
+      confirmationCode: code,
+      cancelToken: mailer.tokenFor(event.id, valid.email, now, code),
+    };
   }
   if ("unchanged" in registered) {
     const { unchanged: _, ...answer } = registered as NewRegistration & { unchanged: true };
@@ -162,20 +188,22 @@ export async function registrationByToken(
  * list moves up in the same transaction. Cancelling twice is harmless.
  */
 export async function cancelRegistration(
-  deps: UseCaseDeps,
+  deps: RegistrationMailDeps,
   eventKey: string,
   token: string,
 ): Promise<{ event: EventRow; registration: RegistrationRow; promoted: number }> {
   const { event, registration } = await registrationByToken(deps.db, eventKey, token);
   if (registration.status === "cancelled") return { event, registration, promoted: 0 };
   const now = deps.now();
+  const mailer = await registrationMailer(deps.db, deps.siteUrl);
   const outcome = await deps.db.transaction().execute(async (trx) => {
     const locked = await lockEvent(trx, deps.dialect, event.id);
     if (!locked) throw fail("event_not_found");
     const current = await findRegistration(trx, event.id, registration.id);
     if (!current || current.status === "cancelled") return { changed: false, promoted: 0 };
     await setRegistrationStatus(trx, current.id, "cancelled", now);
-    const promoted = current.status === "confirmed" ? await fillSeats(trx, locked, now) : 0;
+    await mailer.queue(trx, now, locked, current, "cancelled");
+    const promoted = current.status === "confirmed" ? await fillSeats(trx, locked, now, mailer) : 0;
     return { changed: true, promoted };
   });
   if (outcome.changed) await deps.bus.announce([stale.event(event.key)]);
@@ -190,13 +218,14 @@ export async function cancelRegistration(
  * freed the seat on purpose.
  */
 export async function moveRegistration(
-  deps: UseCaseDeps,
+  deps: RegistrationMailDeps,
   eventId: number,
   registrationId: number,
   to: "confirmed" | "waitlisted" | "cancelled",
   overbook: boolean,
 ): Promise<void> {
   const now = deps.now();
+  const mailer = await registrationMailer(deps.db, deps.siteUrl);
   const moved = await deps.db.transaction().execute(async (trx) => {
     const event = await lockEvent(trx, deps.dialect, eventId);
     if (!event) throw fail("event_not_found");
@@ -212,6 +241,9 @@ export async function moveRegistration(
       throw fail("event_full");
     }
     await setRegistrationStatus(trx, reg.id, to, now, to === "waitlisted" ? now : undefined);
+    // The registrant hears of the editor's move: off the waiting list is a promotion.
+    const notice = to === "confirmed" ? (reg.status === "waitlisted" ? "promoted" : "confirmed") : to;
+    await mailer.queue(trx, now, event, reg, notice);
     return event;
   });
   if (moved) await deps.bus.announce([stale.event(moved.key)]);

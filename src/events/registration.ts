@@ -1,4 +1,4 @@
-import { createHash, randomInt } from "node:crypto";
+import { createHash, createHmac, randomInt } from "node:crypto";
 import type { EventRow, RegistrationRow, RegistrationStatus } from "../db/schema.ts";
 import { type AppError, fail } from "../lib/errors.ts";
 
@@ -105,6 +105,25 @@ export function newConfirmationCode(): string {
 export function normaliseCode(input: string): string | null {
   const s = input.toUpperCase().replace(/[^A-Z0-9]/g, "");
   return s.length === 6 ? `${s.slice(0, 3)}-${s.slice(3)}` : null;
+}
+
+/**
+ * A registration's cancel-link token, derived (HMAC with the installation's secret) from what the
+ * row keeps, so that the mails sent when the registration later changes (promoted, moved) can carry
+ * the same link. Only its hash is stored. The random confirmation code makes every registration's
+ * token its own: registering again after cancelling (a new code) gives a new link, and the answer
+ * to a repeated registration (a decoy code) never matches the real one.
+ */
+export function cancelTokenFor(
+  secret: Buffer,
+  eventId: number,
+  email: string,
+  createdAt: number,
+  confirmationCode: string,
+): string {
+  return createHmac("sha256", secret)
+    .update(`cancel:${eventId}:${email}:${createdAt}:${confirmationCode}`)
+    .digest("base64url");
 }
 
 export function hashCancelToken(token: string): string {

@@ -147,7 +147,10 @@ export function RegisteredPage({
         <p class="event-registered__code">
           확인 번호 <strong data-testid="confirmation-code">{registration.confirmationCode}</strong>
         </p>
-        <p>행사장 입구에서 이 번호나 이름을 알려 주세요. 이 페이지를 저장해 두면 편리합니다.</p>
+        <p>
+          행사장 입구에서 이 번호나 이름을 알려 주세요. 확인 번호와 취소 링크는 신청하신 이메일로도 보내
+          드렸습니다.
+        </p>
         {registration.status !== "cancelled" ? (
           <p>
             참석할 수 없게 되면 <a href={cancelUrl}>신청 취소</a>를 눌러 다른 분께 자리를 양보해 주세요.

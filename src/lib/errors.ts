@@ -101,6 +101,15 @@ export const CATALOGUE = {
   password_too_short: { status: 400, message: (min: number) => `비밀번호는 ${min}자 이상이어야 합니다.` },
   password_too_long: { status: 400, message: (max: number) => `비밀번호는 ${max}자까지 쓸 수 있습니다.` },
   staff_not_found: { status: 404, message: "직원을 찾을 수 없습니다." },
+  reset_link_invalid: {
+    status: 400,
+    message:
+      "비밀번호 재설정 링크가 올바르지 않거나, 만료되었거나, 이미 쓰였습니다. 재설정 메일을 다시 요청해 주세요.",
+  },
+  passwords_differ: {
+    status: 400,
+    message: "새 비밀번호 두 칸이 서로 다릅니다. 같은 비밀번호를 두 번 적어 주세요.",
+  },
   staff_taken: { status: 409, message: "같은 키나 이메일을 가진 직원이 이미 있습니다." },
   staff_key_taken: { status: 409, message: "이미 쓰이는 키입니다. 다른 키를 정해 주세요." },
   staff_email_taken: {

@@ -175,7 +175,10 @@ export async function registerMediaRoutes(app: FastifyInstance, ctx: WebContext)
     // Checked before the body is read: without this, anyone could make us buffer ten 20 MB files
     // before the guard (a preHandler, after parsing) turns them away. The guard still runs after.
     uploads.addHook("onRequest", async (request) => {
-      request.session = await resumeSession({ db: ctx.db, now: ctx.now }, request.cookies[SESSION_COOKIE]);
+      request.session = await resumeSession(
+        { db: ctx.db, now: ctx.now },
+        ctx.sessions.tokenOf(request.cookies[SESSION_COOKIE]),
+      );
       requirePermission(request, "media.upload");
     });
     // Fields are attached to the body as strings so that the guard finds `_csrf` in a plain form;

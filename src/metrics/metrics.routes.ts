@@ -5,6 +5,7 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom
 import { oldestDueScheduledAt } from "../articles/desk.repo.ts";
 import type { DatabasePoolStats } from "../db/client.ts";
 import type { Database } from "../db/schema.ts";
+import { countMailQueue } from "../mail/mail.repo.ts";
 import type { DatabaseMediaStore, MediaStore } from "../media/media-store.ts";
 import type { ReadCounter } from "../ranking/read-counter.ts";
 import type { PageCache } from "../web/page-cache/page-cache.ts";
@@ -250,6 +251,23 @@ export function registerMetricsRoute(app: FastifyInstance, sources: MetricsSourc
       }
     },
   );
+
+  new Gauge({
+    name: "jikji_mail_queue",
+    help: "Mails by state: queued (waiting to be sent or retried) and failed (given up); NaN when the database does not answer",
+    labelNames: ["state"] as const,
+    registers: [registry],
+    async collect() {
+      try {
+        const counts = await countMailQueue(sources.db);
+        this.set({ state: "queued" }, counts.queued);
+        this.set({ state: "failed" }, counts.failed);
+      } catch {
+        this.set({ state: "queued" }, Number.NaN);
+        this.set({ state: "failed" }, Number.NaN);
+      }
+    },
+  });
 
   app.get("/metrics", async (request, reply) => {
     reply.header("cache-control", "no-store");

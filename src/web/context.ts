@@ -14,6 +14,7 @@ import type { NewsroomAlertSource } from "./newsroom/alerts.ts";
 import { keepInPageCache } from "./page-cache/http.ts";
 import type { Assets } from "./public/assets.ts";
 import { type Chrome, createChromeSource } from "./public/chrome.ts";
+import type { SessionCookies } from "./session-cookie.ts";
 import { type VisitorIds, visitorIds } from "./visitor.ts";
 
 /** What route handlers may use: passed in at the edge, never imported as module state. */
@@ -38,6 +39,8 @@ export interface WebContext {
   bus: InvalidationBus;
   /** the signed `jikji_vid` cookie: who a reader is for votes and reads */
   visitors: VisitorIds;
+  /** the signed `jikji_session` cookie: the newsroom's sessions */
+  sessions: SessionCookies;
   /** the frame of every public page, kept in memory until announced stale */
   chrome(): Promise<Chrome>;
   /** 인기기사 lists, kept in memory until the ranking or a public story changes */
@@ -59,6 +62,7 @@ export function createWebContext(deps: {
   limiter: RateLimiter;
   reads: ReadCounter;
   bus: InvalidationBus;
+  sessions: SessionCookies;
 }): WebContext {
   const frame = createChromeSource({
     db: deps.db,

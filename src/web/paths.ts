@@ -15,6 +15,9 @@ export const paths = {
     `/events/${encodeURIComponent(key)}/cancel?token=${encodeURIComponent(token)}`,
   media: (relativePath: string) => `/media/${relativePath}`,
   search: () => "/search",
+  /** 인기기사, as a page and as the box article pages load into their sidebar */
+  mostRead: () => "/most-read",
+  mostReadFragment: () => "/fragments/most-read",
   rss: () => "/rss.xml",
   sectionRss: (slugPath: string) => `/section/${slugPath}/rss.xml`,
   reporterRss: (key: string) => `/reporter/${encodeURIComponent(key)}/rss.xml`,

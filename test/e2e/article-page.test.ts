@@ -101,4 +101,24 @@ describe("the article page in a browser", () => {
       "[테스트경제] 반도체 수출이 석 달 연속 늘었다.",
     );
   });
+
+  it("fills 인기기사 from the shared box, and links to the list without scripts", async () => {
+    await page.goto(`${server.url}/article/4242`);
+    // the site script swaps the placeholder for the kept fragment: the list of stories
+    await page.waitForSelector(".sidebar .most-read ol li");
+    expect(await page.textContent(".sidebar .most-read ol li")).toContain("반도체 수출 석 달 연속 증가");
+    expect(await page.$("[data-fragment]")).toBeNull();
+
+    // a reader whose browser never runs the script (blocked, failed): the box links to the list
+    const noScript = await browser.context.newPage();
+    try {
+      await noScript.route("**/assets/site.js*", (route) => route.abort());
+      await noScript.goto(`${server.url}/article/4242`);
+      await noScript.click(".sidebar .most-read a");
+      await noScript.waitForURL("**/most-read");
+      expect(await noScript.textContent("#most-read-day + ol")).toContain("반도체 수출 석 달 연속 증가");
+    } finally {
+      await noScript.close();
+    }
+  });
 });

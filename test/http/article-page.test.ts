@@ -129,9 +129,22 @@ describe("article page", () => {
     expect(textOf(inner(html, "p", 'class="article__signoff"')!)).toBe("박서준 기자 · 이하은 기자");
   });
 
-  it("lists most-read (title and reporter) and related stories, never unpublished ones", () => {
-    const mostRead = inner(html, "section", 'class="most-read"')!;
+  it("lists most-read (title and reporter) and related stories, never unpublished ones", async () => {
+    // The page holds a box the site script fills from the shared fragment, linking to the full list.
+    const slot = inner(html, "section", 'class="most-read"')!;
+    expect(html).toContain('data-fragment="/fragments/most-read"');
+    expect(textOf(slot)).toBe("인기기사 인기기사 보기");
+    expect(slot).toContain('href="/most-read"');
+    const fragment = await t.app.inject("/fragments/most-read");
+    expect(fragment.statusCode).toBe(200);
+    expect(fragment.headers["x-robots-tag"]).toBe("noindex");
+    const mostRead = inner(fragment.body, "section", 'class="most-read"')!;
     expect(textOf(mostRead)).toContain("인기기사");
+    const page = await t.app.inject("/most-read");
+    expect(page.statusCode).toBe(200);
+    expect(textOf(inner(page.body, "section", 'aria-labelledby="most-read-day"')!)).toContain(
+      "같은 태그의 다른 기사",
+    );
     const items = [...mostRead.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => m[1]!);
     // ranked by views: 900 before 500; each line is the title and the reporter
     expect(items.map((i) => textOf(inner(i, "span", 'class="most-read__title"')!))).toEqual([

@@ -191,6 +191,7 @@ describe("the page cache", () => {
     await t.app.reads.refresh();
     await get("/");
     await get("/article/8100");
+    await get("/fragments/most-read");
     expect((await get("/")).headers["x-cache"]).toBe("hit");
     // Nothing new read: the same order, nothing purged.
     await t.app.reads.refresh();
@@ -218,16 +219,20 @@ describe("the page cache", () => {
     }
     await t.app.reads.flush();
     await t.app.reads.refresh();
-    for (const url of ["/", "/article/8100"]) {
+    for (const url of ["/", "/fragments/most-read"]) {
       const res = await get(url);
       expect(res.headers["x-cache"], url).toBe("miss");
       expect(firstShown(res.body), url).toBe("지난 기사 5");
     }
+    // Article pages load 인기기사 from the fragment: a new order leaves them kept.
+    expect((await get("/article/8100")).headers["x-cache"]).toBe("hit");
   });
 
   it("a story on 인기기사 retitled: every page showing the list shows the new headline", async () => {
     await get("/article/8102");
+    await get("/fragments/most-read");
     expect((await get("/article/8102")).headers["x-cache"]).toBe("hit");
+    expect((await get("/fragments/most-read")).headers["x-cache"]).toBe("hit");
     const id = await idOf(8105);
     const saved = await desk.post(`/newsroom/articles/${id}`, {
       title: "지난 기사 5 (고침)",
@@ -241,10 +246,10 @@ describe("the page cache", () => {
       leadAlt: "",
     });
     expect(saved.statusCode, saved.body.slice(0, 300)).toBe(303);
-    // 8102 neither is 8105 nor lists it as related: it goes stale only through its 인기기사 box.
-    const page = await get("/article/8102");
-    expect(page.headers["x-cache"]).toBe("miss");
-    expect(page.body).toContain("지난 기사 5 (고침)");
+    // The 인기기사 box (the fragment article pages load) shows the new headline.
+    const box = await get("/fragments/most-read");
+    expect(box.headers["x-cache"]).toBe("miss");
+    expect(box.body).toContain("지난 기사 5 (고침)");
   });
 
   it("saved site settings show on every page", async () => {
@@ -272,6 +277,28 @@ describe("the page cache", () => {
     expect(t.app.pageCache.stats().entries).toBe(0);
     await get("/article/8003");
     expect((await get("/article/8003", { cookie: desk.cookie })).headers["x-cache"]).toBeUndefined();
+  });
+
+  it("takes a session cookie the site did not sign for none: a made-up one cannot force renders", async () => {
+    await get("/article/8003");
+    const token = /jikji_session=([^.;]+)\./.exec(desk.cookie)![1]!;
+    for (const cookie of [
+      "jikji_session=forged",
+      `jikji_session=${token}`,
+      `jikji_session=${token}.AAAAAAAAAAAAAAAAAAAAAA`,
+      "other=1; jikji_session=x.y",
+    ]) {
+      const res = await get("/article/8003", { cookie });
+      expect(res.statusCode, cookie).toBe(200);
+      expect(res.headers["x-cache"], cookie).toBe("hit");
+    }
+    // and it opens nothing in the newsroom
+    const forged = await get("/newsroom", { cookie: `jikji_session=${token}`, accept: "text/html" });
+    expect(forged.statusCode).toBe(303);
+    expect(forged.headers.location).toContain("/newsroom/login");
+    // the signed one still does, wherever it sits in the header
+    const real = await get("/newsroom", { cookie: `other=1; ${desk.cookie}`, accept: "text/html" });
+    expect(real.statusCode).toBe(200);
   });
 
   it("never keeps an answer that sets a cookie, nor a newsroom page", async () => {
@@ -314,7 +341,8 @@ describe("the page cache", () => {
     try {
       await none.import(newsroom([article({ num: 8600 })]));
       expect((await none.app.inject("/article/8600")).statusCode).toBe(200);
-      expect((await none.app.inject("/article/8600")).headers["x-cache"]).toBe("miss");
+      // not even looked up
+      expect((await none.app.inject("/article/8600")).headers["x-cache"]).toBeUndefined();
       expect(none.app.pageCache.stats().entries).toBe(0);
     } finally {
       await none.close();

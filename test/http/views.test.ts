@@ -136,10 +136,12 @@ async function storedReads(t: TestApp, num: number): Promise<number> {
   return rows.reduce((s, r) => s + r.reads, 0);
 }
 
-/** The titles of a page's 인기기사 box, in order. */
+/** The titles of a page's 인기기사 box, in order (an article page's comes from its fragment). */
 async function mostReadOn(t: TestApp, path: string): Promise<string[]> {
-  const res = await t.app.inject(path);
+  let res = await t.app.inject(path);
   expect(res.statusCode, path).toBe(200);
+  const fragment = /<section class="most-read"[^>]*data-fragment="([^"]+)"/.exec(res.body);
+  if (fragment) res = await t.app.inject(fragment[1]!);
   const box = inner(res.body, "section", 'class="most-read"') ?? "";
   return [...box.matchAll(/<span class="most-read__title">([^<]*)<\/span>/g)].map((m) => m[1]!);
 }

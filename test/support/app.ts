@@ -26,6 +26,8 @@ export async function createTestApp(
     env?: Record<string, string>;
     /** a pino logger of the test's own (to read what is logged) */
     logger?: import("fastify").FastifyBaseLogger;
+    /** the mail worker's poll interval; by default 0: tests deliver with `app.mail.deliverDue()` */
+    mailPollMs?: number;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
@@ -45,6 +47,7 @@ export async function createTestApp(
     now,
     sleep: async () => {},
     databasePool: database.poolStats,
+    mailPollMs: options.mailPollMs ?? 0,
     logger: options.logger ?? (process.env.DEBUG_LOG ? (await import("pino")).default() : false),
   });
   const mediaDir = path.join(database.dataDir, "media");

@@ -83,6 +83,7 @@ export async function publicPagesNewsroom(
       event: "/events/chip-forum",
       person: "/people/han-dy",
       reporter: "/reporter/park-sj",
+      mostRead: "/most-read",
       notFound: "/article/999999",
     },
   };

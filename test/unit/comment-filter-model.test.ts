@@ -20,14 +20,17 @@ import {
 import { scoreSplit } from "../../src/comments/filter/evaluate.ts";
 import { judgeComment } from "../../src/comments/filter/judge.ts";
 import { heldOut, tuning } from "../../src/comments/filter/labelled-comments.ts";
-import { learnModel } from "../../src/comments/filter/learn.ts";
+import { heldAtInnocentShares, learnModel, rankingAuc } from "../../src/comments/filter/learn.ts";
 import { buildViews, normalizeForMatching } from "../../src/comments/filter/normalize.ts";
-import { chooseThreshold, DEFAULT_TRAINING } from "../../src/comments/filter/train.ts";
+import { bucketScales, chooseThreshold, DEFAULT_TRAINING } from "../../src/comments/filter/train.ts";
 
 // Tests that train use every 40th line of each split: a few hundred lines, well under a second.
 const SMALL = 40;
 
-describe("training the abuse model", () => {
+// Training reads and normalises every split once (a few seconds on a busy machine), then trains.
+const TRAINING_TIMEOUT = { timeout: 30_000 };
+
+describe("training the abuse model", TRAINING_TIMEOUT, () => {
   it("is deterministic: the same examples and seed give the same weights hash; another seed does not", () => {
     const a = learnModel({ every: SMALL });
     const b = learnModel({ every: SMALL });
@@ -63,6 +66,61 @@ describe("training the abuse model", () => {
     expect(withRules.filter((l) => !l.heldWithoutModel && l.score >= t2)).toHaveLength(1);
     // The strictest set decides.
     expect(chooseThreshold({ a: innocent, b: innocent }, { a: 0.02, b: 0.1 })).toBe(t);
+  });
+});
+
+describe("the measures and options training is weighed by", TRAINING_TIMEOUT, () => {
+  const line = (score: number, abusive: boolean, heldWithoutModel = false) => ({
+    score,
+    abusive,
+    heldWithoutModel,
+  });
+
+  it("ranking AUC: 1 when every abusive line scores higher, 0.5 for ties, 0 when reversed", () => {
+    expect(rankingAuc([line(0.9, true), line(0.8, true), line(0.1, false)])).toBe(1);
+    expect(rankingAuc([line(0.5, true), line(0.5, false)])).toBe(0.5);
+    expect(rankingAuc([line(0.1, true), line(0.9, false)])).toBe(0);
+    // 2 abusive × 2 innocent pairs, 3 ordered right
+    expect(rankingAuc([line(0.9, true), line(0.4, true), line(0.6, false), line(0.1, false)])).toBe(0.75);
+    expect(rankingAuc([line(0.9, true)])).toBeNaN();
+  });
+
+  it("abusive lines held at a given share of innocent ones held, rules counted first", () => {
+    const lines = [
+      ...Array.from({ length: 100 }, (_, i) => line(i / 100, false)),
+      line(0.995, true),
+      line(0.985, true),
+      line(0.5, true, true), // the word list holds it whatever the score
+      line(0.2, true),
+    ];
+    const [strict, loose] = heldAtInnocentShares(lines, [0.01, 0.5]);
+    expect(strict).toMatchObject({ innocentShare: 0.01, abusiveHeld: 0.75, innocentHeld: 0.01 });
+    expect(loose!.innocentHeld).toBe(0.5);
+    expect(loose!.abusiveHeld).toBe(0.75); // 0.2 is still below the bar
+  });
+
+  it("naive-Bayes scales: off gives 1 everywhere; on, one-sided buckets weigh more than even ones", () => {
+    const ex = (buckets: number[], y: number, weight = 1) => ({
+      buckets: Int32Array.from(buckets),
+      y,
+      weight,
+    });
+    const data = [ex([0, 1], 1), ex([0, 1], 1), ex([0, 2], 0), ex([0, 2], 0)];
+    expect([...bucketScales(data, 4, 0)]).toEqual([1, 1, 1, 1]);
+    const scale = bucketScales(data, 4, 1);
+    expect(scale[0]).toBeCloseTo(0, 12); // on both sides equally
+    expect(scale[1]).toBeGreaterThan(0.5);
+    expect(scale[2]).toBeCloseTo(scale[1]!, 12); // as one-sided, the other way
+    // an example's weight counts as that many lines
+    const weighted = bucketScales([...data, ex([3], 1, 3)], 4, 1);
+    expect(weighted[3]).toBeGreaterThan(bucketScales([...data, ex([3], 1)], 4, 1)[3]!);
+  });
+
+  it("training with the naive-Bayes scaling is deterministic too, and gives another model", () => {
+    const nb = { ...DEFAULT_TRAINING, nbSmoothing: 1 };
+    const a = learnModel({ every: SMALL, training: nb });
+    expect(learnModel({ every: SMALL, training: nb }).hash).toBe(a.hash);
+    expect(learnModel({ every: SMALL }).hash).not.toBe(a.hash);
   });
 });
 

@@ -65,14 +65,67 @@ export function learnModel(options: LearnOptions = {}): AbuseModel {
   ];
   const model = trainModel(examples, options.training ?? DEFAULT_TRAINING);
   const validation: Record<string, ValidationLine[]> = {};
-  for (const n of SET_NAMES) {
-    validation[n] = sampled[n].validation.map((l) => ({
-      score: judgedScore(model, l.text),
-      heldWithoutModel: judgeComment(l.text).action === "hold",
-      abusive: l.abusive,
-    }));
-  }
+  for (const n of SET_NAMES) validation[n] = validationLines(model, sampled[n].validation);
   const threshold = chooseThreshold(validation, INNOCENT_HELD_LIMIT);
   const rule = SET_NAMES.map((n) => `${n} ≤ ${INNOCENT_HELD_LIMIT[n] * 100}%`).join(", ");
   return withThreshold(model, threshold, `innocent held on validation: ${rule}`);
+}
+
+/** How the model and the rules judge labelled lines: what the threshold is chosen on. */
+export function validationLines(
+  model: AbuseModel,
+  lines: readonly { text: string; abusive: boolean }[],
+): ValidationLine[] {
+  return lines.map((l) => ({
+    score: judgedScore(model, l.text),
+    heldWithoutModel: judgeComment(l.text).action === "hold",
+    abusive: l.abusive,
+  }));
+}
+
+/**
+ * The model's ranking quality on labelled lines: the probability that an abusive line scores higher
+ * than an innocent one (area under the ROC curve; ties count half). Scores only, rules left out.
+ */
+export function rankingAuc(lines: readonly ValidationLine[]): number {
+  const sorted = [...lines].sort((a, b) => a.score - b.score);
+  let abusive = 0;
+  let rankSum = 0;
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j < sorted.length && sorted[j]!.score === sorted[i]!.score) j++;
+    const rank = (i + 1 + j) / 2; // 1-based ranks, ties share their mean
+    for (let k = i; k < j; k++) {
+      if (sorted[k]!.abusive) {
+        abusive++;
+        rankSum += rank;
+      }
+    }
+    i = j;
+  }
+  const innocent = sorted.length - abusive;
+  if (abusive === 0 || innocent === 0) return Number.NaN;
+  return (rankSum - (abusive * (abusive + 1)) / 2) / (abusive * innocent);
+}
+
+/**
+ * The trade-off the threshold makes on one set: for each share of innocent lines the combined verdict
+ * may hold, the share of abusive lines it then holds (threshold chosen as chooseThreshold does).
+ */
+export function heldAtInnocentShares(
+  lines: readonly ValidationLine[],
+  shares: readonly number[],
+): { innocentShare: number; threshold: number; abusiveHeld: number; innocentHeld: number }[] {
+  const abusive = lines.filter((l) => l.abusive);
+  const innocent = lines.filter((l) => !l.abusive);
+  return shares.map((share) => {
+    const threshold = chooseThreshold({ set: lines }, { set: share });
+    const held = (l: ValidationLine) => l.heldWithoutModel || l.score >= threshold;
+    return {
+      innocentShare: share,
+      threshold,
+      abusiveHeld: abusive.filter(held).length / Math.max(1, abusive.length),
+      innocentHeld: innocent.filter(held).length / Math.max(1, innocent.length),
+    };
+  });
 }

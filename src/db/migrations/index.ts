@@ -14,6 +14,7 @@ import * as corrections from "./2026_12_04_1400_corrections.ts";
 import * as policyVersions from "./2026_12_04_1401_policy_versions.ts";
 import * as commentFilterLearning from "./2026_12_04_1700_comment_filter_learning.ts";
 import * as articleKinds from "./2026_12_05_0800_article_kinds.ts";
+import * as mail from "./2026_12_05_1610_mail.ts";
 import * as mediaFiles from "./2026_12_05_1620_media_files.ts";
 
 /** Every migration, by name. Names sort in the order they run; a landed migration never changes. */
@@ -33,5 +34,6 @@ export const migrations: Record<string, Migration> = {
   "2026_12_04_1401_policy_versions": policyVersions,
   "2026_12_04_1700_comment_filter_learning": commentFilterLearning,
   "2026_12_05_0800_article_kinds": articleKinds,
+  "2026_12_05_1610_mail": mail,
   "2026_12_05_1620_media_files": mediaFiles,
 };

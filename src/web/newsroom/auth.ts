@@ -50,7 +50,10 @@ function wantsHtml(request: FastifyRequest): boolean {
 export function newsroomGuard(ctx: WebContext) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     reply.header("cache-control", "no-store").header("x-robots-tag", "noindex, nofollow");
-    request.session = await resumeSession({ db: ctx.db, now: ctx.now }, request.cookies[SESSION_COOKIE]);
+    request.session = await resumeSession(
+      { db: ctx.db, now: ctx.now },
+      ctx.sessions.tokenOf(request.cookies[SESSION_COOKIE]),
+    );
     if (!request.session) {
       if (wantsHtml(request)) {
         const next = encodeURIComponent(request.url);

@@ -123,6 +123,11 @@ export function NewsroomLayout(props: NewsroomPageProps) {
                     사이트 설정
                   </NavLink>
                 ) : null}
+                {can(user.role, "settings.manage") ? (
+                  <NavLink href="/newsroom/mail" id="mail" active={active}>
+                    메일
+                  </NavLink>
+                ) : null}
               </ul>
             </nav>
           ) : null}

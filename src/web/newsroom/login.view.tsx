@@ -47,6 +47,9 @@ export function LoginPage(props: {
             로그인
           </button>
         </form>
+        <p>
+          <a href="/newsroom/reset">비밀번호를 잊으셨나요?</a>
+        </p>
       </section>
     </NewsroomLayout>
   );

@@ -4,6 +4,8 @@
  */
 export const NOTICES: Record<string, string> = {
   signed_out: "로그아웃했습니다.",
+  password_reset:
+    "새 비밀번호를 정했습니다. 새 비밀번호로 로그인해 주세요. 다른 기기의 로그인은 모두 끝났습니다.",
   password_changed: "비밀번호를 바꿨습니다. 다른 기기의 로그인은 모두 끝났습니다.",
   saved: "저장했습니다.",
   filed: "송고했습니다. 데스크 검토를 기다립니다.",
@@ -32,6 +34,7 @@ export const NOTICES: Record<string, string> = {
   person_linked: "인물을 연결했습니다.",
   names_unified: "이름 표기를 통일했습니다. 새 판으로 저장되었습니다.",
   person_saved: "인물 정보를 저장했습니다.",
+  mail_requeued: "메일을 대기열에 다시 넣었습니다. 곧 다시 보냅니다.",
   people_merged: "두 인물을 합쳤습니다.",
 };
 

@@ -69,7 +69,7 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: WebContext): vo
         },
       );
       reply.clearCookie(LOGIN_CSRF_COOKIE, cookieOptions(ctx));
-      reply.setCookie(SESSION_COOKIE, token, cookieOptions(ctx));
+      reply.setCookie(SESSION_COOKIE, ctx.sessions.sign(token), cookieOptions(ctx));
       return reply.redirect(next, 303);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

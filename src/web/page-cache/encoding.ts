@@ -43,13 +43,20 @@ export function isCompressible(contentType: string | undefined): boolean {
 }
 
 /**
- * Brotli quality for pages kept in the cache. Measured on a 21 KB article page (bench/README.md):
- * quality 6 makes 5.7 KB in about 1 ms; 11 makes 5.3 KB in 40–60 ms; 7–10 set up hash tables that cost
- * up to 200 ms a page on a busy machine. A cache refill after a purge must stay cheap, so 6.
+ * Brotli quality for pages kept in the cache. Measured on 40 article pages of the benchmark (24 KB
+ * each, see bench/README.md): quality 6 makes 6.47 KB on average, 7 makes 6.31 KB in about the same
+ * time with a 128 KB window (`PAGE_BROTLI_LGWIN`); 10–11 make ~5.8 KB but take 8–20 ms a page, too
+ * much for a cache refill after a purge.
  */
-export const CACHED_BROTLI_QUALITY = 6;
+export const CACHED_BROTLI_QUALITY = 7;
 /** For answers compressed on every request (JSON, newsroom pages): cheap and still ~4× smaller. */
 export const LIVE_BROTLI_QUALITY = 4;
+
+/**
+ * The window: 128 KB holds any page whole (a bigger one only matters past that size), and the hash
+ * tables qualities 7+ set up grow with it, so a small one keeps each compression cheap.
+ */
+const PAGE_BROTLI_LGWIN = 17;
 
 function brotliOptions(quality: number, size: number): zlib.BrotliOptions {
   return {
@@ -57,8 +64,7 @@ function brotliOptions(quality: number, size: number): zlib.BrotliOptions {
       [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
       [zlib.constants.BROTLI_PARAM_QUALITY]: quality,
       [zlib.constants.BROTLI_PARAM_SIZE_HINT]: size,
-      // A 1 MB window is more than any page needs, and smaller windows cost less to set up.
-      [zlib.constants.BROTLI_PARAM_LGWIN]: 20,
+      [zlib.constants.BROTLI_PARAM_LGWIN]: size <= 1 << PAGE_BROTLI_LGWIN ? PAGE_BROTLI_LGWIN : 22,
     },
   };
 }

@@ -1,7 +1,6 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { InvalidationBus, StaleTag } from "../../lib/invalidation-bus.ts";
-import { SESSION_COOKIE } from "../session-cookie.ts";
 import {
   CACHED_BROTLI_QUALITY,
   compress,
@@ -16,6 +15,7 @@ import {
   etagOf,
   type Fill,
   hashBody,
+  internTags,
   matchesEtag,
   PageCache,
   pageBytes,
@@ -82,11 +82,6 @@ export function pageCacheKey(url: string): string | null {
   return kept.length ? `${path}?${kept.join("&")}` : path;
 }
 
-function carriesSession(req: IncomingMessage): boolean {
-  const cookie = req.headers.cookie;
-  return !!cookie && cookie.includes(`${SESSION_COOKIE}=`);
-}
-
 /** What a route tells the cache about the page it renders. */
 export interface PageCacheMark {
   tags: readonly StaleTag[];
@@ -115,7 +110,7 @@ export function keepInPageCache(
 ): void {
   let ttl = PAGE_MAX_AGE_MS;
   if (clock?.validUntil != null) ttl = Math.max(0, Math.min(ttl, clock.validUntil - clock.now));
-  reply.request.pageCacheMark = { tags: [...new Set(tags)], expiresAt: performance.now() + ttl };
+  reply.request.pageCacheMark = { tags: internTags(tags), expiresAt: performance.now() + ttl };
 }
 
 const FILL = Symbol("page cache fill");
@@ -172,7 +167,14 @@ export interface PageCacheHttp {
   serve(req: IncomingMessage, res: ServerResponse, next: () => void, taking?: () => void): void;
 }
 
-export function createPageCacheHttp(maxBytes: number): PageCacheHttp {
+/**
+ * `carriesSession` tells a staff request (a newsroom session the site signed, see session-cookie.ts)
+ * from a reader's: staff are never served or kept a page.
+ */
+export function createPageCacheHttp(
+  maxBytes: number,
+  carriesSession: (req: IncomingMessage) => boolean,
+): PageCacheHttp {
   const cache = new PageCache(maxBytes);
   const serve: PageCacheHttp["serve"] = (rawReq, res, next, taking) => {
     const req = rawReq as RawRequest;
@@ -187,6 +189,8 @@ export function createPageCacheHttp(maxBytes: number): PageCacheHttp {
     ) {
       return next();
     }
+    // PAGE_CACHE_MB=0: nothing is kept, so nothing is looked up or compressed for keeping.
+    if (cache.maxBytes === 0) return next();
     const key = pageCacheKey(req.url);
     if (key === null) return next();
     const page = cache.get(key);
@@ -251,8 +255,8 @@ async function fillAndAnswer(
     !identity ||
     request.method !== "GET" ||
     reply.statusCode !== 200 ||
-    reply.hasHeader("set-cookie") ||
-    request.cookies?.[SESSION_COOKIE]
+    // (a request with a newsroom session never gets here: `serve` registers no fill for it)
+    reply.hasHeader("set-cookie")
   ) {
     cache.complete(fill, null);
     return compressLive(request, reply, payload);

@@ -82,14 +82,17 @@ export function ArticleCard({
 export function MostReadList({
   articles,
   title = "인기기사",
+  id = "most-read-title",
 }: {
   articles: ArticleSummary[];
   title?: string;
+  /** the heading's id: unique on the page */
+  id?: string;
 }) {
   if (articles.length === 0) return null;
   return (
-    <section class="most-read" aria-labelledby="most-read-title">
-      <h2 id="most-read-title" class="box-title">
+    <section class="most-read" aria-labelledby={id}>
+      <h2 id={id} class="box-title">
         {title}
       </h2>
       <ol>
@@ -102,6 +105,25 @@ export function MostReadList({
           </li>
         ))}
       </ol>
+    </section>
+  );
+}
+
+/**
+ * 인기기사 on an article page: a box that the site script fills from `/fragments/most-read` (a page
+ * of its own in the page cache), with a link to the full list for readers without scripts. The
+ * ranking changes every half minute on a busy site; were the list in every article page, each
+ * change would purge every kept article (and its ~450 bytes would ride in every one of them).
+ */
+export function MostReadSlot() {
+  return (
+    <section class="most-read" aria-labelledby="most-read-title" data-fragment={paths.mostReadFragment()}>
+      <h2 id="most-read-title" class="box-title">
+        인기기사
+      </h2>
+      <p class="most-read__more">
+        <a href={paths.mostRead()}>인기기사 보기</a>
+      </p>
     </section>
   );
 }

@@ -20,6 +20,23 @@
       body.setAttribute("data-size", String(level));
   }
 
+  // Boxes shared by many pages (인기기사 on article pages) come from a kept fragment of their own; the
+  // placeholder already links to the full page, so a failed fetch leaves a working link.
+  for (const slot of document.querySelectorAll("[data-fragment]")) {
+    const url = slot.getAttribute("data-fragment");
+    if (!url || !url.startsWith("/fragments/")) continue;
+    fetch(url, { credentials: "omit", headers: { accept: "text/html" } })
+      .then((res) => (res.ok ? res.text() : ""))
+      .then((html) => {
+        if (!html.trim()) return;
+        const template = document.createElement("template");
+        template.innerHTML = html;
+        const box = template.content.firstElementChild;
+        if (box) slot.replaceWith(box);
+      })
+      .catch(() => undefined);
+  }
+
   let toastTimer = 0;
   function toast(message) {
     let el = document.querySelector(".toast");
@@ -131,7 +148,8 @@
       // Without a Kakao app key the KakaoTalk SDK cannot be used; phones offer KakaoTalk in the share sheet.
       if (navigator.share) {
         try {
-          await navigator.share({ title: target.getAttribute("data-title") || document.title, url });
+          const headline = document.querySelector('meta[property="og:title"]')?.getAttribute("content");
+          await navigator.share({ title: headline || document.title, url });
           return;
         } catch {
           // the reader closed the sheet
