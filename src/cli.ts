@@ -15,6 +15,7 @@ import { createInvalidationBus, stale } from "./lib/invalidation-bus.ts";
 import { createProgress } from "./lib/progress.ts";
 import { UsageError } from "./lib/usage-error.ts";
 import type { UseCaseDeps } from "./lib/use-case.ts";
+import { createMediaStore, type MediaStore } from "./media/media-store.ts";
 import { articleSpellings, formatSpellings } from "./people/article-people.service.ts";
 import { rebuildSearchIndex } from "./search/search.repo.ts";
 import { runSetPassword, runStaffCommand, STAFF_USAGE } from "./staff/staff.cli.ts";
@@ -34,6 +35,8 @@ ${STAFF_USAGE}
 
 interface CliDeps extends UseCaseDeps {
   mediaDir: string;
+  /** where photos are kept (MEDIA_STORE, MEDIA_DIR), as the running site has them */
+  media: MediaStore;
 }
 
 /**
@@ -48,12 +51,14 @@ async function withDatabase<T>(fn: (deps: CliDeps) => Promise<T>): Promise<T> {
     await migrateToLatest(handle.db);
     // What this command changes reaches running sites: through Redis, or the database they share.
     bus = await createInvalidationBus({ redisUrl: config.redisUrl, db: handle.db });
+    const media = createMediaStore(config, handle.db);
     return await fn({
       db: handle.db,
       dialect: handle.dialect,
       now: Date.now,
       bus,
-      mediaDir: path.join(config.dataDir, "media"),
+      mediaDir: media.dir,
+      media,
     });
   } finally {
     await bus?.close();
@@ -82,7 +87,9 @@ async function runImport(args: string[]): Promise<void> {
 
 async function runExport(args: string[]): Promise<void> {
   const file = args[0];
-  const bundle = await withDatabase(({ db, mediaDir }) => exportBundle({ db, mediaDir }, createProgress()));
+  const bundle = await withDatabase(({ db, mediaDir, media }) =>
+    exportBundle({ db, mediaDir, media }, createProgress()),
+  );
   const json = `${JSON.stringify(bundle, null, 2)}\n`;
   if (!file || file === "-") {
     await new Promise<void>((resolve, reject) =>

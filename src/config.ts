@@ -26,6 +26,15 @@ export interface Config {
   readonly pageCacheMb: number;
   /** bearer token that opens `/metrics` to addresses other than loopback; null: loopback only */
   readonly metricsToken: string | null;
+  /**
+   * Where photos are kept: `disk` (the folder mediaDir; instances share media by mounting one folder
+   * there) or `database` (every instance reads what any stored; mediaDir is then this instance's cache)
+   */
+  readonly mediaStore: "disk" | "database";
+  /** MEDIA_DIR, default DATA_DIR/media */
+  readonly mediaDir: string;
+  /** bound of the local media cache with MEDIA_STORE=database, in megabytes */
+  readonly mediaCacheMb: number;
   /** outgoing mail over SMTP (`smtp://user:pass@host:587`, `smtps://…:465`); null: `.eml` files in DATA_DIR/outbox */
   readonly smtpUrl: string | null;
   /** the From of every mail (`직지뉴스 <news@example.com>`); default `noreply@` the site's host */
@@ -76,6 +85,17 @@ const EnvSchema = z.object({
     .regex(/^[\x21-\x7e]+$/, "공백 없는 ASCII 문자여야 합니다")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  MEDIA_STORE: z.enum(["disk", "database"], { message: "disk 또는 database여야 합니다" }).default("disk"),
+  MEDIA_DIR: z
+    .string()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  MEDIA_CACHE_MB: z.coerce
+    .number({ message: "숫자여야 합니다" })
+    .int("정수여야 합니다")
+    .min(1, "1 이상이어야 합니다")
+    .max(1_048_576, "1048576 이하여야 합니다")
+    .default(1024),
   SMTP_URL: z
     .string()
     .max(2000)
@@ -152,11 +172,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`환경 변수가 올바르지 않습니다:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
   const siteUrl = (e.SITE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
-    dataDir: path.resolve(e.DATA_DIR),
+    dataDir,
     databaseUrl: e.DATABASE_URL ?? null,
     redisUrl: e.REDIS_URL ?? null,
     siteUrl,
@@ -166,6 +187,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     pageCacheMb: e.PAGE_CACHE_MB,
     metricsToken: e.METRICS_TOKEN ?? null,
+    mediaStore: e.MEDIA_STORE,
+    mediaDir: e.MEDIA_DIR ? path.resolve(e.MEDIA_DIR) : path.join(dataDir, "media"),
+    mediaCacheMb: e.MEDIA_CACHE_MB,
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM ?? `noreply@${new URL(siteUrl).hostname}`,
     backupEveryMs: e.BACKUP_EVERY,

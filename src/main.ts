@@ -10,6 +10,7 @@ import { isNewsroomEmpty } from "./demo/demo.repo.ts";
 import { loadDemoNewsroom } from "./demo/demo.ts";
 import { startRegistrationPurge } from "./events/registration.purge.ts";
 import { createInvalidationBus } from "./lib/invalidation-bus.ts";
+import { createMediaStore } from "./media/media-store.ts";
 import { FIRST_ADMIN_COMMAND } from "./staff/staff.cli.ts";
 import { hasActiveAdmin } from "./staff/staff.service.ts";
 import { requestForLog } from "./web/client-address.ts";
@@ -37,7 +38,8 @@ async function main(): Promise<void> {
     try {
       const { accounts, ...report } = await loadDemoNewsroom({
         ...useCases,
-        mediaDir: path.join(config.dataDir, "media"),
+        mediaDir: config.mediaDir,
+        media: createMediaStore(config, handle.db),
       });
       logger.info(
         { ...report, ms: Date.now() - started },

@@ -7,6 +7,7 @@ import { groupBy } from "../lib/group-by.ts";
 import { parseStringList } from "../lib/json-list.ts";
 import { toKstIso } from "../lib/kst-time.ts";
 import { bodyMediaPaths } from "../media/body-images.ts";
+import type { MediaStore } from "../media/media-store.ts";
 import { getSiteImageChoice } from "../site/site-images.repo.ts";
 import { getStoredSiteSettings } from "../site/site-settings.repo.ts";
 import type {
@@ -23,6 +24,8 @@ import type {
 export interface ExportDeps {
   db: Kysely<Database>;
   mediaDir: string;
+  /** the configured media store (MEDIA_STORE); without it, photos are read from the folder mediaDir */
+  media?: MediaStore;
 }
 
 /** Drops undefined fields so the JSON has no `"x": undefined` noise and round-trips exactly. */
@@ -102,7 +105,7 @@ export async function exportBundle(
     const cached = dataUris.get(mediaId);
     if (cached) return cached;
     const m = mediaById.get(mediaId)!;
-    const bytes = await fs.readFile(path.join(deps.mediaDir, m.path));
+    const bytes = (await deps.media?.read(m.path)) ?? (await fs.readFile(path.join(deps.mediaDir, m.path)));
     const uri = `data:${m.mime};base64,${bytes.toString("base64")}`;
     dataUris.set(mediaId, uri);
     return uri;

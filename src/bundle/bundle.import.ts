@@ -13,6 +13,7 @@ import { paragraphText, sanitizeBodyHtml } from "../lib/sanitize-html.ts";
 import type { UseCaseDeps } from "../lib/use-case.ts";
 import { upsertMedia } from "../media/media.repo.ts";
 import { type ProcessedImage, processImage } from "../media/media.service.ts";
+import type { MediaStore } from "../media/media-store.ts";
 import { refreshManyArticlePeople } from "../people/article-people.service.ts";
 import { indexImported } from "../search/search.repo.ts";
 import { type SiteImageSlot, saveSiteImageChoice } from "../site/site-images.repo.ts";
@@ -22,6 +23,8 @@ import { type Bundle, type BundleArticle, type BundleProblem, formatProblem, par
 
 export interface ImportDeps extends UseCaseDeps {
   mediaDir: string;
+  /** the configured media store (MEDIA_STORE); without it, photos go to the folder mediaDir */
+  media?: MediaStore;
 }
 
 export interface ImportOptions {
@@ -387,7 +390,9 @@ async function prepareImages(b: Bundle, deps: ImportDeps, options: ImportOptions
     try {
       let pending = bySource.get(job.src);
       if (!pending) {
-        pending = readImageSource(job.src, options.baseDir).then((data) => processImage(deps.mediaDir, data));
+        pending = readImageSource(job.src, options.baseDir).then((data) =>
+          processImage(deps.media ?? deps.mediaDir, data),
+        );
         bySource.set(job.src, pending);
       }
       job.done(await pending);

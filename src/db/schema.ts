@@ -11,6 +11,7 @@ export interface Database {
   staff: StaffTable;
   people: PeopleTable;
   media: MediaTable;
+  media_files: MediaFilesTable;
   articles: ArticlesTable;
   article_authors: ArticleAuthorsTable;
   article_tags: ArticleTagsTable;
@@ -252,6 +253,15 @@ export interface PeopleTable {
   updated_at: number;
   /** a media library photo for the public page */
   photo_media_id: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** The bytes of stored media files, when photos are kept in the database (MEDIA_STORE=database). */
+export interface MediaFilesTable {
+  /** the path under /media/, e.g. `ab/ab12….jpg` */
+  path: string;
+  data: Buffer;
+  bytes: number;
+  created_at: number;
 }
 
 export interface MediaTable {

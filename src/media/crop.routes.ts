@@ -23,7 +23,8 @@ export function registerCropRoutes(app: FastifyInstance, ctx: WebContext): void 
     const media = await findMediaBySha(ctx.db, sha256);
     if (!media) return reply.callNotFound();
     const focus = { x: media.focus_x ?? 50, y: media.focus_y ?? 50 };
-    const bytes = await croppedFile(ctx.mediaDir, media.path, sha256, params.data.shape, focus);
+    const bytes = await croppedFile(ctx.media, media.path, sha256, params.data.shape, focus);
+    if (!bytes) return reply.callNotFound();
     const linked = (request.query as { f?: string }).f === `${focus.x}-${focus.y}`;
     return reply
       .type("image/jpeg")

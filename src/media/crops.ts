@@ -3,6 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import sharp, { type Sharp } from "sharp";
 import type { ImageView } from "../web/public/view-models.ts";
+import type { MediaStore } from "./media-store.ts";
 
 /** The shapes search engines ask of an article's image (16:9, 4:3, 1:1), 1200 px wide. */
 export const CROP_SHAPES = {
@@ -38,23 +39,25 @@ export function cropUrl(image: Pick<ImageView, "src" | "focus">, shape: CropShap
 }
 
 /**
- * The JPEG of `original` (a path under mediaDir) cut to `shape` at the focal point, drawn once and
- * kept under mediaDir/crops by content hash, shape and point, so instances sharing DATA_DIR share it.
+ * The JPEG of `original` (a path in the media store) cut to `shape` at the focal point, drawn once and
+ * kept under crops/ by content hash, shape and point in the store's local folder: instances sharing a
+ * media folder share it; with the database store each instance draws its own (it is derived).
+ * Null when the store has no such original.
  */
 export async function croppedFile(
-  mediaDir: string,
+  media: Pick<MediaStore, "dir" | "read">,
   original: string,
   sha256: string,
   shape: CropShape,
   focus: { x: number; y: number },
-): Promise<Buffer> {
-  const file = path.join(mediaDir, "crops", shape, `${sha256}-${focus.x}-${focus.y}.jpg`);
+): Promise<Buffer | null> {
+  const file = path.join(media.dir, "crops", shape, `${sha256}-${focus.x}-${focus.y}.jpg`);
   const kept = await fs.readFile(file).catch(() => null);
   if (kept) return kept;
   const { width, height } = CROP_SHAPES[shape];
-  const bytes = await (
-    await cropAround(await fs.readFile(path.join(mediaDir, original)), focus, width, height)
-  )
+  const input = await media.read(original);
+  if (!input) return null;
+  const bytes = await (await cropAround(input, focus, width, height))
     .jpeg({ quality: 82, mozjpeg: true })
     .toBuffer();
   await fs.mkdir(path.dirname(file), { recursive: true });

@@ -100,7 +100,7 @@ function multipartError(error: FastifyError): AppError | null {
  * editor's script), and their default alt text, caption and credit edited. Needs `media.upload`.
  */
 export async function registerMediaRoutes(app: FastifyInstance, ctx: WebContext): Promise<void> {
-  const deps = { db: ctx.db, mediaDir: ctx.mediaDir, now: ctx.now };
+  const deps = { db: ctx.db, media: ctx.media, now: ctx.now };
 
   async function renderLibrary(
     request: FastifyRequest,

@@ -1,9 +1,8 @@
-import { createHash, randomBytes } from "node:crypto";
-import fs from "node:fs/promises";
-import path from "node:path";
+import { createHash } from "node:crypto";
 import sharp, { type Metadata } from "sharp";
 import { AppError, fail } from "../lib/errors.ts";
 import type { MediaVariant } from "./media.ts";
+import { diskMediaStore, type MediaStore } from "./media-store.ts";
 
 /** Uploads and imported photos: at most this many bytes and pixels. */
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
@@ -41,26 +40,14 @@ export class ImageError extends AppError {
   }
 }
 
-async function writeAtomically(file: string, data: Buffer): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
-  await fs.writeFile(tmp, data);
-  await fs.rename(tmp, file);
-}
-
-async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(
-    () => true,
-    () => false,
-  );
-}
-
 /**
  * Checks a photo by its content (not its name), stores the original under its SHA-256 and writes
- * WebP renditions beside it. Content addressing makes a second store of the same bytes a no-op, so
+ * WebP renditions beside it, in the configured store. Content addressing makes a second store of the same bytes a no-op, so
  * imports stay idempotent and two instances never fight over a file name.
  */
-export async function processImage(mediaDir: string, data: Buffer): Promise<ProcessedImage> {
+export async function processImage(target: MediaStore | string, data: Buffer): Promise<ProcessedImage> {
+  // A folder name is the disk store in it (the bundle importer and tests pass one).
+  const store = typeof target === "string" ? diskMediaStore(target) : target;
   if (data.length === 0) throw new ImageError("image_empty");
   if (data.length > MAX_IMAGE_BYTES) throw new ImageError("image_too_large");
   let meta: Metadata;
@@ -81,21 +68,19 @@ export async function processImage(mediaDir: string, data: Buffer): Promise<Proc
   const sha256 = createHash("sha256").update(data).digest("hex");
   const dir = sha256.slice(0, 2);
   const original = `${dir}/${sha256}.${format.ext}`;
-  const originalFile = path.join(mediaDir, original);
-  if (!(await exists(originalFile))) await writeAtomically(originalFile, data);
+  if (!(await store.has(original))) await store.put(original, data);
 
   const widths = [...VARIANT_WIDTHS.filter((w) => w < width), Math.min(width, 1920)];
   const variants: MediaVariant[] = [];
   for (const w of [...new Set(widths)]) {
     const rel = `${dir}/${sha256}-${w}.webp`;
-    const file = path.join(mediaDir, rel);
-    if (!(await exists(file))) {
+    if (!(await store.has(rel))) {
       const out = await sharp(data, { limitInputPixels: MAX_IMAGE_PIXELS })
         .rotate()
         .resize({ width: w, withoutEnlargement: true })
         .webp({ quality: 80 })
         .toBuffer();
-      await writeAtomically(file, out);
+      await store.put(rel, out);
     }
     variants.push({ width: w, path: rel });
   }

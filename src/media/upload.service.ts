@@ -13,10 +13,11 @@ import {
   upsertMedia,
 } from "./media.repo.ts";
 import { ImageError, type ProcessedImage, processImage } from "./media.service.ts";
+import type { MediaStore } from "./media-store.ts";
 
 export interface UploadDeps {
   db: Kysely<Database>;
-  mediaDir: string;
+  media: MediaStore;
   now: () => number;
 }
 
@@ -52,7 +53,7 @@ export async function uploadPhotos(
   for (const file of files) {
     const name = cleanFileName(file.filename);
     try {
-      processed.push({ image: await processImage(deps.mediaDir, file.data), name });
+      processed.push({ image: await processImage(deps.media, file.data), name });
     } catch (error) {
       if (error instanceof ImageError && files.length > 1 && name) {
         throw new ImageError(error.problem, name);

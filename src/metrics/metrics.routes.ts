@@ -6,6 +6,7 @@ import { oldestDueScheduledAt } from "../articles/desk.repo.ts";
 import type { DatabasePoolStats } from "../db/client.ts";
 import type { Database } from "../db/schema.ts";
 import { countMailQueue } from "../mail/mail.repo.ts";
+import type { DatabaseMediaStore, MediaStore } from "../media/media-store.ts";
 import type { ReadCounter } from "../ranking/read-counter.ts";
 import type { PageCache } from "../web/page-cache/page-cache.ts";
 
@@ -16,6 +17,8 @@ export interface MetricsSources {
   reads: ReadCounter;
   /** the PostgreSQL pool's figures; absent or null on SQLite */
   databasePool?: () => DatabasePoolStats | null;
+  /** where photos are kept; the database store's local cache is shown */
+  media?: MediaStore;
   /** METRICS_TOKEN: opens /metrics to other addresses; null keeps it loopback only */
   token: string | null;
 }
@@ -215,6 +218,23 @@ export function registerMetricsRoute(app: FastifyInstance, sources: MetricsSourc
       () => pool().waiting,
     );
     gauge(registry, "jikji_db_pool_max_connections", "The pool's bound", () => pool().max);
+  }
+
+  const media = sources.media;
+  if (media?.kind === "database" && "cachedBytes" in media) {
+    const store = media as DatabaseMediaStore;
+    gauge(
+      registry,
+      "jikji_media_cache_bytes",
+      "Photo bytes this instance keeps on its disk (MEDIA_STORE=database)",
+      () => store.cachedBytes(),
+    );
+    mirroredCounter(
+      registry,
+      "jikji_media_fetched_total",
+      "Photo files fetched from the database into this instance's cache",
+      () => store.fetchedFiles(),
+    );
   }
 
   gauge(

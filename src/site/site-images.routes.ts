@@ -16,6 +16,7 @@ const REVALIDATE = "public, max-age=3600";
  */
 export function registerSiteImageRoutes(app: FastifyInstance, ctx: WebContext): void {
   const drawn = new Map<string, Promise<Buffer>>();
+  const read = (rel: string) => ctx.media.read(rel);
 
   async function send(request: FastifyRequest, reply: FastifyReply, kind: SiteImageKind | "favicon") {
     const chrome = await ctx.chrome();
@@ -29,11 +30,11 @@ export function registerSiteImageRoutes(app: FastifyInstance, ctx: WebContext): 
         if (kind === "favicon") {
           const sizes = [16, 32] as const;
           const pngs = await Promise.all(
-            sizes.map((size) => renderSiteImage(ctx.mediaDir, name, choice, { icon: size })),
+            sizes.map((size) => renderSiteImage(read, name, choice, { icon: size })),
           );
           return icoFromPngs(sizes.map((size, i) => ({ size, png: pngs[i]! })));
         }
-        return renderSiteImage(ctx.mediaDir, name, choice, kind);
+        return renderSiteImage(read, name, choice, kind);
       })();
       // Older versions are never asked for again once pages link the new ones.
       if (drawn.size > 64) drawn.clear();

@@ -1,6 +1,4 @@
 import { createHash } from "node:crypto";
-import fs from "node:fs/promises";
-import path from "node:path";
 import sharp, { type Sharp } from "sharp";
 import { cropAround } from "../media/crops.ts";
 
@@ -115,15 +113,24 @@ function iconSvg(name: string, size: number): Buffer {
   return wordmarkSvg(first, size, size, true, 0.62);
 }
 
-async function fromPhoto(mediaDir: string, photo: ChosenPhoto): Promise<Sharp> {
-  return sharp(await fs.readFile(path.join(mediaDir, photo.path))).rotate();
+/** Reads where stored photos are (MediaStore.read). */
+export type MediaReader = (rel: string) => Promise<Buffer | null>;
+
+async function photoBytes(read: MediaReader, photo: ChosenPhoto): Promise<Buffer> {
+  const bytes = await read(photo.path);
+  if (!bytes) throw new Error(`media file missing: ${photo.path}`);
+  return bytes;
+}
+
+async function fromPhoto(read: MediaReader, photo: ChosenPhoto): Promise<Sharp> {
+  return sharp(await photoBytes(read, photo)).rotate();
 }
 
 export type SiteImageKind = "logo" | "share" | { icon: IconSize };
 
 /** Draws one of the paper's images as PNG: from the chosen photo, or the wordmark. */
 export async function renderSiteImage(
-  mediaDir: string,
+  read: MediaReader,
   name: string,
   choice: SiteImageChoice,
   kind: SiteImageKind,
@@ -131,7 +138,7 @@ export async function renderSiteImage(
   if (kind === "logo") {
     const size = logoSize(choice.logo);
     if (choice.logo)
-      return (await fromPhoto(mediaDir, choice.logo))
+      return (await fromPhoto(read, choice.logo))
         .resize(size.width, size.height, { fit: "fill" })
         .png()
         .toBuffer();
@@ -142,7 +149,7 @@ export async function renderSiteImage(
   if (kind === "share") {
     const photo = choice.share;
     if (photo) {
-      const input = await fs.readFile(path.join(mediaDir, photo.path));
+      const input = await photoBytes(read, photo);
       return (
         await cropAround(input, { x: photo.focusX, y: photo.focusY }, SHARE_SIZE.width, SHARE_SIZE.height)
       )
@@ -156,7 +163,7 @@ export async function renderSiteImage(
   const size = kind.icon;
   const photo = choice.icon;
   if (photo) {
-    const input = await fs.readFile(path.join(mediaDir, photo.path));
+    const input = await photoBytes(read, photo);
     return (await cropAround(input, { x: photo.focusX, y: photo.focusY }, size, size)).png().toBuffer();
   }
   return sharp(iconSvg(name, size)).png().toBuffer();

@@ -1,4 +1,3 @@
-import path from "node:path";
 import type { FastifyReply } from "fastify";
 import type { Kysely } from "kysely";
 import type { VNode } from "preact";
@@ -8,6 +7,7 @@ import type { Dialect } from "../db/dialect.ts";
 import type { Database } from "../db/schema.ts";
 import type { InvalidationBus, StaleTag } from "../lib/invalidation-bus.ts";
 import type { RateLimiter } from "../lib/rate-limit.ts";
+import { createMediaStore, type MediaStore } from "../media/media-store.ts";
 import { createMostReadSource, type MostReadSource } from "../ranking/most-read.ts";
 import type { ReadCounter } from "../ranking/read-counter.ts";
 import type { NewsroomAlertSource } from "./newsroom/alerts.ts";
@@ -27,7 +27,10 @@ export interface WebContext {
   now: () => number;
   /** waits (sign-in slow-down); tests pass one that does not */
   sleep?: (ms: number) => Promise<void>;
+  /** the local folder /media/ is served from (media.dir) */
   mediaDir: string;
+  /** stored photos: this disk, a folder every instance mounts, or the database (MEDIA_STORE) */
+  media: MediaStore;
   /** counters for rate limits, shared by all instances (Redis or the database) */
   limiter: RateLimiter;
   /** counts readers' beacons and keeps most-read fresh (shared through Redis or the database) */
@@ -67,9 +70,11 @@ export function createWebContext(deps: {
     now: deps.now,
     bus: deps.bus,
   });
+  const media = createMediaStore(deps.config, deps.db, deps.now);
   return {
     ...deps,
-    mediaDir: path.join(deps.config.dataDir, "media"),
+    mediaDir: media.dir,
+    media,
     visitors: visitorIds(deps.db),
     chrome: frame.chrome,
     mostRead: createMostReadSource({ db: deps.db, bus: deps.bus }),

@@ -9,6 +9,7 @@ import { createStaff, updateStaff } from "../../src/staff/staff.service.ts";
 import { createTestApp, type TestApp } from "../support/app.ts";
 import { article, newsroom } from "../support/factories.ts";
 import { inner, textOf } from "../support/html.ts";
+import { type FilePart, multipart } from "../support/multipart.ts";
 import { givePasswords, PASSWORD, type StaffClient, signIn, signInResponse } from "../support/newsroom.ts";
 
 // The factory's newsroom brings park-sj, lee-ha (reporters) and choi-desk (editor); these join them.
@@ -18,36 +19,6 @@ const EXTRA_STAFF = [
 ];
 const ROLES = { reporter: "park-sj", editor: "choi-desk", moderator: "mod", admin: "admin" } as const;
 type Who = keyof typeof ROLES;
-
-interface FilePart {
-  filename: string;
-  type: string;
-  data: Buffer;
-  field?: string;
-}
-
-/** A multipart/form-data body, written out by hand so the test controls every byte. */
-function multipart(fields: Record<string, string>, files: FilePart[]) {
-  const boundary = `----jikji-test-${Math.random().toString(16).slice(2)}`;
-  const chunks: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    chunks.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-    );
-  }
-  for (const f of files) {
-    chunks.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${f.field ?? "file"}"; filename="${f.filename}"\r\n` +
-          `Content-Type: ${f.type}\r\n\r\n`,
-      ),
-      f.data,
-      Buffer.from("\r\n"),
-    );
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 const jpeg = (width: number, height: number, color = "#4f7ca8") =>
   sharp({ create: { width, height, channels: 3, background: color } })

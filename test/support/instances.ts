@@ -27,26 +27,29 @@ export async function startTwoInstances(options: {
   redisKeyPrefix: string;
   /** REDIS_URL of both (default: the shared test Redis); null: no Redis, they share the database only */
   redisUrl?: string | null;
+  /** more environment for each instance's loadConfig (MEDIA_STORE, MEDIA_DIR, TRUST_PROXY …) */
+  env?: (instance: "a" | "b") => Record<string, string>;
 }): Promise<TwoInstances> {
   const database = await createTestDatabase();
   const second = openDatabase({ databaseUrl: database.databaseUrl, dataDir: database.dataDir, poolSize: 4 });
-  const config = loadConfig({
-    DATA_DIR: database.dataDir,
-    DATABASE_URL: database.databaseUrl ?? "",
-    REDIS_URL: options.redisUrl === undefined ? TEST_REDIS_URL : (options.redisUrl ?? ""),
-    SITE_URL,
-    JIKJI_DEMO: "0",
-    LOG_LEVEL: "silent",
-  });
+  const config = (instance: "a" | "b") =>
+    loadConfig({
+      DATA_DIR: database.dataDir,
+      DATABASE_URL: database.databaseUrl ?? "",
+      REDIS_URL: options.redisUrl === undefined ? TEST_REDIS_URL : (options.redisUrl ?? ""),
+      SITE_URL,
+      JIKJI_DEMO: "0",
+      LOG_LEVEL: "silent",
+      ...options.env?.(instance),
+    });
   const common = {
-    config,
     now: options.now,
     logger: false as const,
     sleep: async () => {},
     redisKeyPrefix: options.redisKeyPrefix,
   };
-  const a = await buildApp({ ...common, db: database.db, dialect: database.dialect });
-  const b = await buildApp({ ...common, db: second.db, dialect: second.dialect });
+  const a = await buildApp({ ...common, config: config("a"), db: database.db, dialect: database.dialect });
+  const b = await buildApp({ ...common, config: config("b"), db: second.db, dialect: second.dialect });
   return {
     database,
     second,

@@ -8,11 +8,14 @@ export interface MainProcess {
   output(): string;
 }
 
-/** Starts `src/main.ts` as operators do (`npm start`), with `env`, and waits until it serves. */
-export async function startMain(env: Record<string, string>): Promise<MainProcess> {
+/**
+ * Starts the server with `env` and waits until it serves: `src/main.ts` through tsx, or `script` (the
+ * compiled `main.js` that `npm start` runs).
+ */
+export async function startMain(env: Record<string, string>, script?: string): Promise<MainProcess> {
   const port = await freePort();
   let output = "";
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, script ? [script] : ["--import", "tsx", "src/main.ts"], {
     env: { ...process.env, PORT: String(port), LOG_LEVEL: "warn", JIKJI_DEMO: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

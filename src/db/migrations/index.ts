@@ -20,6 +20,7 @@ import * as articleVideoBreaking from "./2026_12_05_1510_article_video_breaking.
 import * as deskEditing from "./2026_12_05_1520_desk_editing.ts";
 import * as backupRuns from "./2026_12_05_1600_backup_runs.ts";
 import * as mail from "./2026_12_05_1610_mail.ts";
+import * as mediaFiles from "./2026_12_05_1620_media_files.ts";
 
 /** Every migration, by name. Names sort in the order they run; a landed migration never changes. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_05_1520_desk_editing": deskEditing,
   "2026_12_05_1600_backup_runs": backupRuns,
   "2026_12_05_1610_mail": mail,
+  "2026_12_05_1620_media_files": mediaFiles,
 };

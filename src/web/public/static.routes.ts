@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
+import { isStorePath } from "../../media/media-store.ts";
 import type { WebContext } from "../context.ts";
 import { sendAsset } from "./assets.ts";
 
@@ -20,6 +21,20 @@ export async function registerStaticRoutes(app: FastifyInstance, ctx: WebContext
   );
 
   fs.mkdirSync(ctx.mediaDir, { recursive: true });
+  if (ctx.media.kind === "database") {
+    // The folder is this instance's cache: a photo another instance stored is fetched into it first,
+    // then served like any file (same headers, ranges, conditional requests).
+    app.addHook("onRequest", async (request) => {
+      if (!request.url.startsWith("/media/")) return;
+      let rel: string;
+      try {
+        rel = decodeURIComponent(request.url.slice("/media/".length).split("?")[0] ?? "");
+      } catch {
+        return; // malformed escapes: the static handler answers 404 as for any unknown file
+      }
+      if (isStorePath(rel)) await ctx.media.ensureLocal(rel);
+    });
+  }
   await app.register(fastifyStatic, {
     root: ctx.mediaDir,
     prefix: "/media/",
