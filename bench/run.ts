@@ -1,4 +1,4 @@
-import { type ChildProcess, execFile, fork } from "node:child_process";
+import { execFile } from "node:child_process";
 import fs from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -6,9 +6,10 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import autocannon from "autocannon";
 import type { DialectName } from "../src/db/dialect.ts";
+import { type Server, startServer } from "./fork-server.ts";
 import { hasCommand, requestAll, type StaticServer, startNginx, type WrkResult, wrk } from "./load.ts";
 import { ARTICLE_COUNT, BENCH_SECTION, type SeededDatabase, seedDatabase } from "./seed.ts";
-import type { ServerMessage, ServerOptions } from "./server.ts";
+import type { ServerMessage } from "./server.ts";
 import { measureWritePath } from "./write-path.ts";
 
 /**
@@ -66,52 +67,6 @@ function routes(db: SeededDatabase): Route[] {
     { label: "/", path: "/" },
     { label: `/section/${BENCH_SECTION}`, path: `/section/${BENCH_SECTION}` },
   ];
-}
-
-interface Server {
-  port: number;
-  stop(): Promise<void>;
-  memory(): Promise<Extract<ServerMessage, { type: "memory" }>>;
-}
-
-async function startServer(db: SeededDatabase, pageCacheMb: number): Promise<Server> {
-  const options: ServerOptions = { dataDir: db.dataDir, databaseUrl: db.databaseUrl, pageCacheMb };
-  // fork() passes on this process's execArgv, which carries tsx's loader.
-  const child: ChildProcess = fork(
-    fileURLToPath(new URL("./server.ts", import.meta.url)),
-    [JSON.stringify(options)],
-    {
-      // As `npm start` runs the server: glibc returns large freed blocks (compression tables) to the
-      // system instead of keeping them (RSS 383 → 297 MB with a full cache, see bench/README.md).
-      env: { ...process.env, MALLOC_MMAP_THRESHOLD_: "131072", MALLOC_TRIM_THRESHOLD_: "131072" },
-    },
-  );
-  const port = await new Promise<number>((resolve, reject) => {
-    child.on("message", (m: ServerMessage) => {
-      if (m.type === "listening") resolve(m.port);
-      else if (m.type === "failed") reject(new Error(`the server did not start:\n${m.message}`));
-    });
-    child.once("exit", (code) => reject(new Error(`the server exited with ${code} before listening`)));
-  });
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    child.send("stop");
-    const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-    await exited;
-    clearTimeout(timer);
-  };
-  const memory = () =>
-    new Promise<Extract<ServerMessage, { type: "memory" }>>((resolve) => {
-      const listener = (m: ServerMessage) => {
-        if (m.type !== "memory") return;
-        child.off("message", listener);
-        resolve(m);
-      };
-      child.on("message", listener);
-      child.send("memory");
-    });
-  return { port, stop, memory };
 }
 
 function load(base: string, route: Route, seconds: number, connections: number): Promise<autocannon.Result> {
