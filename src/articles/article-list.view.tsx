@@ -1,4 +1,3 @@
-import type { ArticleStatus } from "../db/schema.ts";
 import { formatKstMinute } from "../lib/kst-time.ts";
 import { can } from "../staff/staff.ts";
 import { Csrf, NewsroomLayout, type NewsroomPageProps } from "../web/newsroom/layout.tsx";

@@ -1,7 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Kysely } from "kysely";
-import { sortLabels } from "../articles/labels.ts";
 import type { Database } from "../db/schema.ts";
 import { groupBy } from "../lib/group-by.ts";
 import { parseStringList } from "../lib/json-list.ts";
@@ -182,8 +181,6 @@ export async function exportBundle(
   const articles: BundleArticle[] = [];
   for (const [i, a] of articleRows.entries()) {
     const tags = (tagsByArticle.get(a.id) ?? []).map((t) => t.tag);
-    const labels = sortLabels((labelsByArticle.get(a.id) ?? []).map((l) => l.label));
-    const seriesKey = a.series_id === null ? undefined : seriesKeyById.get(a.series_id);
     articles.push(
       compact({
         num: a.num,

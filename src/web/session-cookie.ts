@@ -40,7 +40,7 @@ export async function sessionCookies(db: Kysely<Database>): Promise<SessionCooki
     tokenOf,
     carriedBy(request) {
       const header = request.headers.cookie;
-      if (!header || !header.includes(`${SESSION_COOKIE}=`)) return false;
+      if (!header?.includes(`${SESSION_COOKIE}=`)) return false;
       for (const pair of header.split(";")) {
         const at = pair.indexOf("=");
         if (at < 0 || pair.slice(0, at).trim() !== SESSION_COOKIE) continue;

@@ -64,7 +64,8 @@ describe("accessibility (axe-core) and valid HTML (Nu checker) on the pages peop
     await page.waitForURL(`${server.url}/newsroom`);
   }
 
-  it("has no critical or serious axe-core violations", async () => {
+  // Every public page kind and the newsroom's at two widths: over a minute on a busy 2-core machine.
+  it("has no critical or serious axe-core violations", { timeout: 180_000 }, async () => {
     const found: string[] = [];
     for (const [name, url] of Object.entries(pages)) {
       if (name === "newsroom home") await signIn();
@@ -95,7 +96,7 @@ describe("accessibility (axe-core) and valid HTML (Nu checker) on the pages peop
     expect(found).toEqual([]);
   });
 
-  it("serves HTML the Nu HTML Checker finds no error in", async () => {
+  it("serves HTML the Nu HTML Checker finds no error in", { timeout: 180_000 }, async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), "jikji-vnu-"));
     try {
       await signIn();

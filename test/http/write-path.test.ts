@@ -82,7 +82,10 @@ describe("one write path: derived state and announcements follow every newsroom 
     ).id;
     t.app.bus.subscribe((list) => announced.push([...list]));
   });
-  beforeEach(() => {
+  beforeEach(async () => {
+    // The 편집판's layout log follows each public write and may announce the pages it logged: let the
+    // previous test's comparison finish before counting this test's announcements.
+    await t.app.layoutLog.idle();
     announced = [];
   });
   afterAll(() => t.close());
@@ -123,6 +126,8 @@ describe("one write path: derived state and announcements follow every newsroom 
 
   it("a scheduled story is found once the scheduler publishes it, not before", async () => {
     const { id, num } = await filedStory({ title: "사아자중공업 수소 선박 수주" });
+    await t.app.layoutLog.idle();
+    announced = [];
     expect(
       (await desk.post(`/newsroom/articles/${id}/schedule`, { at: "2026-03-20T10:00" })).statusCode,
     ).toBe(303);

@@ -24,7 +24,7 @@
   // placeholder already links to the full page, so a failed fetch leaves a working link.
   for (const slot of document.querySelectorAll("[data-fragment]")) {
     const url = slot.getAttribute("data-fragment");
-    if (!url || !url.startsWith("/fragments/")) continue;
+    if (!url?.startsWith("/fragments/")) continue;
     fetch(url, { credentials: "omit", headers: { accept: "text/html" } })
       .then((res) => (res.ok ? res.text() : ""))
       .then((html) => {
