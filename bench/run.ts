@@ -6,10 +6,9 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import autocannon from "autocannon";
 import type { DialectName } from "../src/db/dialect.ts";
-import { type Server, startServer } from "./fork-server.ts";
+import { type Server, type ServerMemory, startServer } from "./fork-server.ts";
 import { hasCommand, requestAll, type StaticServer, startNginx, type WrkResult, wrk } from "./load.ts";
 import { ARTICLE_COUNT, BENCH_SECTION, type SeededDatabase, seedDatabase } from "./seed.ts";
-import type { ServerMessage } from "./server.ts";
 import { measureWritePath } from "./write-path.ts";
 
 /**
@@ -160,7 +159,7 @@ interface ReaderPath {
   random: WrkResult;
   randomPaths: number;
   warmSeconds: number;
-  memory: Extract<ServerMessage, { type: "memory" }>;
+  memory: ServerMemory;
   loadAverage: number;
 }
 
