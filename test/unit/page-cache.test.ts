@@ -16,7 +16,7 @@ function page(key: string, html: string, tags: string[] = []): StoredPage {
     params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 },
   });
   const variants = { br };
-  const headers: Array<[string, string]> = [["content-type", "text/html; charset=utf-8"]];
+  const headers = ["content-type", "text/html; charset=utf-8"];
   return {
     headers,
     hash: hashBody(Buffer.from(html)),
