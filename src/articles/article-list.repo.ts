@@ -1,8 +1,15 @@
-import { type Expression, type Kysely, type SqlBool, sql, type Transaction } from "kysely";
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type SqlBool,
+  sql,
+  type Transaction,
+} from "kysely";
 import type { ArticleLabel, ArticleOrigin, ArticleStatus, Database } from "../db/schema.ts";
 import { likeContains } from "../search/search.ts";
 import type { ListSort } from "./article-list.ts";
-import type { DeskRow } from "./desk.repo.ts";
+import { type DeskRow, deskQuery, toDeskRow } from "./desk.repo.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -37,8 +44,11 @@ const storyDate = sql<number>`coalesce(a.published_at, a.saved_at, a.created_at)
 const contains = (column: string, word: string) =>
   sql<SqlBool>`${sql.ref(column)} LIKE ${likeContains(word)} ESCAPE '\\'`;
 
-function filtered(db: Db, f: NewsroomListFilter) {
-  return db.selectFrom("articles as a").where((eb) => {
+type ArticlesExpressions = ExpressionBuilder<Database & { a: Database["articles"] }, "a">;
+
+/** The stories the filter asks for, as a condition on `articles as a`. */
+function matching(f: NewsroomListFilter) {
+  return (eb: ArticlesExpressions) => {
     const all: Expression<SqlBool>[] = [];
     if (f.status) all.push(eb("a.status", "=", f.status));
     if (f.sectionIds) all.push(eb("a.section_id", "in", f.sectionIds.length ? f.sectionIds : [-1]));
@@ -92,7 +102,7 @@ function filtered(db: Db, f: NewsroomListFilter) {
       all.push(eb.or([published, others]));
     }
     return eb.and(all);
-  });
+  };
 }
 
 /** One page of the newsroom's list, and how many stories match in all. */
@@ -100,24 +110,7 @@ export async function listNewsroomArticles(
   db: Db,
   f: NewsroomListFilter,
 ): Promise<{ rows: NewsroomListRow[]; total: number }> {
-  let q = filtered(db, f)
-    .leftJoin("sections as sec", "sec.id", "a.section_id")
-    .leftJoin("article_authors as aa", (j) => j.onRef("aa.article_id", "=", "a.id").on("aa.position", "=", 0))
-    .leftJoin("staff as s", "s.id", "aa.staff_id")
-    .select([
-      "a.id",
-      "a.num",
-      "a.title",
-      "a.status",
-      "a.origin",
-      "sec.name as section_name",
-      "s.name as author_name",
-      "a.published_at",
-      "a.saved_at",
-      "a.status_changed_at",
-      "a.desk_note",
-      "a.embargo_until",
-    ]);
+  let q = deskQuery(db).select("a.origin").where(matching(f));
   q =
     f.sort === "oldest"
       ? q.orderBy(storyDate, "asc").orderBy("a.id", "asc")
@@ -128,7 +121,9 @@ export async function listNewsroomArticles(
           : q.orderBy(storyDate, "desc").orderBy("a.id", "desc");
   const [rows, count] = await Promise.all([
     q.limit(f.limit).offset(f.offset).execute(),
-    filtered(db, f)
+    db
+      .selectFrom("articles as a")
+      .where(matching(f))
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .executeTakeFirstOrThrow(),
   ]);
@@ -146,18 +141,8 @@ export async function listNewsroomArticles(
   return {
     total: Number(count.n),
     rows: rows.map((r) => ({
-      id: r.id,
-      num: r.num,
-      title: r.title,
-      status: r.status,
+      ...toDeskRow(r),
       origin: r.origin,
-      sectionName: r.section_name,
-      authorNames: r.author_name ?? "",
-      publishedAt: r.published_at,
-      savedAt: r.saved_at,
-      statusChangedAt: r.status_changed_at,
-      deskNote: r.desk_note,
-      embargoUntil: r.embargo_until,
       labels: labels.filter((l) => l.article_id === r.id).map((l) => l.label),
     })),
   };

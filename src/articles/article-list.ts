@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { ArticleLabel, ArticleOrigin, ArticleStatus } from "../db/schema.ts";
+import { ARTICLE_LABELS } from "./labels.ts";
+import { ORIGINS } from "./origin.ts";
 
 /**
  * The newsroom's article list (issue 15 §6): what it may be asked (search words, filters, sort,
@@ -21,30 +23,6 @@ export const SORT_LABELS: Record<ListSort, string> = {
   saved: "최근 저장순",
   title: "제목순",
 };
-
-/** The labels of `article_labels`, as the newsroom names them. */
-export const LABEL_NAMES: Record<ArticleLabel, string> = {
-  breaking: "속보",
-  exclusive: "단독",
-  feature: "기획",
-  interview: "인터뷰",
-  photo: "포토",
-  video: "영상",
-  editorial: "사설",
-  column: "칼럼",
-};
-export const LABELS = Object.keys(LABEL_NAMES) as ArticleLabel[];
-
-/** Where a story came from (`articles.origin`). */
-export const ORIGIN_NAMES: Record<ArticleOrigin, string> = {
-  own: "자체 기사",
-  "press-release": "보도자료",
-  wire: "통신 기사",
-  contribution: "기고",
-  translation: "번역",
-  sponsored: "협찬·광고",
-};
-export const ORIGINS = Object.keys(ORIGIN_NAMES) as ArticleOrigin[];
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 // Empty fields are "any"; each check names its own problem (a union would only say "invalid").
@@ -83,7 +61,7 @@ export const ListQuery = z.object({
   section: optionalId,
   reporter: optionalId,
   label: optionalEnum(
-    LABELS as unknown as readonly [string, ...string[]],
+    ARTICLE_LABELS as unknown as readonly [string, ...string[]],
     "라벨을 다시 골라 주세요.",
   ).transform((v) => v as ArticleLabel | null),
   origin: optionalEnum(
@@ -138,7 +116,7 @@ export const BulkForm = z
     action: z.enum(BULK_ACTIONS, { message: "할 일을 골라 주세요." }),
     sectionId: optionalId,
     label: optionalEnum(
-      LABELS as unknown as readonly [string, ...string[]],
+      ARTICLE_LABELS as unknown as readonly [string, ...string[]],
       "라벨을 다시 골라 주세요.",
     ).transform((v) => v as ArticleLabel | null),
     /** the list to go back to */

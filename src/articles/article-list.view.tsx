@@ -1,4 +1,3 @@
-import { formatKstMinute } from "../lib/kst-time.ts";
 import { can } from "../staff/staff.ts";
 import { Csrf, NewsroomLayout, type NewsroomPageProps } from "../web/newsroom/layout.tsx";
 import type { NewsroomListRow } from "./article-list.repo.ts";
@@ -6,18 +5,16 @@ import type { BulkOutcome } from "./article-list.service.ts";
 import {
   BULK_ACTION_LABELS,
   BULK_ACTIONS,
-  LABEL_NAMES,
-  LABELS,
   LIST_PAGE_SIZES,
   LIST_SORTS,
   LIST_STATUSES,
   type ListQueryValues,
   listHref,
-  ORIGIN_NAMES,
-  ORIGINS,
   SORT_LABELS,
 } from "./article-list.ts";
-import { StatusBadge } from "./desk.view.tsx";
+import { StoryTable } from "./desk.view.tsx";
+import { ARTICLE_LABELS, LABEL_NAMES } from "./labels.ts";
+import { ORIGIN_LABELS, ORIGINS } from "./origin.ts";
 import { STATUS_LABELS } from "./workflow.ts";
 
 type Base = Omit<NewsroomPageProps, "title" | "children">;
@@ -119,7 +116,7 @@ export function NewsroomListPage(
           value={q.label ?? ""}
           options={[
             { value: "", label: "전체" },
-            ...LABELS.map((l) => ({ value: l, label: LABEL_NAMES[l] })),
+            ...ARTICLE_LABELS.map((l) => ({ value: l, label: LABEL_NAMES[l] })),
           ]}
         />
         <Select
@@ -128,7 +125,7 @@ export function NewsroomListPage(
           value={q.origin ?? ""}
           options={[
             { value: "", label: "전체" },
-            ...ORIGINS.map((o) => ({ value: o, label: ORIGIN_NAMES[o] })),
+            ...ORIGINS.map((o) => ({ value: o, label: ORIGIN_LABELS[o] })),
           ]}
         />
         <label>
@@ -169,54 +166,13 @@ export function NewsroomListPage(
         >
           <Csrf token={props.csrfToken} />
           <input type="hidden" name="back" value={here} />
-          <div class="nr-table-wrap">
-            <table class="nr-table">
-              <thead>
-                <tr>
-                  <th scope="col">선택</th>
-                  <th scope="col">제목</th>
-                  <th scope="col">기자</th>
-                  <th scope="col">섹션</th>
-                  <th scope="col">시각</th>
-                  <th scope="col">상태</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => {
-                  const t = r.publishedAt ?? r.savedAt;
-                  return (
-                    <tr key={r.id}>
-                      <td>
-                        <input
-                          type="checkbox"
-                          name="ids"
-                          value={String(r.id)}
-                          aria-label={`${r.title || "(제목 없음)"} 선택`}
-                        />
-                      </td>
-                      <td>
-                        {r.labels.map((l) => (
-                          <span key={l} class="nr-label">
-                            {LABEL_NAMES[l]}
-                          </span>
-                        ))}
-                        <a href={`/newsroom/articles/${r.id}/edit`}>{r.title || "(제목 없음)"}</a>
-                        {r.origin !== "own" ? (
-                          <small class="nr-hint"> · {ORIGIN_NAMES[r.origin]}</small>
-                        ) : null}
-                      </td>
-                      <td>{r.authorNames}</td>
-                      <td>{r.sectionName ?? ""}</td>
-                      <td>{t ? formatKstMinute(t) : ""}</td>
-                      <td>
-                        <StatusBadge status={r.status} embargoUntil={r.embargoUntil} />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <StoryTable
+            rows={rows}
+            empty=""
+            timeLabel="시각"
+            time={(r) => r.publishedAt ?? r.savedAt}
+            selectable
+          />
           <fieldset class="nr-fieldset nr-bulk__actions">
             <legend>고른 기사에</legend>
             <Select
@@ -242,7 +198,7 @@ export function NewsroomListPage(
               value=""
               options={[
                 { value: "", label: "고르지 않음" },
-                ...LABELS.map((l) => ({ value: l, label: LABEL_NAMES[l] })),
+                ...ARTICLE_LABELS.map((l) => ({ value: l, label: LABEL_NAMES[l] })),
               ]}
             />
             <button type="submit" class="nr-button">

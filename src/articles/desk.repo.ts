@@ -217,7 +217,8 @@ export interface DeskRow {
   embargoUntil: number | null;
 }
 
-function deskQuery(db: Db) {
+/** The columns of a story table (`DeskRow`), for any choice of stories (`where`) and order. */
+export function deskQuery(db: Db) {
   return db
     .selectFrom("articles as a")
     .leftJoin("sections as sec", "sec.id", "a.section_id")
@@ -239,7 +240,7 @@ function deskQuery(db: Db) {
 }
 
 type DeskQueryRow = Awaited<ReturnType<ReturnType<typeof deskQuery>["execute"]>>[number];
-const toDeskRow = (r: DeskQueryRow): DeskRow => ({
+export const toDeskRow = (r: DeskQueryRow): DeskRow => ({
   id: r.id,
   num: r.num,
   title: r.title,

@@ -1,4 +1,11 @@
-import type { ArticleRevisionRow, ArticleStatus, MediaRow, SectionRow } from "../db/schema.ts";
+import type {
+  ArticleLabel,
+  ArticleOrigin,
+  ArticleRevisionRow,
+  ArticleStatus,
+  MediaRow,
+  SectionRow,
+} from "../db/schema.ts";
 import { withParticle } from "../lib/josa.ts";
 import { formatKst, formatKstMinute } from "../lib/kst-time.ts";
 import type { PeoplePanel } from "../people/article-people.service.ts";
@@ -12,6 +19,7 @@ import type { DeskRow, EditableArticle } from "./desk.repo.ts";
 import type { EditRequestRow } from "./edit-request.repo.ts";
 import { EditRequestsPanel, EditSafetyNotices, type LockView } from "./edit-safety.view.tsx";
 import { KindsPanel, type KindsPanelData } from "./kinds.view.tsx";
+import { LABEL_NAMES } from "./labels.ts";
 import { ORIGIN_LABELS, ORIGIN_SOURCE_MAX, ORIGINS } from "./origin.ts";
 import type { DiffRow } from "./revision-diff.ts";
 import { type PublishWarning, STATUS_LABELS, TITLE_WARN_LENGTH } from "./workflow.ts";
@@ -32,51 +40,77 @@ export function StatusBadge({
   return <span class={`nr-status nr-status--${status}`}>{STATUS_LABELS[status]}</span>;
 }
 
-function DeskTable({
+/** A row of a story table: the desk's lists, and the newsroom's article list with its labels. */
+export type StoryTableRow = DeskRow & { labels?: readonly ArticleLabel[]; origin?: ArticleOrigin };
+
+/**
+ * The newsroom's table of stories (desk home, the article list). `selectable` adds a checkbox per
+ * story named `ids`, for a bulk form around the table.
+ */
+export function StoryTable({
   rows,
   empty,
   timeLabel,
   time,
+  selectable = false,
 }: {
-  rows: DeskRow[];
+  rows: readonly StoryTableRow[];
   empty: string;
   timeLabel: string;
-  time: (r: DeskRow) => number | null;
+  time: (r: StoryTableRow) => number | null;
+  selectable?: boolean;
 }) {
-  if (rows.length === 0) return <p class="nr-empty">{empty}</p>;
+  if (rows.length === 0) return empty ? <p class="nr-empty">{empty}</p> : null;
   return (
-    <table class="nr-table">
-      <thead>
-        <tr>
-          <th scope="col">제목</th>
-          <th scope="col">기자</th>
-          <th scope="col">섹션</th>
-          <th scope="col">{timeLabel}</th>
-          <th scope="col">상태</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => {
-          const t = time(r);
-          return (
-            <tr key={r.id}>
-              <td>
-                <a href={`/newsroom/articles/${r.id}/edit`}>{r.title || "(제목 없음)"}</a>
-                {r.deskNote && r.status === "draft" ? (
-                  <p class="nr-desknote">데스크 메모: {r.deskNote}</p>
+    <div class="nr-table-wrap">
+      <table class="nr-table">
+        <thead>
+          <tr>
+            {selectable ? <th scope="col">선택</th> : null}
+            <th scope="col">제목</th>
+            <th scope="col">기자</th>
+            <th scope="col">섹션</th>
+            <th scope="col">{timeLabel}</th>
+            <th scope="col">상태</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const t = time(r);
+            const title = r.title || "(제목 없음)";
+            return (
+              <tr key={r.id}>
+                {selectable ? (
+                  <td>
+                    <input type="checkbox" name="ids" value={String(r.id)} aria-label={`${title} 선택`} />
+                  </td>
                 ) : null}
-              </td>
-              <td>{r.authorNames}</td>
-              <td>{r.sectionName ?? ""}</td>
-              <td>{t ? formatKstMinute(t) : ""}</td>
-              <td>
-                <StatusBadge status={r.status} embargoUntil={r.embargoUntil} />
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+                <td>
+                  {(r.labels ?? []).map((l) => (
+                    <span key={l} class="nr-label">
+                      {LABEL_NAMES[l]}
+                    </span>
+                  ))}
+                  <a href={`/newsroom/articles/${r.id}/edit`}>{title}</a>
+                  {r.origin && r.origin !== "own" ? (
+                    <small class="nr-hint"> · {ORIGIN_LABELS[r.origin]}</small>
+                  ) : null}
+                  {r.deskNote && r.status === "draft" ? (
+                    <p class="nr-desknote">데스크 메모: {r.deskNote}</p>
+                  ) : null}
+                </td>
+                <td>{r.authorNames}</td>
+                <td>{r.sectionName ?? ""}</td>
+                <td>{t ? formatKstMinute(t) : ""}</td>
+                <td>
+                  <StatusBadge status={r.status} embargoUntil={r.embargoUntil} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -115,7 +149,7 @@ export function DeskHome(
           <h2 id="queue">
             데스크 대기열 <span class="nr-count">{props.queue.length}</span>
           </h2>
-          <DeskTable
+          <StoryTable
             rows={props.queue}
             empty="검토를 기다리는 기사가 없습니다."
             timeLabel="송고"
@@ -126,7 +160,7 @@ export function DeskHome(
       {can(user.role, "article.create") ? (
         <section aria-labelledby="drafts">
           <h2 id="drafts">내 작성 중 기사</h2>
-          <DeskTable
+          <StoryTable
             rows={props.drafts}
             empty="작성 중인 기사가 없습니다."
             timeLabel="마지막 저장"
@@ -137,13 +171,13 @@ export function DeskHome(
       {props.filed.length ? (
         <section aria-labelledby="filed">
           <h2 id="filed">송고한 기사</h2>
-          <DeskTable rows={props.filed} empty="" timeLabel="송고" time={(r) => r.statusChangedAt} />
+          <StoryTable rows={props.filed} empty="" timeLabel="송고" time={(r) => r.statusChangedAt} />
         </section>
       ) : null}
       {props.scheduled ? (
         <section aria-labelledby="scheduled">
           <h2 id="scheduled">예약 발행</h2>
-          <DeskTable
+          <StoryTable
             rows={props.scheduled}
             empty="예약된 기사가 없습니다."
             timeLabel="발행 예정"
@@ -154,7 +188,7 @@ export function DeskHome(
       {can(user.role, "article.create") ? (
         <section aria-labelledby="published">
           <h2 id="published">최근 발행</h2>
-          <DeskTable
+          <StoryTable
             rows={props.published}
             empty="최근 발행한 기사가 없습니다."
             timeLabel="발행"
