@@ -264,9 +264,15 @@ export async function applyDueLayouts(deps: FrontpageDeps): Promise<number[]> {
  * Compares each page as readers see it now with its open log lines and writes the difference: a
  * line ends (`until`) when its story leaves the position, a line starts (`from`) when one arrives,
  * for placements by hand and automatic ones alike. Announces the pages that changed, so the page
- * cache drops them. Idempotent: calling it twice writes nothing the second time.
+ * cache drops them — except those whose tags are in `alreadyStale`: when a write's announcement led
+ * here, the caches dropped those pages already and whatever was rendered since shows the write.
+ * Idempotent: calling it twice writes nothing the second time.
  */
-export async function syncLayoutLog(deps: FrontpageDeps, only?: readonly PageKey[]): Promise<PageKey[]> {
+export async function syncLayoutLog(
+  deps: FrontpageDeps,
+  only?: readonly PageKey[],
+  alreadyStale: ReadonlySet<StaleTag> = new Set(),
+): Promise<PageKey[]> {
   const now = deps.now();
   const tree = await sectionTree(deps);
   const pages = layoutPages(tree).filter((p) => !only || only.includes(p.key));
@@ -296,7 +302,10 @@ export async function syncLayoutLog(deps: FrontpageDeps, only?: readonly PageKey
     });
     if (wrote) changed.push(page);
   }
-  if (changed.length) await deps.bus.announce(changed.map((p) => p.staleTag));
+  const stillStale = alreadyStale.has(stale.everything)
+    ? []
+    : changed.map((p) => p.staleTag).filter((tag) => !alreadyStale.has(tag));
+  if (stillStale.length) await deps.bus.announce(stillStale);
   return changed.map((p) => p.key);
 }
 

@@ -1,4 +1,4 @@
-import type { InvalidationBus } from "../lib/invalidation-bus.ts";
+import type { InvalidationBus, StaleTag } from "../lib/invalidation-bus.ts";
 import { type FrontpageDeps, syncLayoutLog, touchesLayouts } from "./frontpage.service.ts";
 
 declare module "fastify" {
@@ -22,7 +22,9 @@ interface KeeperLog {
  * unpublished, edited or moved announces `home` or its sections on the bus, and the keeper compares
  * the pages with their log right after (the scheduler does it again every tick, for pins that end and
  * anything announced while this instance was away). Runs one comparison at a time; announcements
- * arriving meanwhile fold into one more run.
+ * arriving meanwhile fold into one more run. Pages the announcements named are not announced again
+ * (every cache dropped them already); a change they did not name (a page showing that section's
+ * stories, a pin that ended) is.
  */
 export function startLayoutLogKeeper(
   deps: FrontpageDeps,
@@ -31,6 +33,8 @@ export function startLayoutLogKeeper(
 ): LayoutLogKeeper {
   let running: Promise<void> | null = null;
   let again = false;
+  /** tags announced since the last comparison began */
+  let announced = new Set<StaleTag>();
   const run = (): Promise<void> => {
     if (running) {
       again = true;
@@ -39,8 +43,10 @@ export function startLayoutLogKeeper(
     running = (async () => {
       do {
         again = false;
+        const alreadyStale = announced;
+        announced = new Set();
         try {
-          await syncLayoutLog(deps);
+          await syncLayoutLog(deps, undefined, alreadyStale);
         } catch (err) {
           log.warn({ err }, "layout log: could not compare the pages with their log; the scheduler retries");
         }
@@ -51,7 +57,9 @@ export function startLayoutLogKeeper(
     return running;
   };
   const unsubscribe = bus.subscribe((tags) => {
-    if (touchesLayouts(tags)) void run();
+    if (!touchesLayouts(tags)) return;
+    for (const tag of tags) announced.add(tag);
+    void run();
   });
   return {
     /** waits for a comparison in progress (tests, shutdown) */

@@ -474,8 +474,14 @@ describe("편집판: the desk lays out the home and section pages, and the layou
       });
       const id = /\/newsroom\/articles\/(\d+)\/edit/.exec(draft.headers.location as string)![1];
       const before = subtopOf(await home());
+      await t.app.layoutLog.idle();
+      tags.length = 0;
       expect((await c["choi-desk"]!.post(`/newsroom/articles/${id}/publish`)).statusCode).toBe(303);
       await t.app.layoutLog.idle();
+      // The publish announced home and its sections; the log's comparison that followed wrote the
+      // shift but did not purge those pages a second time.
+      expect(tags.filter((list) => list.includes("home"))).toHaveLength(1);
+      expect(tags.filter((list) => list.includes("section:finance"))).toHaveLength(1);
       const num = (
         await t.database.db
           .selectFrom("articles")
