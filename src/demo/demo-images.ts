@@ -1,4 +1,4 @@
-import sharp from "sharp";
+import { loadSharp } from "../media/sharp.ts";
 
 /**
  * Stand-in photos for the demo newsroom, drawn here so that the demo carries no third-party images:
@@ -68,6 +68,7 @@ function svgFor(index: number, width: number, height: number): string {
 
 /** A demo photo as a JPEG data: URI, the way a bundle carries images. */
 export async function demoImageDataUri(index: number, width = 1200, height = 800): Promise<string> {
+  const sharp = await loadSharp();
   const jpeg = await sharp(Buffer.from(svgFor(index, width, height)))
     .jpeg({ quality: 82, mozjpeg: true })
     .toBuffer();

@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import sharp, { type Sharp } from "sharp";
+import type { Sharp } from "sharp";
 import type { ImageView } from "../web/public/view-models.ts";
 import type { MediaStore } from "./media-store.ts";
+import { loadSharp } from "./sharp.ts";
 
 /** The shapes search engines ask of an article's image (16:9, 4:3, 1:1), 1200 px wide. */
 export const CROP_SHAPES = {
@@ -20,6 +21,7 @@ export async function cropAround(
   width: number,
   height: number,
 ): Promise<Sharp> {
+  const sharp = await loadSharp();
   const upright = await sharp(input).rotate().toBuffer({ resolveWithObject: true });
   const w = upright.info.width;
   const h = upright.info.height;

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import sharp, { type Metadata } from "sharp";
+import type { Metadata } from "sharp";
 import { AppError, fail } from "../lib/errors.ts";
 import type { MediaVariant } from "./media.ts";
 import { diskMediaStore, type MediaStore } from "./media-store.ts";
+import { loadSharp } from "./sharp.ts";
 
 /** Uploads and imported photos: at most this many bytes and pixels. */
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
@@ -50,6 +51,7 @@ export async function processImage(target: MediaStore | string, data: Buffer): P
   const store = typeof target === "string" ? diskMediaStore(target) : target;
   if (data.length === 0) throw new ImageError("image_empty");
   if (data.length > MAX_IMAGE_BYTES) throw new ImageError("image_too_large");
+  const sharp = await loadSharp();
   let meta: Metadata;
   try {
     meta = await sharp(data, { limitInputPixels: MAX_IMAGE_PIXELS }).metadata();

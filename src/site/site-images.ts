@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import sharp, { type Sharp } from "sharp";
+import type { Sharp } from "sharp";
 import { cropAround } from "../media/crops.ts";
+import { loadSharp } from "../media/sharp.ts";
 
 /**
  * The paper's images: a logo (for headers and publisher.logo), a square icon (favicon, home screen)
@@ -123,6 +124,7 @@ async function photoBytes(read: MediaReader, photo: ChosenPhoto): Promise<Buffer
 }
 
 async function fromPhoto(read: MediaReader, photo: ChosenPhoto): Promise<Sharp> {
+  const sharp = await loadSharp();
   return sharp(await photoBytes(read, photo)).rotate();
 }
 
@@ -135,6 +137,7 @@ export async function renderSiteImage(
   choice: SiteImageChoice,
   kind: SiteImageKind,
 ): Promise<Buffer> {
+  const sharp = await loadSharp();
   if (kind === "logo") {
     const size = logoSize(choice.logo);
     if (choice.logo)
