@@ -7,7 +7,6 @@ import { startBackupSchedule } from "./backup/backup.schedule.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { migrateToLatest, openDatabase } from "./db/client.ts";
 import { isNewsroomEmpty } from "./demo/demo.repo.ts";
-import { loadDemoNewsroom } from "./demo/demo.ts";
 import { startRegistrationPurge } from "./events/registration.purge.ts";
 import { createInvalidationBus } from "./lib/invalidation-bus.ts";
 import { createMediaStore } from "./media/media-store.ts";
@@ -36,6 +35,8 @@ async function main(): Promise<void> {
   if (config.loadDemo && (await isNewsroomEmpty(handle.db))) {
     const started = Date.now();
     try {
+      // Imported only here: the demo's texts and pictures are ~1 MB an instance need not hold.
+      const { loadDemoNewsroom } = await import("./demo/demo.ts");
       const { accounts, ...report } = await loadDemoNewsroom({
         ...useCases,
         mediaDir: config.mediaDir,
