@@ -85,7 +85,7 @@ export function StoryTable({
                     <input type="checkbox" name="ids" value={String(r.id)} aria-label={`${title} 선택`} />
                   </td>
                 ) : null}
-                <td>
+                <td class="nr-table__title">
                   {(r.labels ?? []).map((l) => (
                     <span key={l} class="nr-label">
                       {LABEL_NAMES[l]}
