@@ -1,13 +1,10 @@
-import { execFile } from "node:child_process";
-import fs from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import autocannon from "autocannon";
 import type { DialectName } from "../src/db/dialect.ts";
 import { type Server, type ServerMemory, startServer } from "./fork-server.ts";
 import { hasCommand, requestAll, type StaticServer, startNginx, type WrkResult, wrk } from "./load.ts";
+import { addResultRow, gitCommit } from "./results-table.ts";
 import { ARTICLE_COUNT, BENCH_SECTION, type SeededDatabase, seedDatabase } from "./seed.ts";
 import { measureWritePath } from "./write-path.ts";
 
@@ -306,26 +303,8 @@ function readerPathTable(runs: ReaderPath[]): string {
   return table(["figure", "measured", "ratio", "detail"], rows, [false, true, true, false]);
 }
 
-async function gitCommit(): Promise<string> {
-  try {
-    const { stdout } = await promisify(execFile)("git", ["rev-parse", "--short", "HEAD"]);
-    return stdout.trim();
-  } catch {
-    return "unknown";
-  }
-}
-
 /** Adds one line per run to the results table in bench/README.md (between its markers). */
 async function recordResults(runs: ReaderPath[]): Promise<void> {
-  const file = fileURLToPath(new URL("./README.md", import.meta.url));
-  const text = await fs.readFile(file, "utf8");
-  const marker = "<!-- bench results: npm run bench adds a line under this table's header -->";
-  const at = text.indexOf(marker);
-  if (at < 0) return;
-  // After the marker: the header line, then the separator line; the new line goes right below.
-  const header = text.indexOf("\n", at);
-  const separator = text.indexOf("\n", header + 1);
-  const insertAt = text.indexOf("\n", separator + 1) + 1;
   const date = new Date().toISOString().slice(0, 10);
   const commit = await gitCommit();
   const sqlite = runs.find((r) => r.dialect === "sqlite");
@@ -343,9 +322,7 @@ async function recordResults(runs: ReaderPath[]): Promise<void> {
     cell(sqlite ?? pg, (r) => `${(r.brotliBytes / 1024).toFixed(1)} KB`),
     cell(sqlite ?? pg, (r) => r.loadAverage.toFixed(2)),
   ];
-  await fs.writeFile(file, `${text.slice(0, insertAt)}| ${line.join(" | ")} |\n${text.slice(insertAt)}`);
-  // The repository's formatter aligns Markdown tables; `npm run lint` would refuse the file otherwise.
-  await promisify(execFile)("npx", ["biome", "format", "--write", file]).catch(() => undefined);
+  await addResultRow("<!-- bench results: npm run bench adds a line under this table's header -->", line);
 }
 
 async function benchDialect(dialect: DialectName, settings: Settings): Promise<ReaderPath | null> {

@@ -1,11 +1,8 @@
-import { execFile } from "node:child_process";
-import fs from "node:fs/promises";
 import os from "node:os";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import autocannon from "autocannon";
 import { type Server, startServer } from "./fork-server.ts";
 import { requestAll } from "./load.ts";
+import { addResultRow, gitCommit } from "./results-table.ts";
 import { seedDatabase } from "./seed.ts";
 
 /**
@@ -99,19 +96,6 @@ interface Window {
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
-async function record(line: string): Promise<void> {
-  const file = fileURLToPath(new URL("./README.md", import.meta.url));
-  const text = await fs.readFile(file, "utf8");
-  const marker = "<!-- soak results: npm run bench:soak adds a line under this table's header -->";
-  const at = text.indexOf(marker);
-  if (at < 0) return;
-  const header = text.indexOf("\n", at);
-  const separator = text.indexOf("\n", header + 1);
-  const insertAt = text.indexOf("\n", separator + 1) + 1;
-  await fs.writeFile(file, `${text.slice(0, insertAt)}${line}\n${text.slice(insertAt)}`);
-  await promisify(execFile)("npx", ["biome", "format", "--write", file]).catch(() => undefined);
-}
-
 async function main(): Promise<void> {
   const seconds = positiveInt("SOAK_SECONDS", 600);
   const db = await seedDatabase("sqlite");
@@ -164,12 +148,18 @@ async function main(): Promise<void> {
     );
     const held = errors === 0 && growth < 0.1;
     if (!held) process.exitCode = 1;
-    const { stdout } = await promisify(execFile)("git", ["rev-parse", "--short", "HEAD"]).catch(() => ({
-      stdout: "unknown",
-    }));
-    await record(
-      `| ${new Date().toISOString().slice(0, 10)} | ${stdout.trim()} | ${seconds} s | ${Math.round(peakRate)} | ${rate} | ${errors} | ${worstP99} ms | ${first} → ${last} MB (${(growth * 100).toFixed(1)} %) | ${(os.loadavg()[0] ?? 0).toFixed(2)} | ${held ? "held" : "failed"} |`,
-    );
+    await addResultRow("<!-- soak results: npm run bench:soak adds a line under this table's header -->", [
+      new Date().toISOString().slice(0, 10),
+      await gitCommit(),
+      `${seconds} s`,
+      String(Math.round(peakRate)),
+      String(rate),
+      String(errors),
+      `${worstP99} ms`,
+      `${first} → ${last} MB (${(growth * 100).toFixed(1)} %)`,
+      (os.loadavg()[0] ?? 0).toFixed(2),
+      held ? "held" : "failed",
+    ]);
   } finally {
     await server?.stop();
     await db.destroy();
