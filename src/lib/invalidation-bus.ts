@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
+import { closeRedis } from "./redis.ts";
 import {
   announcementsAfter,
   deleteAnnouncementsBefore,
@@ -135,7 +136,10 @@ export async function createRedisBus(options: {
     commandTimeout: 500,
   });
   // A connection in subscriber mode can do nothing else, so listening takes a second one.
-  const listener = new Redis(options.url, { maxRetriesPerRequest: 2 });
+  // ioredis's own resubscription on reconnect is off: it sends SUBSCRIBE without handling its
+  // failure, so a connection closed before Redis answered it rejected a promise nobody held (an
+  // unhandled rejection; a CI run failed on it). The "ready" handler below subscribes instead.
+  const listener = new Redis(options.url, { maxRetriesPerRequest: 2, autoResubscribe: false });
   for (const [name, connection] of [
     ["publisher", publisher],
     ["listener", listener],
@@ -198,12 +202,9 @@ export async function createRedisBus(options: {
     },
     subscribe: (listener) => subscribers.add(listener),
     async close() {
-      // QUIT waits for Redis to answer; a connection that is away is simply dropped.
-      const end = (connection: Redis) =>
-        connection.status === "ready"
-          ? connection.quit().catch(() => connection.disconnect())
-          : connection.disconnect();
-      await Promise.allSettled([end(listener), end(publisher)]);
+      // QUIT only where Redis answers, and never waited on longer than a command (a Redis that
+      // stopped answering held close() for ever).
+      await Promise.all([closeRedis(listener), closeRedis(publisher)]);
     },
   };
 }

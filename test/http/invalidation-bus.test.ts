@@ -1,5 +1,6 @@
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import net from "node:net";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -156,5 +157,84 @@ describe("a Redis bus when Redis goes away and comes back", () => {
       },
       { timeout: 15_000, interval: 200 },
     );
+  });
+});
+
+/**
+ * Redis comes back, the listener subscribes again, and the instance shuts down before Redis has
+ * answered: the SUBSCRIBE still in flight must fail into a handler, not as an unhandled rejection
+ * (ioredis's own resubscription did, and failed a CI run), and close() must not wait on a Redis that
+ * does not answer. A relay between the bus and Redis holds Redis's answers once it sees SUBSCRIBE.
+ */
+describe("a Redis bus closed while it subscribes again", () => {
+  let port: number;
+  let redis: ChildProcess;
+  let relay: net.Server;
+  let relayPort: number;
+  let holdAfterSubscribe = false;
+  let subscribeHeld = false;
+  const sockets = new Set<net.Socket>();
+
+  beforeAll(async () => {
+    port = await freePort();
+    relayPort = await freePort();
+    redis = await startRedis(port);
+    relay = net.createServer((client) => {
+      const server = net.connect(port, "127.0.0.1");
+      let holding = false;
+      for (const s of [client, server]) {
+        sockets.add(s);
+        s.on("error", () => undefined);
+        s.on("close", () => {
+          sockets.delete(s);
+          client.destroy();
+          server.destroy();
+        });
+      }
+      client.on("data", (chunk: Buffer) => {
+        if (holdAfterSubscribe && /subscribe/i.test(chunk.toString("latin1"))) {
+          holding = true;
+          subscribeHeld = true;
+        }
+        server.write(chunk);
+      });
+      server.on("data", (chunk: Buffer) => {
+        if (!holding) client.write(chunk);
+      });
+    });
+    await new Promise<void>((resolve) => relay.listen(relayPort, "127.0.0.1", resolve));
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.destroy();
+    await new Promise((resolve) => relay.close(resolve));
+    await stopRedis(redis);
+  });
+
+  it("fails the unanswered SUBSCRIBE into its handler and closes within a second", async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      const warnings: string[] = [];
+      const bus = await createRedisBus({
+        url: `redis://127.0.0.1:${relayPort}`,
+        channel: "stale",
+        log: { warn: (_: object, message: string) => void warnings.push(message) },
+      });
+      await stopRedis(redis);
+      holdAfterSubscribe = true;
+      redis = await startRedis(port);
+      await vi.waitFor(() => expect(subscribeHeld).toBe(true), { timeout: 15_000, interval: 50 });
+
+      const started = Date.now();
+      await bus.close();
+      expect(Date.now() - started).toBeLessThan(1_000);
+      // Rejections are reported after the microtasks that could have handled them.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+      expect(warnings).toContain("invalidation bus: could not subscribe");
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
   });
 });
