@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect } from "kysely";
 import pg from "pg";
 import { type Dialect, postgresDialect, sqliteDialect } from "./dialect.ts";
 import { migrations } from "./migrations/index.ts";
+import { retryingPool } from "./pg-pool.ts";
 import type { Database } from "./schema.ts";
 import { SYNC_BUSY_TIMEOUT_MS, WaitingSqliteDialect } from "./sqlite-waiting.ts";
 import { keepPreparedStatements } from "./statement-cache.ts";
@@ -37,8 +38,9 @@ export interface OpenDatabaseOptions {
   /** PostgreSQL pool size; SQLite has one connection */
   poolSize?: number;
   /**
-   * Told when PostgreSQL closes an idle pooled connection (a restart, a failover, an idle timeout,
-   * `pg_terminate_backend`). The pool drops that connection and opens another on the next query;
+   * Told when PostgreSQL closes a pooled connection (a restart, a failover, an idle timeout,
+   * `pg_terminate_backend`), idle or found ended by a statement that is then sent again (pg-pool.ts).
+   * The pool drops that connection and opens another on the next query;
    * without a listener, node would treat the pool's 'error' event as fatal and end the process.
    */
   onConnectionError?: (error: Error) => void;
@@ -70,7 +72,11 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
     // Both are expected events (the query in flight, if any, fails on its own); neither may end the process.
     pool.on("error", connectionLost);
     pool.on("connect", (client) => client.on("error", connectionLost));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    // A statement that meets a connection the server has already ended (node had not read the
+    // goodbye yet) is retried once on a new one where that is safe: see pg-pool.ts.
+    const db = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: retryingPool(pool, connectionLost) }),
+    });
     const poolStats = () => ({
       total: pool.totalCount,
       idle: pool.idleCount,
