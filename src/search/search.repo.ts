@@ -1,9 +1,10 @@
 import { type Kysely, type RawBuilder, sql, type Transaction } from "kysely";
 import type { Dialect } from "../db/dialect.ts";
-import type { Database } from "../db/schema.ts";
+import type { ArticleLabel, Database } from "../db/schema.ts";
 import type { IndexedDocument, MatchQuery, MatchResult } from "../db/search-index.ts";
 import { parseStringList } from "../lib/json-list.ts";
 import { proseText } from "../lib/sanitize-html.ts";
+import { labelBits, labelsFromBits } from "../web/public/article-summary.repo.ts";
 import {
   choseongGrams,
   choseongOf,
@@ -369,6 +370,7 @@ export interface ResultRow {
   publishedAt: number;
   byline: { key: string; name: string } | null;
   sponsored: boolean;
+  labels: ArticleLabel[];
 }
 
 /**
@@ -396,6 +398,7 @@ export async function loadResultRows(
       "a.origin",
       "s.key as author_key",
       "s.name as author_name",
+      labelBits.as("label_bits"),
     ])
     .where("a.id", "in", [...articleIds])
     .execute();
@@ -416,6 +419,7 @@ export async function loadResultRows(
         byline:
           r.author_key !== null && r.author_name !== null ? { key: r.author_key, name: r.author_name } : null,
         sponsored: r.origin === "sponsored",
+        labels: labelsFromBits(r.label_bits),
       },
     ];
   });

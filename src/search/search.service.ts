@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Dialect } from "../db/dialect.ts";
-import type { Database } from "../db/schema.ts";
+import type { ArticleLabel, Database } from "../db/schema.ts";
 import type { MatchGroup } from "../db/search-index.ts";
 import { type SectionNode, type SectionTree, sectionAndDescendantIds } from "../sections/section.ts";
 import {
@@ -46,6 +46,8 @@ export interface SearchHit {
   publishedAt: number;
   /** 광고·협찬: listed with the "광고" label */
   sponsored: boolean;
+  /** 속보, 단독, …: badges before the title, as every other list shows them */
+  labels: ArticleLabel[];
 }
 
 export interface SearchOutcome {
@@ -145,6 +147,7 @@ export async function searchArticles(
       byline: r.byline,
       publishedAt: r.publishedAt,
       sponsored: r.sponsored,
+      labels: r.labels,
     };
   });
   return { query, total, pages: Math.ceil(total / SEARCH_PAGE_SIZE), hits };

@@ -1,7 +1,7 @@
 import { paths } from "../web/paths.ts";
 import type { Assets } from "../web/public/assets.ts";
 import type { Chrome } from "../web/public/chrome.ts";
-import { AdLabel, KstTime, Pagination } from "../web/public/components.tsx";
+import { AdLabel, KstTime, LabelBadges, Pagination } from "../web/public/components.tsx";
 import { Layout } from "../web/public/layout.tsx";
 import type { SearchHit, SearchOutcome } from "./search.service.ts";
 import { QUERY_MAX_CHARS, type SearchSort, type Segment } from "./search.ts";
@@ -99,6 +99,7 @@ function Hit({ hit }: { hit: SearchHit }) {
     <li class="search-result">
       <h2 class="search-result__title">
         <AdLabel sponsored={hit.sponsored} />
+        <LabelBadges labels={hit.labels} />
         <a href={paths.article(hit.num)}>
           <Marked segments={hit.title} />
         </a>

@@ -79,7 +79,12 @@ describe("story labels, 속보 bar, 연재, 엠바고 and takedown", () => {
       // The document title and the structured data keep the headline as written.
       expect(articlePage.body).toContain("<title>반도체 공장 증설 확정 - 테스트경제</title>");
 
-      for (const url of ["/", "/section/industry", "/section/industry/electronics"]) {
+      for (const url of [
+        "/",
+        "/section/industry",
+        "/section/industry/electronics",
+        `/search?q=${encodeURIComponent("반도체 공장")}`,
+      ]) {
         const list = await page(url);
         expect(list.body, url).toMatch(
           /<span class="label-badge label-badge--exclusive">단독<\/span> ?<a href="\/article\/7001">/,

@@ -4,6 +4,8 @@ import type { Database } from "../../db/schema.ts";
 import { toImageView } from "../../media/media.ts";
 import type { ArticleSummary, Byline } from "./view-models.ts";
 
+export { labelsFromBits };
+
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** Which public stories a list may show. */
@@ -18,8 +20,10 @@ export interface StoryFilter {
 /**
  * A story's labels as one number, a bit per label: `sum()` of distinct bits is portable (SQLite and
  * PostgreSQL alike), where aggregating strings is not. The primary key makes each bit count once.
+ * Reads `a.id`: the query must name its articles `a`. Other story lists (search results) select it
+ * too and read it back with `labelsFromBits`, exported here with it.
  */
-const labelBits = sql<number | string | null>`(select sum(case lb.label ${sql.join(
+export const labelBits = sql<number | string | null>`(select sum(case lb.label ${sql.join(
   ARTICLE_LABELS.map((l) => sql`when ${sql.lit(l)} then ${sql.lit(labelBit(l))}`),
   sql` `,
 )} else 0 end) from article_labels lb where lb.article_id = a.id)`;
