@@ -1,5 +1,6 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../staff/staff.ts";
 import { NewsroomLayout } from "../web/newsroom/layout.tsx";
+import { StaffEmailField } from "../web/newsroom/login.view.tsx";
 import type { Assets } from "../web/public/assets.ts";
 
 interface Base {
@@ -31,17 +32,7 @@ export function ResetRequestPage(props: Base & { email?: string; sent?: boolean 
         )}
         <form method="post" action="/newsroom/reset" class="nr-form">
           <input type="hidden" name="_csrf" value={props.csrf} />
-          <label>
-            <span>이메일</span>
-            <input
-              type="email"
-              name="email"
-              required
-              maxLength={254}
-              autoComplete="username"
-              value={props.email ?? ""}
-            />
-          </label>
+          <StaffEmailField value={props.email} />
           <button type="submit" class="nr-button nr-button--primary">
             재설정 링크 받기
           </button>

@@ -1,6 +1,16 @@
 import type { Assets } from "../public/assets.ts";
 import { NewsroomLayout } from "./layout.tsx";
 
+/** A staff account's e-mail, as the sign-in and password-reset forms ask for it (label 이메일). */
+export function StaffEmailField({ value }: { value: string | undefined }) {
+  return (
+    <label>
+      <span>이메일</span>
+      <input type="email" name="email" required maxLength={254} autoComplete="username" value={value ?? ""} />
+    </label>
+  );
+}
+
 export function LoginPage(props: {
   siteName: string;
   assets: Assets;
@@ -28,17 +38,7 @@ export function LoginPage(props: {
         <form method="post" action="/newsroom/login" class="nr-form">
           <input type="hidden" name="_csrf" value={props.csrf} />
           <input type="hidden" name="next" value={props.next} />
-          <label>
-            <span>이메일</span>
-            <input
-              type="email"
-              name="email"
-              required
-              maxLength={254}
-              autoComplete="username"
-              value={props.email ?? ""}
-            />
-          </label>
+          <StaffEmailField value={props.email} />
           <label>
             <span>비밀번호</span>
             <input type="password" name="password" required maxLength={200} autoComplete="current-password" />
