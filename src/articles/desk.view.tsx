@@ -17,7 +17,7 @@ import { Csrf, NewsroomLayout, type NewsroomPageProps } from "../web/newsroom/la
 import { paths } from "../web/paths.ts";
 import type { DeskRow, EditableArticle } from "./desk.repo.ts";
 import type { EditRequestRow } from "./edit-request.repo.ts";
-import { EditRequestsPanel, EditSafetyNotices, type LockView } from "./edit-safety.view.tsx";
+import { DiffTable, EditRequestsPanel, EditSafetyNotices, type LockView } from "./edit-safety.view.tsx";
 import { KindsPanel, type KindsPanelData } from "./kinds.view.tsx";
 import { LABEL_NAMES } from "./labels.ts";
 import { ORIGIN_LABELS, ORIGIN_SOURCE_MAX, ORIGINS } from "./origin.ts";
@@ -703,36 +703,12 @@ export function DiffPage(
           <a href={`/newsroom/articles/${article.id}/revisions`}>‹ 판 기록</a>
         </p>
       </div>
-      <table class="nr-diff" aria-label="두 판의 차이">
-        <thead>
-          <tr>
-            <th scope="col">항목</th>
-            <th scope="col">
-              #{a.id} · {formatKst(a.created_at)}
-            </th>
-            <th scope="col">
-              #{b.id} · {formatKst(b.created_at)}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map(({ label, diff }) => (
-            <tr class={diff.changed ? "is-changed" : undefined} key={label}>
-              <th scope="row">{label}</th>
-              <td>
-                {diff.left.map((part, i) =>
-                  part.kind === "removed" ? <del key={i}>{part.text}</del> : <span key={i}>{part.text}</span>,
-                )}
-              </td>
-              <td>
-                {diff.right.map((part, i) =>
-                  part.kind === "added" ? <ins key={i}>{part.text}</ins> : <span key={i}>{part.text}</span>,
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DiffTable
+        rows={props.rows}
+        label="두 판의 차이"
+        left={`#${a.id} · ${formatKst(a.created_at)}`}
+        right={`#${b.id} · ${formatKst(b.created_at)}`}
+      />
       {props.canRestore ? (
         <div class="nr-actions">
           {[a, b].map((r) => (
