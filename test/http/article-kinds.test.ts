@@ -4,7 +4,7 @@ import { exportBundle } from "../../src/bundle/bundle.export.ts";
 import { createTestApp, type TestApp } from "../support/app.ts";
 import { article, kst, newsroom } from "../support/factories.ts";
 import { inner, textOf } from "../support/html.ts";
-import { givePasswords, type StaffClient, signIn } from "../support/newsroom.ts";
+import { type StaffClient, signInAll } from "../support/newsroom.ts";
 
 const STAFF = [
   { key: "park-sj", name: "박서준", email: "sjpark@test.example.kr", role: "reporter" as const },
@@ -51,11 +51,7 @@ describe("story labels, 속보 bar, 연재, 엠바고 and takedown", () => {
         { staff: STAFF },
       ),
     );
-    await givePasswords(
-      t,
-      STAFF.map((s) => s.key),
-    );
-    for (const s of STAFF) c[s.key] = await signIn(t, s.email);
+    Object.assign(c, await signInAll(t, STAFF));
   });
   afterAll(() => t.close());
 

@@ -4,7 +4,7 @@ import { applyDueLayouts, pruneLayoutLog, syncLayoutLog } from "../../src/frontp
 import { createTestApp, type TestApp } from "../support/app.ts";
 import { article, kst, newsroom, photoDataUri } from "../support/factories.ts";
 import { inner, textOf } from "../support/html.ts";
-import { givePasswords, type StaffClient, signIn } from "../support/newsroom.ts";
+import { type StaffClient, signInAll } from "../support/newsroom.ts";
 
 const STAFF = [
   { key: "park-sj", name: "박서준", email: "sjpark@test.example.kr", role: "reporter" as const },
@@ -82,11 +82,7 @@ describe("편집판: the desk lays out the home and section pages, and the layou
         { staff: STAFF },
       ),
     );
-    await givePasswords(
-      t,
-      STAFF.map((s) => s.key),
-    );
-    for (const s of STAFF) c[s.key] = await signIn(t, s.email);
+    Object.assign(c, await signInAll(t, STAFF));
     await t.app.layoutLog.idle();
     // a wire story: the log names where it came from (제공 언론사)
     await t.database.db

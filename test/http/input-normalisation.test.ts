@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../support/app.ts";
 import { article, newsroom } from "../support/factories.ts";
-import { givePasswords, type StaffClient, signIn } from "../support/newsroom.ts";
+import { givePasswords, type StaffClient, sectionIdOf, signIn } from "../support/newsroom.ts";
 
 const NUL = "\u0000";
 const RLO = "\u202E";
@@ -29,13 +29,7 @@ describe("text input is normalised in one place", () => {
     );
     await givePasswords(t, ["boss"]);
     admin = await signIn(t, "boss@test.example.kr");
-    sectionId = (
-      await t.database.db
-        .selectFrom("sections")
-        .select("id")
-        .where("slug", "=", "finance")
-        .executeTakeFirstOrThrow()
-    ).id;
+    sectionId = await sectionIdOf(t, "finance");
   });
   afterAll(() => t.close());
 

@@ -3,7 +3,7 @@ import { publishDueArticles } from "../../src/articles/desk.service.ts";
 import { createTestApp, type TestApp } from "../support/app.ts";
 import { newsroom } from "../support/factories.ts";
 import { inner, textOf } from "../support/html.ts";
-import { givePasswords, type StaffClient, signIn } from "../support/newsroom.ts";
+import { type StaffClient, sectionIdOf, signInAll } from "../support/newsroom.ts";
 
 const STAFF = [
   { key: "park-sj", name: "박서준", email: "sjpark@test.example.kr", role: "reporter" as const },
@@ -47,18 +47,8 @@ describe("the desk", () => {
   beforeAll(async () => {
     t = await createTestApp({ now: () => clock });
     await t.import(newsroom([], { staff: STAFF }));
-    await givePasswords(
-      t,
-      STAFF.map((s) => s.key),
-    );
-    for (const s of STAFF) c[s.key] = await signIn(t, s.email);
-    sectionId = (
-      await t.database.db
-        .selectFrom("sections")
-        .select("id")
-        .where("slug", "=", "industry/electronics")
-        .executeTakeFirstOrThrow()
-    ).id;
+    Object.assign(c, await signInAll(t, STAFF));
+    sectionId = await sectionIdOf(t, "industry/electronics");
   });
   afterAll(() => t.close());
 

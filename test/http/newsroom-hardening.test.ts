@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../support/app.ts";
 import { article, newsroom } from "../support/factories.ts";
-import { givePasswords, type StaffClient, signIn } from "../support/newsroom.ts";
+import { type StaffClient, sectionIdOf, signInAll } from "../support/newsroom.ts";
 
 const STAFF = [
   { key: "park-sj", name: "박서준", email: "sjpark@test.example.kr", role: "reporter" as const },
@@ -42,18 +42,8 @@ describe("newsroom hardening", () => {
         { staff: STAFF },
       ),
     );
-    await givePasswords(
-      t,
-      STAFF.map((s) => s.key),
-    );
-    for (const s of STAFF) c[s.key] = await signIn(t, s.email);
-    sectionId = (
-      await t.database.db
-        .selectFrom("sections")
-        .select("id")
-        .where("slug", "=", "industry/electronics")
-        .executeTakeFirstOrThrow()
-    ).id;
+    Object.assign(c, await signInAll(t, STAFF));
+    sectionId = await sectionIdOf(t, "industry/electronics");
   });
   afterAll(() => t.close());
 

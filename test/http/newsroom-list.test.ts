@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../support/app.ts";
 import { article, kst, newsroom } from "../support/factories.ts";
 import { textOf } from "../support/html.ts";
-import { givePasswords, type StaffClient, signIn } from "../support/newsroom.ts";
+import { type StaffClient, signInAll } from "../support/newsroom.ts";
 
 const STAFF = [
   { key: "park-sj", name: "박서준", email: "sjpark@test.example.kr", role: "reporter" as const },
@@ -73,11 +73,7 @@ describe("the newsroom's article list: search, filters, bulk actions", () => {
         { staff: STAFF },
       ),
     );
-    await givePasswords(
-      t,
-      STAFF.map((s) => s.key),
-    );
-    for (const s of STAFF) c[s.key] = await signIn(t, s.email);
+    Object.assign(c, await signInAll(t, STAFF));
     for (const n of [9001, 9002, 9003, 9004, 9005]) id[n] = await idByNum(n);
     for (const s of await t.database.db.selectFrom("sections").select(["id", "slug"]).execute())
       sec[s.slug] = s.id;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../support/app.ts";
 import { article, kst, newsroom } from "../support/factories.ts";
 import { inner, textOf } from "../support/html.ts";
-import { givePasswords, type StaffClient, signIn } from "../support/newsroom.ts";
+import { givePasswords, type StaffClient, sectionIdOf, signIn } from "../support/newsroom.ts";
 
 /**
  * The page cache (issue "The reader path"): public pages are kept per URL and coding, validated with
@@ -62,13 +62,7 @@ describe("the page cache", () => {
     );
     desk = await signIn(t, STAFF[2]!.email);
     admin = await signIn(t, STAFF[3]!.email);
-    sectionId = (
-      await t.database.db
-        .selectFrom("sections")
-        .select("id")
-        .where("slug", "=", "industry/electronics")
-        .executeTakeFirstOrThrow()
-    ).id;
+    sectionId = await sectionIdOf(t, "industry/electronics");
   });
   afterAll(() => t.close());
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../support/app.ts";
 import { article, newsroom } from "../support/factories.ts";
 import { textOf } from "../support/html.ts";
-import { givePasswords, type StaffClient, signIn } from "../support/newsroom.ts";
+import { type StaffClient, signInAll } from "../support/newsroom.ts";
 
 const STAFF = [
   {
@@ -43,11 +43,7 @@ describe("reporter profiles: photo, 직함, bio, links", () => {
     await t.import(
       newsroom([article({ num: 9101, title: "반도체 투자 확대", authors: ["park-sj"] })], { staff: STAFF }),
     );
-    await givePasswords(
-      t,
-      STAFF.map((s) => s.key),
-    );
-    for (const s of STAFF) c[s.key] = await signIn(t, s.email);
+    Object.assign(c, await signInAll(t, STAFF));
     for (const s of await t.database.db.selectFrom("staff").select(["id", "key"]).execute())
       staffId[s.key] = s.id;
     photoId = (

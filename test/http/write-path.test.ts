@@ -3,7 +3,7 @@ import { publishDueArticles } from "../../src/articles/desk.service.ts";
 import { createTestApp, type TestApp } from "../support/app.ts";
 import { newsroom } from "../support/factories.ts";
 import { inner, textOf } from "../support/html.ts";
-import { givePasswords, type StaffClient, signIn } from "../support/newsroom.ts";
+import { givePasswords, type StaffClient, sectionIdOf, signIn } from "../support/newsroom.ts";
 
 /**
  * The one write path (issue "The house keeps its own rules"): whatever the newsroom, the scheduler
@@ -73,13 +73,7 @@ describe("one write path: derived state and announcements follow every newsroom 
     reporter = await signIn(t, STAFF[0]!.email);
     desk = await signIn(t, STAFF[1]!.email);
     admin = await signIn(t, STAFF[2]!.email);
-    sectionId = (
-      await t.database.db
-        .selectFrom("sections")
-        .select("id")
-        .where("slug", "=", "industry/electronics")
-        .executeTakeFirstOrThrow()
-    ).id;
+    sectionId = await sectionIdOf(t, "industry/electronics");
     t.app.bus.subscribe((list) => announced.push([...list]));
   });
   beforeEach(async () => {

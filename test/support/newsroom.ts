@@ -97,3 +97,27 @@ export async function signInResponse(
     payload: new URLSearchParams({ email, password, _csrf: field, next: "/newsroom" }).toString(),
   });
 }
+
+/** Gives each of `staff` the test password and signs them in: a client per staff key. */
+export async function signInAll(
+  t: TestApp,
+  staff: readonly { key: string; email: string }[],
+): Promise<Record<string, StaffClient>> {
+  await givePasswords(
+    t,
+    staff.map((s) => s.key),
+  );
+  const clients: Record<string, StaffClient> = {};
+  for (const s of staff) clients[s.key] = await signIn(t, s.email);
+  return clients;
+}
+
+/** The id of the section at `slug` (e.g. "industry/electronics"). */
+export async function sectionIdOf(t: TestApp, slug: string): Promise<number> {
+  const row = await t.database.db
+    .selectFrom("sections")
+    .select("id")
+    .where("slug", "=", slug)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
