@@ -210,7 +210,7 @@ describe("a Redis bus closed while it subscribes again", () => {
     await stopRedis(redis);
   });
 
-  it("fails the unanswered SUBSCRIBE into its handler and closes within a second", async () => {
+  it("fails the unanswered SUBSCRIBE into its handler and closes without waiting on the silent Redis", async () => {
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => void unhandled.push(reason);
     process.on("unhandledRejection", onUnhandled);
@@ -228,7 +228,8 @@ describe("a Redis bus closed while it subscribes again", () => {
 
       const started = Date.now();
       await bus.close();
-      expect(Date.now() - started).toBeLessThan(1_000);
+      // QUIT gets one command timeout (500 ms), then the connection is dropped.
+      expect(Date.now() - started).toBeLessThan(2_000);
       // Rejections are reported after the microtasks that could have handled them.
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(unhandled).toEqual([]);
