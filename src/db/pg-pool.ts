@@ -29,18 +29,26 @@ export function isRetryableFirstStatement(statement: string, error: unknown): bo
   return typeof message === "string" && CONNECTION_LOST.test(message);
 }
 
-/** One lease of a pooled connection, as Kysely holds it between acquiring and releasing it. */
-class RetryingLease implements PostgresPoolClient {
+/**
+ * A pooled connection as Kysely holds it. One per pg client, kept across leases (Kysely keeps its own
+ * wrapper per object it is lent, so a new object per lease would cost one of those each time); only
+ * the first statement of a lease goes through the retry, the rest straight to pg.
+ */
+class RetryingClient implements PostgresPoolClient {
   #client: pg.PoolClient;
-  #statements = 0;
+  #fresh = true;
 
   constructor(
-    private readonly pool: pg.Pool,
+    private readonly pool: RetryingPoolState,
     client: pg.PoolClient,
-    private readonly onRetry: (error: Error) => void,
-    private readonly maxRetries: number,
   ) {
     this.#client = client;
+  }
+
+  /** Lent again: its next statement is the first of the lease. */
+  lend(): this {
+    this.#fresh = true;
+    return this;
   }
 
   query<R>(sql: string, parameters: readonly unknown[]): Promise<PostgresQueryResult<R>>;
@@ -49,27 +57,32 @@ class RetryingLease implements PostgresPoolClient {
     statement: string | PostgresCursor<R>,
     parameters: readonly unknown[] = [],
   ): Promise<PostgresQueryResult<R>> | PostgresCursor<R> {
+    const fresh = this.#fresh;
+    this.#fresh = false;
     // Cursors (streamed results) are not used here; passed on as they are, never retried.
-    if (typeof statement !== "string") {
-      this.#statements++;
+    if (typeof statement !== "string")
       return (this.#client as unknown as PostgresPoolClient).query(statement);
-    }
-    return this.#statement<R>(statement, parameters);
+    if (!fresh)
+      return this.#client.query(statement, parameters as unknown[]) as unknown as Promise<
+        PostgresQueryResult<R>
+      >;
+    return this.#first<R>(statement, parameters);
   }
 
-  async #statement<R>(sql: string, parameters: readonly unknown[]): Promise<PostgresQueryResult<R>> {
-    const first = this.#statements++ === 0;
+  async #first<R>(sql: string, parameters: readonly unknown[]): Promise<PostgresQueryResult<R>> {
     // After a restart every idle connection in the pool is dead, so the next one lent may be too:
     // each failed try removes one, and a pool of `max` runs out of dead ones within `max` tries.
     for (let tries = 0; ; tries++) {
       try {
-        return (await this.#client.query(sql, [...parameters])) as unknown as PostgresQueryResult<R>;
+        return (await this.#client.query(sql, parameters as unknown[])) as unknown as PostgresQueryResult<R>;
       } catch (error) {
-        if (!first || tries >= this.maxRetries || !isRetryableFirstStatement(sql, error)) throw error;
-        this.onRetry(error as Error);
+        if (tries >= this.pool.maxRetries || !isRetryableFirstStatement(sql, error)) throw error;
+        this.pool.onRetry(error as Error);
         // The ended connection leaves the pool for good; the statement goes again on another one.
+        this.pool.clients.delete(this.#client);
         this.#client.release(error as Error);
-        this.#client = await this.pool.connect();
+        this.#client = await this.pool.pg.connect();
+        this.pool.clients.set(this.#client, this);
       }
     }
   }
@@ -80,11 +93,31 @@ class RetryingLease implements PostgresPoolClient {
   }
 }
 
+interface RetryingPoolState {
+  pg: pg.Pool;
+  clients: WeakMap<pg.PoolClient, RetryingClient>;
+  maxRetries: number;
+  onRetry: (error: Error) => void;
+}
+
 /** The pg pool as Kysely's PostgresDialect takes it, with the retry above. */
 export function retryingPool(pool: pg.Pool, onRetry: (error: Error) => void = () => {}): PostgresPool {
-  const maxRetries = pool.options.max ?? 10;
+  const state: RetryingPoolState = {
+    pg: pool,
+    clients: new WeakMap(),
+    maxRetries: pool.options.max ?? 10,
+    onRetry,
+  };
   return {
-    connect: async () => new RetryingLease(pool, await pool.connect(), onRetry, maxRetries),
+    async connect() {
+      const client = await pool.connect();
+      let wrapped = state.clients.get(client);
+      if (!wrapped) {
+        wrapped = new RetryingClient(state, client);
+        state.clients.set(client, wrapped);
+      }
+      return wrapped.lend();
+    },
     end: () => pool.end(),
   };
 }
