@@ -73,7 +73,7 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
     pool.on("error", connectionLost);
     pool.on("connect", (client) => client.on("error", connectionLost));
     // A statement that meets a connection the server has already ended (node had not read the
-    // goodbye yet) is retried once on a new one where that is safe: see pg-pool.ts.
+    // goodbye yet) is sent again on another one where that is safe: see pg-pool.ts.
     const db = new Kysely<Database>({
       dialect: new PostgresDialect({ pool: retryingPool(pool, connectionLost) }),
     });

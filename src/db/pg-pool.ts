@@ -17,7 +17,7 @@ import type pg from "pg";
 /** SQLSTATEs PostgreSQL sends when it ends a session: admin_shutdown, crash_shutdown, cannot_connect_now. */
 const SESSION_ENDED_CODES = new Set(["57P01", "57P02", "57P03"]);
 /** What pg says when the socket closed under a query, or a client that lost it is used again. */
-const CONNECTION_LOST = /Connection terminated|connection error and is not queryable|not queryable/i;
+const CONNECTION_LOST = /Connection terminated|not queryable/i;
 /** Statements a retry cannot repeat an effect of: plain reads and the start of a transaction. */
 const SAFE_TO_REPEAT = /^\s*(select\b|begin\b|start\s+transaction\b)/i;
 
@@ -35,7 +35,8 @@ export function isRetryableFirstStatement(statement: string, error: unknown): bo
  * the first statement of a lease goes through the retry, the rest straight to pg.
  */
 class RetryingClient implements PostgresPoolClient {
-  #client: pg.PoolClient;
+  /** null after a retry found no connection to take: the ended one went back, there is none to release */
+  #client: pg.PoolClient | null;
   #fresh = true;
 
   constructor(
@@ -57,6 +58,7 @@ class RetryingClient implements PostgresPoolClient {
     statement: string | PostgresCursor<R>,
     parameters: readonly unknown[] = [],
   ): Promise<PostgresQueryResult<R>> | PostgresCursor<R> {
+    if (!this.#client) throw new Error("database connection already given up");
     const fresh = this.#fresh;
     this.#fresh = false;
     // Cursors (streamed results) are not used here; passed on as they are, never retried.
@@ -73,23 +75,28 @@ class RetryingClient implements PostgresPoolClient {
     // After a restart every idle connection in the pool is dead, so the next one lent may be too:
     // each failed try removes one, and a pool of `max` runs out of dead ones within `max` tries.
     for (let tries = 0; ; tries++) {
+      const client = this.#client!;
       try {
-        return (await this.#client.query(sql, parameters as unknown[])) as unknown as PostgresQueryResult<R>;
+        return (await client.query(sql, parameters as unknown[])) as unknown as PostgresQueryResult<R>;
       } catch (error) {
         if (tries >= this.pool.maxRetries || !isRetryableFirstStatement(sql, error)) throw error;
         this.pool.onRetry(error as Error);
         // The ended connection leaves the pool for good; the statement goes again on another one.
-        this.pool.clients.delete(this.#client);
-        this.#client.release(error as Error);
-        this.#client = await this.pool.pg.connect();
-        this.pool.clients.set(this.#client, this);
+        // If none can be had (PostgreSQL still away), that error is the caller's, and Kysely's
+        // release afterwards has nothing to give back.
+        this.pool.clients.delete(client);
+        client.release(error as Error);
+        this.#client = null;
+        const next = await this.pool.pg.connect();
+        this.#client = next;
+        this.pool.clients.set(next, this);
       }
     }
   }
 
   /** Kysely passes `true` for a connection it wants discarded (a rollback that failed). */
   release(destroy?: boolean): void {
-    this.#client.release(destroy);
+    this.#client?.release(destroy);
   }
 }
 

@@ -25,6 +25,9 @@ class HoldingRelay {
     return new Promise((resolve) => this.#server.listen(port, "127.0.0.1", resolve));
   }
 
+  /** While true, a new connection is cut at once: PostgreSQL is still away. */
+  refusing = false;
+
   /** From now on, what PostgreSQL sends on the connections open now is held (new ones pass). */
   holdOpenConnections(): void {
     for (const pair of this.#pairs) pair.hold();
@@ -41,6 +44,10 @@ class HoldingRelay {
   }
 
   #pair(client: net.Socket): void {
+    if (this.refusing) {
+      client.destroy();
+      return;
+    }
     const server = net.connect(this.target, "127.0.0.1");
     const held: Buffer[] = [];
     let holding = false;
@@ -146,6 +153,24 @@ describe("a pooled connection PostgreSQL has ended, lent before node noticed", (
       await sql`INSERT INTO relay_probe (note) VALUES ('in a transaction')`.execute(trx);
     });
     expect(await count("in a transaction")).toBe(1);
+  });
+
+  it("when no new connection can be had, the read fails with that error, and the pool recovers", async () => {
+    await endIdleConnections();
+    relay.refusing = true;
+    try {
+      const failed = await sql`SELECT 1 AS n`.execute(relayed.db).then(
+        () => null,
+        (error: Error) => error,
+      );
+      // The connection error itself, not a complaint about releasing the ended connection twice.
+      expect(failed?.message).toMatch(/Connection terminated/);
+    } finally {
+      relay.refusing = false;
+    }
+    relay.letGo();
+    await vi.waitFor(() => expect(relayed.poolStats()).toMatchObject({ total: 0 }));
+    expect((await sql<{ n: number }>`SELECT 2 AS n`.execute(relayed.db)).rows[0]!.n).toBe(2);
   });
 
   it("does not send again a write made outside a transaction: it fails, and nothing is written", async () => {
